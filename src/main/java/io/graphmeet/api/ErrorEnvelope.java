@@ -1,0 +1,31 @@
+package io.graphmeet.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.graphmeet.api.json.GraphJson;
+import io.graphmeet.errors.GraphError;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** Graph's error body: {@code {"error":{"code","message","innerError":{"date","request-id","client-request-id"}}}}. */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+record ErrorEnvelope(Error error) {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss")
+            .withZone(ZoneOffset.UTC);
+
+    static byte[] render(GraphError error, String message, RequestIds ids, Instant now) {
+        return GraphJson.write(new ErrorEnvelope(new Error(error.code(), message == null ? "" : message,
+                new InnerError(DATE.format(now), ids.requestId(), ids.clientRequestId()))));
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Error(String code, String message, InnerError innerError) {}
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record InnerError(
+            String date,
+            @JsonProperty("request-id") String requestId,
+            @JsonProperty("client-request-id") String clientRequestId) {}
+}

@@ -1,0 +1,110 @@
+package io.graphmeet.api;
+
+import io.graphmeet.api.json.MeetingJson;
+import io.graphmeet.auth.Access;
+import io.graphmeet.errors.GraphError;
+import io.graphmeet.errors.GraphException;
+import io.graphmeet.meetings.InvalidMeetingException;
+import io.graphmeet.meetings.MeetingService;
+import io.graphmeet.meetings.StoreUnavailableException;
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.Handler;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** The Graph-compatible routes, in one table, and the one place where replies and errors are written. */
+public final class GraphRoutes {
+
+    private static final Logger LOG = Logger.getLogger(GraphRoutes.class.getName());
+    private static final List<String> VERSIONS = List.of("/v1.0", "/beta");
+    private static final HeaderName REQUEST_ID = HeaderNames.create("request-id");
+    private static final HeaderName CLIENT_REQUEST_ID = HeaderNames.create("client-request-id");
+    private static final HeaderName ODATA_VERSION = HeaderNames.create("OData-Version");
+    private static final String JSON_CONTENT_TYPE = "application/json;odata.metadata=minimal;odata.streaming=true;"
+            + "IEEE754Compatible=false;charset=utf-8";
+    private static final String WWW_AUTHENTICATE = "Bearer realm=\"\", "
+            + "client_id=\"00000003-0000-0000-c000-000000000000\"";
+
+    private final GraphContext context;
+
+    private GraphRoutes(GraphContext context) {
+        this.context = context;
+    }
+
+    /** Adds every Graph route to {@code routing}. */
+    public static void register(HttpRouting.Builder routing, GraphContext context, MeetingService meetings,
+            MeetingJson json) {
+        GraphRoutes routes = new GraphRoutes(context);
+        OnlineMeetingsEndpoint onlineMeetings = new OnlineMeetingsEndpoint(meetings, json);
+        for (String version : VERSIONS) {
+            for (String owner : List.of("/me", "/users/{userId}")) {
+                String collection = version + owner + "/onlineMeetings";
+                routes.route(routing, Method.POST, collection + "/createOrGet", Access.WRITE, onlineMeetings::createOrGet);
+            }
+        }
+        routing.any(routes.adapt(Access.READ, exchange -> {
+            throw GraphError.BAD_REQUEST.with("Resource not found for the segment '" + lastSegment(exchange) + "'.");
+        }));
+    }
+
+    private void route(HttpRouting.Builder routing, Method method, String path, Access access, GraphEndpoint endpoint) {
+        routing.route(method, path, adapt(access, endpoint));
+        routing.any(path, adapt(access, exchange -> {
+            throw GraphError.METHOD_NOT_ALLOWED.with("The HTTP method is not allowed for this resource.");
+        }));
+    }
+
+    private Handler adapt(Access access, GraphEndpoint endpoint) {
+        return (request, response) -> {
+            RequestIds ids = RequestIds.forRequest(request.headers().first(CLIENT_REQUEST_ID).orElse(null));
+            GraphReply reply;
+            try {
+                reply = endpoint.handle(new GraphExchange(request, context, access));
+            } catch (GraphException e) {
+                reply = error(e.error(), e.getMessage(), ids);
+            } catch (InvalidMeetingException e) {
+                reply = error(GraphError.BAD_REQUEST, e.getMessage(), ids);
+            } catch (StoreUnavailableException e) {
+                LOG.log(Level.SEVERE, "store unavailable, request-id " + ids.requestId(), e);
+                reply = error(GraphError.SERVICE_UNAVAILABLE, "The service is temporarily unavailable.", ids)
+                        .withHeader("Retry-After", "1");
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "unexpected failure, request-id " + ids.requestId(), e);
+                reply = error(GraphError.INTERNAL_SERVER_ERROR, "An internal server error occurred.", ids);
+            }
+            send(response, reply, ids);
+        };
+    }
+
+    private GraphReply error(GraphError error, String message, RequestIds ids) {
+        GraphReply reply = GraphReply.json(error.status(),
+                ErrorEnvelope.render(error, message, ids, context.clock().instant()));
+        return error.status() == 401 ? reply.withHeader("WWW-Authenticate", WWW_AUTHENTICATE) : reply;
+    }
+
+    private static void send(ServerResponse response, GraphReply reply, RequestIds ids) {
+        response.status(Status.create(reply.status()));
+        response.header(REQUEST_ID, ids.requestId());
+        response.header(CLIENT_REQUEST_ID, ids.clientRequestId());
+        response.header(ODATA_VERSION, "4.0");
+        response.header(HeaderNames.CACHE_CONTROL, "no-cache");
+        reply.headers().forEach(response::header);
+        if (reply.body() == null) {
+            response.send();
+        } else {
+            response.header(HeaderNames.CONTENT_TYPE, JSON_CONTENT_TYPE);
+            response.send(reply.body());
+        }
+    }
+
+    private static String lastSegment(GraphExchange exchange) {
+        return exchange.path().substring(exchange.path().lastIndexOf('/') + 1);
+    }
+}

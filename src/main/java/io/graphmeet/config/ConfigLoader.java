@@ -1,0 +1,247 @@
+package io.graphmeet.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * Reads the configuration: defaults, then a YAML file, then {@code GRAPHMEET_*} environment variables,
+ * and validates the result, failing with a message that names the setting.
+ */
+public final class ConfigLoader {
+
+    static final String ISSUERS_KEY = "auth.issuers";
+    static final String ISSUERS_VARIABLE = "GRAPHMEET_AUTH_ISSUERS";
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private final Map<Setting, String> values = new EnumMap<>(Setting.class);
+    private JsonNode issuers = YAML.createArrayNode();
+
+    private ConfigLoader() {
+        for (Setting setting : Setting.values()) {
+            values.put(setting, setting.defaultValue());
+        }
+    }
+
+    /** Loads from {@code file} (may be null) and {@code environment}. */
+    public static GraphmeetConfig load(Path file, Map<String, String> environment) {
+        ConfigLoader loader = new ConfigLoader();
+        if (file != null) {
+            loader.readFile(file);
+        }
+        loader.readEnvironment(environment);
+        return loader.build();
+    }
+
+    /** The effective configuration as {@code key=value} lines, secrets masked, for the start-up log. */
+    public static String describe(GraphmeetConfig config) {
+        StringJoiner lines = new StringJoiner("\n");
+        lines.add("server.host=" + config.server().host());
+        lines.add("server.port=" + config.server().port());
+        lines.add("server.publicUrl=" + config.server().effectivePublicUrl());
+        lines.add("storage.kind=" + config.storage().kind().name().toLowerCase(Locale.ROOT));
+        lines.add("storage.dataDir=" + config.storage().dataDir());
+        if (config.storage().kind() == GraphmeetConfig.StorageKind.POSTGRES) {
+            lines.add("storage.postgres.url=" + config.storage().postgres().url());
+            lines.add("storage.postgres.user=" + config.storage().postgres().user());
+            lines.add("storage.postgres.password=****");
+        }
+        lines.add("auth.audiences=" + String.join(",", config.auth().audiences()));
+        config.auth().issuers().forEach(issuer -> lines.add("auth.issuer=" + issuer.issuer() + " keys="
+                + (issuer.jwksFile() != null ? issuer.jwksFile() : issuer.jwksUri())));
+        lines.add("directory.bootstrapFile=" + config.directory().bootstrapFile());
+        lines.add("meetings.joinBaseUrl=" + config.joinBaseUrl());
+        return lines.toString();
+    }
+
+    private void readFile(Path file) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new ConfigException("configuration file " + file + " cannot be read: " + e.getMessage());
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            return;
+        }
+        flatten("", root);
+    }
+
+    private void flatten(String prefix, JsonNode node) {
+        if (prefix.equals(ISSUERS_KEY)) {
+            issuers = node;
+            return;
+        }
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                var field = it.next();
+                flatten(prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey(), field.getValue());
+            }
+            return;
+        }
+        Setting setting = Arrays.stream(Setting.values()).filter(s -> s.key().equals(prefix)).findFirst()
+                .orElseThrow(() -> new ConfigException("unknown setting '" + prefix + "' in the configuration file"));
+        if (node.isArray()) {
+            List<String> items = new ArrayList<>();
+            node.forEach(item -> items.add(item.asText()));
+            values.put(setting, String.join(",", items));
+        } else {
+            values.put(setting, node.isNull() ? "" : node.asText());
+        }
+    }
+
+    private void readEnvironment(Map<String, String> environment) {
+        for (Setting setting : Setting.values()) {
+            String value = environment.get(setting.environmentVariable());
+            if (value != null) {
+                values.put(setting, value);
+            }
+        }
+        String issuerList = environment.get(ISSUERS_VARIABLE);
+        if (issuerList != null) {
+            try {
+                issuers = YAML.readTree(issuerList);
+            } catch (IOException e) {
+                throw new ConfigException(ISSUERS_VARIABLE + ": not a YAML list of {issuer, jwksUri|jwksFile}");
+            }
+        }
+    }
+
+    private GraphmeetConfig build() {
+        String host = text(Setting.SERVER_HOST, false);
+        int port = integer(Setting.SERVER_PORT, 0, 65535);
+        String publicUrl = text(Setting.SERVER_PUBLIC_URL, true);
+        publicUrl = publicUrl.isEmpty() ? null : url(Setting.SERVER_PUBLIC_URL, publicUrl);
+        var server = new GraphmeetConfig.Server(host, port, publicUrl,
+                integer(Setting.SERVER_MAX_BODY_BYTES, 1024, 64 * 1024 * 1024));
+
+        var kind = switch (text(Setting.STORAGE_KIND, false).toLowerCase(Locale.ROOT)) {
+            case "embedded" -> GraphmeetConfig.StorageKind.EMBEDDED;
+            case "postgres" -> GraphmeetConfig.StorageKind.POSTGRES;
+            default -> throw invalid(Setting.STORAGE_KIND, "must be 'embedded' or 'postgres'");
+        };
+        var postgres = new GraphmeetConfig.Postgres(text(Setting.STORAGE_POSTGRES_URL, true),
+                text(Setting.STORAGE_POSTGRES_USER, true), text(Setting.STORAGE_POSTGRES_PASSWORD, true),
+                integer(Setting.STORAGE_POSTGRES_POOL_SIZE, 1, 512));
+        if (kind == GraphmeetConfig.StorageKind.POSTGRES && !postgres.url().startsWith("jdbc:postgresql:")) {
+            throw invalid(Setting.STORAGE_POSTGRES_URL, "must be a jdbc:postgresql: URL when storage.kind is postgres");
+        }
+        var storage = new GraphmeetConfig.Storage(kind, Path.of(text(Setting.STORAGE_DATA_DIR, false)), postgres);
+
+        List<String> audiences = Arrays.stream(text(Setting.AUTH_AUDIENCES, false).split(","))
+                .map(String::trim).filter(a -> !a.isEmpty()).toList();
+        var auth = new GraphmeetConfig.Auth(audiences, duration(Setting.AUTH_CLOCK_SKEW), issuers(),
+                integer(Setting.AUTH_TOKEN_CACHE_SIZE, 0, 10_000_000));
+
+        String bootstrap = text(Setting.DIRECTORY_BOOTSTRAP_FILE, true);
+        Path bootstrapFile = bootstrap.isEmpty() ? null : Path.of(bootstrap);
+        if (bootstrapFile != null && !Files.isReadable(bootstrapFile)) {
+            throw invalid(Setting.DIRECTORY_BOOTSTRAP_FILE, "file " + bootstrapFile + " is not readable");
+        }
+        var directory = new GraphmeetConfig.Directory(bootstrapFile, bool(Setting.DIRECTORY_STRICT));
+
+        String joinBase = text(Setting.MEETINGS_JOIN_BASE_URL, true);
+        joinBase = joinBase.isEmpty() ? null : url(Setting.MEETINGS_JOIN_BASE_URL, joinBase);
+        return new GraphmeetConfig(server, storage, auth, directory, new GraphmeetConfig.Meetings(joinBase));
+    }
+
+    private List<GraphmeetConfig.Issuer> issuers() {
+        if (!issuers.isArray()) {
+            throw new ConfigException(ISSUERS_KEY + ": must be a list of {issuer, jwksUri | jwksFile}");
+        }
+        List<GraphmeetConfig.Issuer> result = new ArrayList<>();
+        for (int i = 0; i < issuers.size(); i++) {
+            JsonNode entry = issuers.get(i);
+            String where = ISSUERS_KEY + "[" + i + "]";
+            String issuer = entry.path("issuer").asText("");
+            String jwksUri = entry.path("jwksUri").asText("");
+            String jwksFile = entry.path("jwksFile").asText("");
+            if (issuer.isEmpty()) {
+                throw new ConfigException(where + ".issuer: is required");
+            }
+            if (jwksUri.isEmpty() == jwksFile.isEmpty()) {
+                throw new ConfigException(where + ": give exactly one of jwksUri and jwksFile");
+            }
+            if (!jwksUri.isEmpty() && !(jwksUri.startsWith("http://") || jwksUri.startsWith("https://"))) {
+                throw new ConfigException(where + ".jwksUri: must be an http(s) URL, was '" + jwksUri + "'");
+            }
+            result.add(new GraphmeetConfig.Issuer(issuer, jwksUri.isEmpty() ? null : jwksUri,
+                    jwksFile.isEmpty() ? null : Path.of(jwksFile)));
+        }
+        return result;
+    }
+
+    private String text(Setting setting, boolean mayBeEmpty) {
+        String value = values.get(setting).trim();
+        if (value.isEmpty() && !mayBeEmpty) {
+            throw invalid(setting, "must not be empty");
+        }
+        return value;
+    }
+
+    private int integer(Setting setting, int min, int max) {
+        String value = text(setting, false);
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed < min || parsed > max) {
+                throw invalid(setting, "must be between " + min + " and " + max + ", was " + parsed);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw invalid(setting, "must be a whole number, was '" + value + "'");
+        }
+    }
+
+    private boolean bool(Setting setting) {
+        String value = text(setting, false).toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw invalid(setting, "must be true or false, was '" + value + "'");
+        };
+    }
+
+    private Duration duration(Setting setting) {
+        String value = text(setting, false);
+        try {
+            Duration parsed = Duration.parse(value);
+            if (parsed.isNegative()) {
+                throw invalid(setting, "must not be negative");
+            }
+            return parsed;
+        } catch (DateTimeParseException e) {
+            throw invalid(setting, "must be an ISO-8601 duration such as PT1M, was '" + value + "'");
+        }
+    }
+
+    private static String url(Setting setting, String value) {
+        try {
+            URI uri = URI.create(value);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw invalid(setting, "must be an absolute http(s) URL, was '" + value + "'");
+            }
+        } catch (IllegalArgumentException e) {
+            throw invalid(setting, "must be an absolute http(s) URL, was '" + value + "'");
+        }
+        return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+    }
+
+    private static ConfigException invalid(Setting setting, String problem) {
+        return new ConfigException(setting.key() + " (" + setting.environmentVariable() + "): " + problem);
+    }
+}

@@ -1,0 +1,59 @@
+package io.graphmeet.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** The whole validated configuration, parsed once at start-up by {@link ConfigLoader}. */
+public record GraphmeetConfig(Server server, Storage storage, Auth auth, Directory directory, Meetings meetings) {
+
+    /** The Graph-compatible HTTP listener; a null {@code publicUrl} means {@code http://{host}:{port}}. */
+    public record Server(String host, int port, String publicUrl, int maxBodyBytes) {
+
+        /** A copy listening on {@code newPort}. */
+        public Server withPort(int newPort) {
+            return new Server(host, newPort, publicUrl, maxBodyBytes);
+        }
+
+        /** The base URL clients reach this server at. */
+        public String effectivePublicUrl() {
+            return publicUrl != null ? publicUrl : "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        }
+    }
+
+    /** Which database holds the state, and how to reach it. */
+    public record Storage(StorageKind kind, Path dataDir, Postgres postgres) {}
+
+    /** The two storage backends. */
+    public enum StorageKind { EMBEDDED, POSTGRES }
+
+    /** PostgreSQL connection settings, used when the kind is {@code POSTGRES}. */
+    public record Postgres(String url, String user, String password, int poolSize) {}
+
+    /** Bearer token validation. */
+    public record Auth(List<String> audiences, Duration clockSkew, List<Issuer> issuers, int tokenCacheSize) {
+        public Auth {
+            audiences = List.copyOf(audiences);
+            issuers = List.copyOf(issuers);
+        }
+    }
+
+    /** A trusted token issuer and where its signing keys are: a JWKS URL or a local JWKS file. */
+    public record Issuer(String issuer, String jwksUri, Path jwksFile) {}
+
+    /** Directory seeding and strictness. */
+    public record Directory(Path bootstrapFile, boolean strict) {}
+
+    /** Meeting-related choices; a null {@code joinBaseUrl} means the server's public URL. */
+    public record Meetings(String joinBaseUrl) {}
+
+    /** A copy whose server listens on {@code port}. */
+    public GraphmeetConfig withPort(int port) {
+        return new GraphmeetConfig(server.withPort(port), storage, auth, directory, meetings);
+    }
+
+    /** The base of every joinWebUrl. */
+    public String joinBaseUrl() {
+        return meetings.joinBaseUrl() != null ? meetings.joinBaseUrl() : server.effectivePublicUrl();
+    }
+}

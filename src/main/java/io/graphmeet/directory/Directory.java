@@ -1,0 +1,34 @@
+package io.graphmeet.directory;
+
+import java.util.Optional;
+
+/** The directory's rules over its store: user resolution and application access policies. */
+public final class Directory {
+
+    private final DirectoryStore store;
+
+    public Directory(DirectoryStore store) {
+        this.store = store;
+    }
+
+    public DirectoryStore store() {
+        return store;
+    }
+
+    /** A known user by object id or, failing that, by UPN. */
+    public Optional<User> findUser(String tenantId, String idOrUpn) {
+        Optional<User> byId = store.userById(tenantId, idOrUpn);
+        return byId.isPresent() || !idOrUpn.contains("@") ? byId : store.userByUpn(tenantId, idOrUpn);
+    }
+
+    /**
+     * Whether {@code appId} may act for {@code userId}: the policy granted to the user, else the tenant-wide
+     * one, must list the app.
+     */
+    public boolean appMayActFor(String tenantId, String appId, String userId) {
+        Optional<String> grant = store.userGrant(tenantId, userId).or(() -> store.globalGrant(tenantId));
+        return grant.flatMap(name -> store.policy(tenantId, name))
+                .map(policy -> policy.lists(appId))
+                .orElse(false);
+    }
+}

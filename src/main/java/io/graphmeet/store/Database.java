@@ -1,0 +1,135 @@
+package io.graphmeet.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.graphmeet.config.GraphmeetConfig;
+import io.graphmeet.directory.DirectoryStore;
+import io.graphmeet.meetings.MeetingStore;
+import io.graphmeet.meetings.StoreUnavailableException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.function.Supplier;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The open database behind both stores: a pool for reads, a {@link GroupCommitter} for writes, migrations
+ * applied on open. The one public door of the storage package.
+ */
+public final class Database implements AutoCloseable {
+
+    /** The embedded database's file name inside the data directory. */
+    public static final String EMBEDDED_FILE = "graphmeet.db";
+
+    private final SqlDialect dialect;
+    private final HikariDataSource readers;
+    private final HikariDataSource writerPool;
+    private final GroupCommitter writer;
+
+    private Database(SqlDialect dialect, HikariDataSource readers, HikariDataSource writerPool, int writerThreads) {
+        this.dialect = dialect;
+        this.readers = readers;
+        this.writerPool = writerPool;
+        try (Connection connection = writerPool.getConnection()) {
+            Migrations.apply(connection, dialect);
+        } catch (SQLException e) {
+            close();
+            throw new StoreUnavailableException("cannot migrate the database: " + e.getMessage(), e);
+        }
+        this.writer = new GroupCommitter(connectionsOf(writerPool), writerThreads, "graphmeet");
+    }
+
+    /** Opens the database the configuration names, creating and migrating it as needed. */
+    public static Database open(GraphmeetConfig.Storage storage) {
+        return switch (storage.kind()) {
+            case EMBEDDED -> openEmbedded(storage.dataDir());
+            case POSTGRES -> openPostgres(storage.postgres());
+        };
+    }
+
+    private static Database openEmbedded(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create data directory " + dataDir, e);
+        }
+        SQLiteConfig sqlite = new SQLiteConfig();
+        sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        sqlite.setBusyTimeout(10_000);
+        sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        SQLiteDataSource source = new SQLiteDataSource(sqlite);
+        source.setUrl("jdbc:sqlite:" + dataDir.resolve(EMBEDDED_FILE).toAbsolutePath());
+        HikariDataSource writerPool = pool(source, "graphmeet-sqlite-writer", 1);
+        HikariDataSource readers = pool(source, "graphmeet-sqlite-readers",
+                Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
+        return new Database(SqlDialect.SQLITE, readers, writerPool, SqlDialect.SQLITE.writerThreads(1));
+    }
+
+    private static Database openPostgres(GraphmeetConfig.Postgres postgres) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(postgres.url());
+        config.setUsername(postgres.user().isEmpty() ? null : postgres.user());
+        config.setPassword(postgres.password().isEmpty() ? null : postgres.password());
+        config.setMaximumPoolSize(postgres.poolSize());
+        config.setPoolName("graphmeet-postgres");
+        HikariDataSource shared = new HikariDataSource(config);
+        return new Database(SqlDialect.POSTGRES, shared, shared, SqlDialect.POSTGRES.writerThreads(postgres.poolSize()));
+    }
+
+    private static HikariDataSource pool(SQLiteDataSource source, String name, int size) {
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(source);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(1);
+        config.setPoolName(name);
+        return new HikariDataSource(config);
+    }
+
+    private static Supplier<Connection> connectionsOf(HikariDataSource pool) {
+        return () -> {
+            try {
+                return pool.getConnection();
+            } catch (SQLException e) {
+                throw new StoreUnavailableException("no database connection: " + e.getMessage(), e);
+            }
+        };
+    }
+
+    public SqlDialect dialect() {
+        return dialect;
+    }
+
+    public MeetingStore meetings() {
+        return new JdbcMeetingStore(this);
+    }
+
+    public DirectoryStore directory() {
+        return new JdbcDirectoryStore(this);
+    }
+
+    <T> T read(SqlWork<T> work) {
+        try (Connection connection = readers.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("database read failed: " + e.getMessage(), e);
+        }
+    }
+
+    <T> T write(SqlWork<T> work) {
+        return writer.write(work);
+    }
+
+    @Override
+    public void close() {
+        if (writer != null) {
+            writer.close();
+        }
+        readers.close();
+        writerPool.close();
+    }
+}
