@@ -80,7 +80,7 @@ final class GraphExchange {
             return new byte[0];
         }
         try (InputStream in = request.content().inputStream()) {
-            byte[] bytes = in.readNBytes(limit + 1);
+            byte[] bytes = in.readNBytes(declared >= 0 ? (int) declared + 1 : limit + 1);
             if (bytes.length > limit) {
                 throw tooLarge(limit);
             }

@@ -1,6 +1,5 @@
 package io.graphmeet.api;
 
-import io.graphmeet.api.json.GraphJson;
 import io.graphmeet.api.json.MeetingJson;
 import io.graphmeet.api.json.MeetingRequestJson;
 import io.graphmeet.meetings.CreateOrGetOutcome;
@@ -11,11 +10,11 @@ import io.graphmeet.meetings.Organizer;
 final class OnlineMeetingsEndpoint {
 
     private final MeetingService meetings;
-    private final MeetingJson json;
+    private final RenderedMeetings rendered;
 
     OnlineMeetingsEndpoint(MeetingService meetings, MeetingJson json) {
         this.meetings = meetings;
-        this.json = json;
+        this.rendered = new RenderedMeetings(json);
     }
 
     /** {@code POST .../onlineMeetings/createOrGet}: {@code 201} with a new meeting, {@code 200} with the existing one. */
@@ -32,7 +31,7 @@ final class OnlineMeetingsEndpoint {
 
     private GraphReply meetingReply(int status, CreateOrGetOutcome outcome, GraphExchange exchange) {
         boolean includeUnknown = exchange.includeUnknownEnumMembers();
-        GraphReply reply = GraphReply.json(status, GraphJson.write(json.render(outcome.meeting(), includeUnknown)));
+        GraphReply reply = GraphReply.json(status, rendered.body(outcome.meeting(), includeUnknown));
         return includeUnknown ? reply.withHeader("Preference-Applied", "include-unknown-enum-members") : reply;
     }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A stored online meeting. {@code externalId} is null for meetings made by plain create;
- * {@code passcode} is null unless one was required.
+ * A stored online meeting. {@code externalId} is null for meetings made by plain create; {@code passcode} is
+ * null unless one was required; {@code revision} starts at 1 and grows with every change.
  */
 public record Meeting(
         String id,
@@ -22,7 +22,8 @@ public record Meeting(
         Timestamp endDateTime,
         String subject,
         List<Attendee> attendees,
-        MeetingSettings settings) {
+        MeetingSettings settings,
+        long revision) {
 
     /** How long after its end a meeting lives, as Graph documents. */
     public static final Duration LIFETIME_AFTER_END = Duration.ofDays(60);

@@ -80,7 +80,8 @@ public final class MeetingService {
                 schedule.end(),
                 subject,
                 attendees,
-                MeetingSettings.defaults());
+                MeetingSettings.defaults(),
+                1);
     }
 
     private static String validExternalId(String externalId) {

@@ -29,6 +29,9 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource readers;
     private final HikariDataSource writerPool;
     private final GroupCommitter writer;
+    private final DirectoryRevision directoryRevision;
+    private final MeetingStore meetings;
+    private final DirectoryStore directory;
 
     private Database(SqlDialect dialect, HikariDataSource readers, HikariDataSource writerPool, int writerThreads) {
         this.dialect = dialect;
@@ -41,6 +44,11 @@ public final class Database implements AutoCloseable {
             throw new StoreUnavailableException("cannot migrate the database: " + e.getMessage(), e);
         }
         this.writer = new GroupCommitter(connectionsOf(writerPool), writerThreads, "graphmeet");
+        this.directoryRevision = dialect == SqlDialect.POSTGRES
+                ? new PostgresDirectoryRevision(connectionsOf(readers))
+                : DirectoryRevision.local();
+        this.meetings = new JdbcMeetingStore(this);
+        this.directory = new CachedDirectoryStore(new JdbcDirectoryStore(this), directoryRevision);
     }
 
     /** Opens the database the configuration names, creating and migrating it as needed. */
@@ -105,11 +113,11 @@ public final class Database implements AutoCloseable {
     }
 
     public MeetingStore meetings() {
-        return new JdbcMeetingStore(this);
+        return meetings;
     }
 
     public DirectoryStore directory() {
-        return new JdbcDirectoryStore(this);
+        return directory;
     }
 
     <T> T read(SqlWork<T> work) {
@@ -126,6 +134,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (directoryRevision != null) {
+            directoryRevision.close();
+        }
         if (writer != null) {
             writer.close();
         }

@@ -22,9 +22,18 @@ final class JdbcDirectoryStore implements DirectoryStore {
         this.database = database;
     }
 
+    /** Runs a directory write and, in the same transaction, tells other nodes the directory changed. */
+    private void write(SqlWork<?> work) {
+        database.write(connection -> {
+            work.run(connection);
+            database.dialect().announceDirectoryChange(connection);
+            return null;
+        });
+    }
+
     @Override
     public void putTenant(Tenant tenant) {
-        database.write(connection -> update(connection,
+        write(connection -> update(connection,
                 "INSERT INTO tenants (id, display_name) VALUES (?, ?) "
                         + "ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name",
                 tenant.id(), tenant.displayName()));
@@ -43,7 +52,7 @@ final class JdbcDirectoryStore implements DirectoryStore {
 
     @Override
     public void putUser(User user) {
-        database.write(connection -> update(connection,
+        write(connection -> update(connection,
                 "INSERT INTO users (tenant_id, id, upn, upn_lower, display_name) VALUES (?, ?, ?, ?, ?) "
                         + "ON CONFLICT (tenant_id, id) DO UPDATE SET upn = excluded.upn, "
                         + "upn_lower = excluded.upn_lower, display_name = excluded.display_name",
@@ -75,7 +84,7 @@ final class JdbcDirectoryStore implements DirectoryStore {
 
     @Override
     public void putPolicy(AccessPolicy policy) {
-        database.write(connection -> {
+        write(connection -> {
             update(connection, "INSERT INTO access_policies (tenant_id, name) VALUES (?, ?) ON CONFLICT DO NOTHING",
                     policy.tenantId(), policy.name());
             update(connection, "DELETE FROM access_policy_apps WHERE tenant_id = ? AND policy_name = ?",
@@ -112,7 +121,7 @@ final class JdbcDirectoryStore implements DirectoryStore {
 
     @Override
     public void grantToUser(String tenantId, String userId, String policyName) {
-        database.write(connection -> policyName == null
+        write(connection -> policyName == null
                 ? update(connection, "DELETE FROM user_policy_grants WHERE tenant_id = ? AND user_id = ?",
                         tenantId, userId)
                 : update(connection, "INSERT INTO user_policy_grants (tenant_id, user_id, policy_name) VALUES (?, ?, ?) "
@@ -122,7 +131,7 @@ final class JdbcDirectoryStore implements DirectoryStore {
 
     @Override
     public void grantGlobally(String tenantId, String policyName) {
-        database.write(connection -> policyName == null
+        write(connection -> policyName == null
                 ? update(connection, "DELETE FROM tenant_policy_grants WHERE tenant_id = ?", tenantId)
                 : update(connection, "INSERT INTO tenant_policy_grants (tenant_id, policy_name) VALUES (?, ?) "
                         + "ON CONFLICT (tenant_id) DO UPDATE SET policy_name = excluded.policy_name",

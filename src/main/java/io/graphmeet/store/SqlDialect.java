@@ -16,6 +16,11 @@ public enum SqlDialect {
         int writerThreads(int poolSize) {
             return 1;
         }
+
+        @Override
+        void announceDirectoryChange(Connection connection) {
+            // one process per SQLite file: CachedDirectoryStore sees every write itself
+        }
     },
     POSTGRES {
         @Override
@@ -29,6 +34,13 @@ public enum SqlDialect {
         int writerThreads(int poolSize) {
             return Math.max(1, poolSize / 2);
         }
+
+        @Override
+        void announceDirectoryChange(Connection connection) throws SQLException {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("NOTIFY " + PostgresDirectoryRevision.CHANNEL);
+            }
+        }
     };
 
     /** Keeps nodes starting at once from applying the same migration twice; held until commit. */
@@ -36,4 +48,7 @@ public enum SqlDialect {
 
     /** How many transactions may write at once. */
     abstract int writerThreads(int poolSize);
+
+    /** Lets every node know, once the transaction commits, that the directory changed. */
+    abstract void announceDirectoryChange(Connection connection) throws SQLException;
 }
