@@ -24,14 +24,21 @@ final class JdbcMeetingStore implements MeetingStore {
 
     private static final String COLUMNS = "id, tenant_id, organizer_id, external_id, thread_id, join_meeting_id, "
             + "join_web_url, passcode, created_at, start_at, end_at, expires_at_ms, subject, organizer_upn, "
-            + "organizer_name, attendees, settings";
+            + "organizer_name, attendees, settings, updated_at, revision";
     private static final String INSERT = "INSERT INTO meetings (" + COLUMNS + ") "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
-    private static final String SELECT_BY_KEY = "SELECT " + COLUMNS + " FROM meetings "
-            + "WHERE tenant_id = ? AND organizer_id = ? AND external_id = ?";
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+    private static final String SELECT = "SELECT " + COLUMNS + " FROM meetings ";
+    private static final String SELECT_BY_KEY = SELECT + "WHERE tenant_id = ? AND organizer_id = ? AND external_id = ?";
+    private static final String SELECT_BY_ID = SELECT + "WHERE tenant_id = ? AND id = ?";
+    private static final String SELECT_BY_JOIN_WEB_URL = SELECT + "WHERE tenant_id = ? AND join_web_url = ?";
+    private static final String SELECT_BY_JOIN_MEETING_ID = SELECT + "WHERE tenant_id = ? AND join_meeting_id = ?";
+    private static final String UPDATE = "UPDATE meetings SET subject = ?, start_at = ?, end_at = ?, expires_at_ms = ?, "
+            + "attendees = ?, settings = ?, updated_at = ?, revision = ? WHERE tenant_id = ? AND id = ? AND revision = ?";
+    private static final String DELETE = "DELETE FROM meetings WHERE tenant_id = ? AND id = ?";
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final TypeReference<List<Attendee>> ATTENDEES = new TypeReference<>() {};
+    private static final TypeReference<MeetingSettings> SETTINGS = new TypeReference<>() {};
 
     private final Database database;
 
@@ -41,23 +48,45 @@ final class JdbcMeetingStore implements MeetingStore {
 
     @Override
     public Optional<Meeting> findByKey(MeetingKey key, Instant now) {
-        return database.read(connection -> selectByKey(connection, key))
-                .filter(meeting -> isLive(meeting, now));
+        return findLive(now, SELECT_BY_KEY, key.tenantId(), key.organizerId(), key.externalId());
+    }
+
+    @Override
+    public Optional<Meeting> findById(String tenantId, String meetingId, Instant now) {
+        return findLive(now, SELECT_BY_ID, tenantId, meetingId);
+    }
+
+    @Override
+    public Optional<Meeting> findByJoinWebUrl(String tenantId, String joinWebUrl, Instant now) {
+        return findLive(now, SELECT_BY_JOIN_WEB_URL, tenantId, joinWebUrl);
+    }
+
+    @Override
+    public Optional<Meeting> findByJoinMeetingId(String tenantId, String joinMeetingId, Instant now) {
+        return findLive(now, SELECT_BY_JOIN_MEETING_ID, tenantId, joinMeetingId);
+    }
+
+    private Optional<Meeting> findLive(Instant now, String sql, String... parameters) {
+        return database.read(connection -> selectOne(connection, sql, parameters))
+                .filter(meeting -> meeting.isLiveAt(now));
     }
 
     @Override
     public InsertResult insertUnlessKeyTaken(Meeting candidate, Instant now) {
-        MeetingKey key = new MeetingKey(candidate.tenantId(), candidate.organizer().id(), candidate.externalId());
         return database.write(connection -> {
             while (true) {
                 if (insert(connection, candidate) == 1) {
                     return new Inserted();
                 }
-                Optional<Meeting> holder = selectByKey(connection, key);
+                if (candidate.externalId() == null) {
+                    return new IdentifierTaken();
+                }
+                Optional<Meeting> holder = selectOne(connection, SELECT_BY_KEY, candidate.tenantId(),
+                        candidate.organizer().id(), candidate.externalId());
                 if (holder.isEmpty()) {
                     return new IdentifierTaken();
                 }
-                if (isLive(holder.get(), now)) {
+                if (holder.get().isLiveAt(now)) {
                     return new KeyTaken(holder.get());
                 }
                 deleteById(connection, holder.get().id());
@@ -65,8 +94,31 @@ final class JdbcMeetingStore implements MeetingStore {
         });
     }
 
-    private static boolean isLive(Meeting meeting, Instant now) {
-        return now.isBefore(meeting.expiryDateTime().instant());
+    @Override
+    public UpdateResult update(Meeting changed, Instant now) {
+        return database.write(connection -> {
+            Optional<Meeting> stored = selectOne(connection, SELECT_BY_ID, changed.tenantId(), changed.id());
+            if (stored.isEmpty() || !stored.get().isLiveAt(now)) {
+                return new Gone();
+            }
+            boolean written = stored.get().revision() == changed.revision() - 1 && rewrite(connection, changed) == 1;
+            return written ? new Updated() : new Stale();
+        });
+    }
+
+    @Override
+    public boolean delete(String tenantId, String meetingId, Instant now) {
+        return database.write(connection -> {
+            Optional<Meeting> stored = selectOne(connection, SELECT_BY_ID, tenantId, meetingId);
+            if (stored.isEmpty() || !stored.get().isLiveAt(now)) {
+                return false;
+            }
+            try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
+                delete.setString(1, tenantId);
+                delete.setString(2, meetingId);
+                return delete.executeUpdate() == 1;
+            }
+        });
     }
 
     private static int insert(Connection connection, Meeting meeting) throws SQLException {
@@ -89,15 +141,36 @@ final class JdbcMeetingStore implements MeetingStore {
             insert.setString(++i, meeting.organizer().displayName());
             insert.setString(++i, json(meeting.attendees()));
             insert.setString(++i, json(meeting.settings()));
+            insert.setString(++i, text(meeting.lastUpdateDateTime()));
+            insert.setLong(++i, meeting.revision());
             return insert.executeUpdate();
         }
     }
 
-    private static Optional<Meeting> selectByKey(Connection connection, MeetingKey key) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(SELECT_BY_KEY)) {
-            query.setString(1, key.tenantId());
-            query.setString(2, key.organizerId());
-            query.setString(3, key.externalId());
+    private static int rewrite(Connection connection, Meeting changed) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
+            int i = 0;
+            update.setString(++i, changed.subject());
+            update.setString(++i, changed.startDateTime().toString());
+            update.setString(++i, changed.endDateTime().toString());
+            update.setLong(++i, changed.expiryDateTime().instant().toEpochMilli());
+            update.setString(++i, json(changed.attendees()));
+            update.setString(++i, json(changed.settings()));
+            update.setString(++i, text(changed.lastUpdateDateTime()));
+            update.setLong(++i, changed.revision());
+            update.setString(++i, changed.tenantId());
+            update.setString(++i, changed.id());
+            update.setLong(++i, changed.revision() - 1);
+            return update.executeUpdate();
+        }
+    }
+
+    private static Optional<Meeting> selectOne(Connection connection, String sql, String... parameters)
+            throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setString(i + 1, parameters[i]);
+            }
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next() ? Optional.of(meetingOf(rows)) : Optional.empty();
             }
@@ -129,7 +202,13 @@ final class JdbcMeetingStore implements MeetingStore {
                 timestamp(row, "end_at"),
                 row.getString("subject"),
                 parse(row.getString("attendees"), ATTENDEES),
-                parse(row.getString("settings"), new TypeReference<MeetingSettings>() {}));
+                parse(row.getString("settings"), SETTINGS),
+                row.getString("updated_at") == null ? null : timestamp(row, "updated_at"),
+                row.getLong("revision"));
+    }
+
+    private static String text(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toString();
     }
 
     private static Timestamp timestamp(ResultSet row, String column) throws SQLException {
