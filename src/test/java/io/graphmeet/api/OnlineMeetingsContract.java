@@ -1,0 +1,720 @@
+package io.graphmeet.api;
+
+import static io.graphmeet.testing.Contoso.ADELE;
+import static io.graphmeet.testing.Contoso.ALEX;
+import static io.graphmeet.testing.Contoso.BOT_APP;
+import static io.graphmeet.testing.Contoso.MEGAN;
+import static io.graphmeet.testing.Contoso.OTHER_TENANT;
+import static io.graphmeet.testing.Contoso.TENANT;
+import static io.graphmeet.testing.Contoso.WRITE;
+import static io.graphmeet.testing.Contoso.WRITE_ALL;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.graphmeet.meetings.MeetingIds;
+import io.graphmeet.testing.GraphResponse;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** SPEC §3, §5 and §6: create, get, lookups, update and delete of onlineMeetings, on every backend. */
+abstract class OnlineMeetingsContract extends ServerContract {
+
+    static final String MEETINGS = "/v1.0/me/onlineMeetings";
+    static final String READ = "OnlineMeetings.Read";
+    static final String READ_ALL = "OnlineMeetings.Read.All";
+    static final String NOT_FOUND = "3004: Specified meeting is not found";
+
+    // ---- create
+
+    @Test
+    void createAnswers201WithANewMeetingThatHasNoExternalId() {
+        GraphResponse created = http.post(MEETINGS, megan(), """
+                {"subject":"Plain","startDateTime":"2026-04-01T10:00:00Z","endDateTime":"2026-04-01T11:00:00Z"}""");
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        JsonNode meeting = created.json();
+        assertThat(meeting.path("externalId").isNull()).isTrue();
+        assertThat(meeting.path("subject").asText()).isEqualTo("Plain");
+        assertThat(meeting.path("endDateTime").asText()).isEqualTo("2026-04-01T11:00:00Z");
+        assertThat(meeting.path("expiryDateTime").asText()).isEqualTo("2026-05-31T11:00:00Z");
+        assertThat(organizerOf(meeting)).isEqualTo(MEGAN);
+        assertThat(get(idOf(meeting), megan()).json().path("id")).isEqualTo(meeting.path("id"));
+    }
+
+    @Test
+    void createAppliesCreateOrGetsTimeDefaultsAndRules() {
+        JsonNode meeting = create("{}");
+
+        assertThat(meeting.path("startDateTime").asText()).isEqualTo(CreateOrGetContract.utc7(clock.instant()));
+        assertThat(meeting.path("endDateTime").asText())
+                .isEqualTo(CreateOrGetContract.utc7(clock.instant().plus(Duration.ofHours(1))));
+        CreateOrGetContract.assertBadRequestNaming(http.post(MEETINGS, megan(),
+                "{\"endDateTime\":\"2026-04-01T11:00:00Z\"}"), "endDateTime");
+        CreateOrGetContract.assertBadRequestNaming(http.post(MEETINGS, megan(),
+                "{\"startDateTime\":\"2026-04-01T11:00:00Z\",\"endDateTime\":\"2026-04-01T10:00:00Z\"}"), "endDateTime");
+    }
+
+    @Test
+    void createRefusesAnExternalIdAsGraphDoes() {
+        GraphResponse response = http.post(MEETINGS, megan(), body(uniqueId()));
+
+        CreateOrGetContract.assertBadRequestNaming(response, "externalId");
+    }
+
+    @Test
+    void aRequiredPasscodeIsGeneratedAndShownInJoinInformation() {
+        JsonNode withPasscode = create("{\"joinMeetingIdSettings\":{\"isPasscodeRequired\":true}}");
+        JsonNode without = create("{\"joinMeetingIdSettings\":{\"isPasscodeRequired\":false}}");
+
+        JsonNode settings = withPasscode.path("joinMeetingIdSettings");
+        assertThat(settings.path("isPasscodeRequired").asBoolean()).isTrue();
+        assertThat(settings.path("passcode").asText()).matches("[A-Za-z0-9]{6}");
+        assertThat(joinInformation(withPasscode)).contains("Passcode: </span><span style=\"font-size:16px;color:#252424;\">"
+                + settings.path("passcode").asText());
+        assertThat(without.path("joinMeetingIdSettings").path("isPasscodeRequired").asBoolean()).isFalse();
+        assertThat(without.path("joinMeetingIdSettings").path("passcode").isNull()).isTrue();
+        assertThat(joinInformation(without)).doesNotContain("Passcode");
+    }
+
+    @Test
+    void createAcceptsTheSettableProperties() {
+        JsonNode meeting = create("""
+                {"subject":"Board","lobbyBypassSettings":{"scope":"everyone","isDialInBypassEnabled":true},
+                 "allowedPresenters":"organizer","allowMeetingChat":"disabled","allowRecording":false,
+                 "watermarkProtection":{"isEnabledForVideo":true},"chatRestrictions":{"allowTextOnly":true},
+                 "participants":{"attendees":[{"identity":{"user":{"id":"%s"}},"role":"presenter"}]}}"""
+                .formatted(ADELE));
+
+        assertThat(meeting.path("lobbyBypassSettings").path("scope").asText()).isEqualTo("everyone");
+        assertThat(meeting.path("lobbyBypassSettings").path("isDialInBypassEnabled").asBoolean()).isTrue();
+        assertThat(meeting.path("allowedPresenters").asText()).isEqualTo("organizer");
+        assertThat(meeting.path("allowMeetingChat").asText()).isEqualTo("disabled");
+        assertThat(meeting.path("allowRecording").asBoolean()).isFalse();
+        assertThat(meeting.path("allowTranscription").asBoolean()).isTrue();
+        assertThat(meeting.path("watermarkProtection").path("isEnabledForVideo").asBoolean()).isTrue();
+        assertThat(meeting.path("watermarkProtection").path("isEnabledForContentSharing").asBoolean()).isFalse();
+        assertThat(meeting.path("chatRestrictions").path("allowTextOnly").asBoolean()).isTrue();
+        JsonNode attendee = meeting.path("participants").path("attendees").get(0);
+        assertThat(attendee.path("upn").asText()).isEqualTo("adele@contoso.com");
+        assertThat(attendee.path("role").asText()).isEqualTo("presenter");
+    }
+
+    @Test
+    void anApplicationCreatesForAUserItsPolicyCovers() {
+        GraphResponse created = http.post(meetingsOf(MEGAN), issuer.application(TENANT, BOT_APP, WRITE_ALL), "{}");
+        GraphResponse beta = http.post("/beta/me/onlineMeetings", megan(), "{}");
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(organizerOf(created.json())).isEqualTo(MEGAN);
+        assertThat(beta.status()).isEqualTo(201);
+    }
+
+    // ---- get
+
+    @Test
+    void theOrganizerReadsByIdThroughEveryPathAndToken() {
+        String id = idOf(create("{}"));
+
+        assertThat(get(id, megan()).status()).isEqualTo(200);
+        assertThat(http.send(http.request(meetingsOf(MEGAN) + "/" + id, megan()).GET()).status()).isEqualTo(200);
+        GraphResponse byApp = http.send(http.request(meetingsOf(MEGAN) + "/" + id,
+                issuer.application(TENANT, BOT_APP, READ_ALL)).GET());
+        assertThat(byApp.status()).isEqualTo(200);
+        assertThat(byApp.json().path("id").asText()).isEqualTo(id);
+        assertThat(http.send(http.request("/beta/me/onlineMeetings/" + id, megan()).GET()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aSignedInAttendeeReadsTheMeetingButOthersDoNotSeeIt() {
+        String id = idOf(create(withAttendee(ADELE)));
+
+        GraphResponse adele = get(id, token(ADELE, READ));
+        assertThat(adele.status()).isEqualTo(200);
+        assertThat(adele.json().path("id").asText()).isEqualTo(id);
+        assertNotFound(get(id, token(ALEX, READ)));
+        assertNotFound(http.send(http.request(meetingsOf(ADELE) + "/" + id,
+                issuer.application(TENANT, BOT_APP, READ_ALL)).GET()));
+    }
+
+    @Test
+    void anotherTenantCannotSeeTheMeeting() {
+        String id = idOf(create("{}"));
+
+        assertNotFound(get(id, issuer.delegated(OTHER_TENANT, MEGAN, WRITE)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"not-a-meeting", "bm90IGEgbWVldGluZyBpZA==", "%2F%2F%2F", "MSo="})
+    void idsThatDoNotDecodeAsGraphMeetingIdsAreNotFound(String id) {
+        assertNotFound(get(id, megan()));
+    }
+
+    @Test
+    void aWellFormedIdOfNoMeetingIsNotFound() {
+        String id = MeetingIds.meetingId(MEGAN, MeetingIds.threadId(java.util.UUID.randomUUID()));
+
+        assertNotFound(get(id, megan()));
+        assertNotFound(delete(id, megan()));
+    }
+
+    @Test
+    void readPermissionIsEnoughToReadButNotToWrite() {
+        String id = idOf(create("{}"));
+        String reader = token(MEGAN, READ);
+        String appReader = issuer.application(TENANT, BOT_APP, READ_ALL);
+
+        assertThat(get(id, reader).status()).isEqualTo(200);
+        assertThat(find("JoinWebUrl eq '" + joinWebUrlOf(id) + "'", reader).status()).isEqualTo(200);
+        assertForbidden(http.post(MEETINGS, reader, "{}"));
+        assertForbidden(http.post(ME, reader, body(uniqueId())));
+        assertForbidden(patch(id, reader, "{\"subject\":\"x\"}"));
+        assertForbidden(delete(id, reader));
+        assertForbidden(http.send(http.request(meetingsOf(MEGAN) + "/" + id, appReader)
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json")));
+        assertThat(get(id, megan()).json().path("subject").isNull()).isTrue();
+    }
+
+    @Test
+    void selectReturnsOnlyTheNamedPropertiesAndTheId() {
+        String id = idOf(create("{\"subject\":\"Selected\"}"));
+
+        GraphResponse response = http.send(http.request(MEETINGS + "/" + id + "?$select=subject,JOINWEBURL", megan()).GET());
+
+        JsonNode meeting = response.json();
+        List<String> names = new ArrayList<>();
+        meeting.fieldNames().forEachRemaining(names::add);
+        assertThat(names).containsExactlyInAnyOrder("@odata.context", "id", "subject", "joinWebUrl");
+        assertThat(meeting.path("subject").asText()).isEqualTo("Selected");
+        assertThat(meeting.path("@odata.context").asText()).isEqualTo(server.baseUrl()
+                + "/v1.0/$metadata#users('" + MEGAN + "')/onlineMeetings(subject,joinWebUrl)/$entity");
+    }
+
+    @Test
+    void selectingAnUnknownPropertyIsABadRequest() {
+        String id = idOf(create("{}"));
+
+        GraphResponse response = http.send(http.request(MEETINGS + "/" + id + "?$select=subject,nope", megan()).GET());
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.errorMessage()).isEqualTo(
+                "Could not find a property named 'nope' on type 'microsoft.graph.onlineMeeting'.");
+    }
+
+    @Test
+    void readsHonourPreferForEvolvableEnumMembers() {
+        String id = idOf(create("""
+                {"lobbyBypassSettings":{"scope":"invited"}}"""));
+
+        GraphResponse plain = get(id, megan());
+        GraphResponse optedIn = http.send(http.request(MEETINGS + "/" + id, megan())
+                .header("Prefer", "include-unknown-enum-members").GET());
+
+        assertThat(plain.json().path("lobbyBypassSettings").path("scope").asText()).isEqualTo("unknownFutureValue");
+        assertThat(optedIn.json().path("lobbyBypassSettings").path("scope").asText()).isEqualTo("invited");
+        assertThat(optedIn.header("Preference-Applied")).isEqualTo("include-unknown-enum-members");
+    }
+
+    @Test
+    void joinInformationFollowsAcceptLanguageWithinEnglishAndFallsBackToEnglish() {
+        String id = idOf(create("{}"));
+
+        String british = joinInformation(http.send(http.request(MEETINGS + "/" + id, megan())
+                .header("Accept-Language", "fr-FR, en-GB;q=0.8").GET()).json());
+        String german = joinInformation(http.send(http.request(MEETINGS + "/" + id, megan())
+                .header("Accept-Language", "de-DE").GET()).json());
+
+        assertThat(british).contains("lang=\"en-GB\"").contains("language=en-GB").contains("Microsoft Teams meeting");
+        assertThat(german).contains("lang=\"en-US\"").contains("Click here to join the meeting");
+    }
+
+    // ---- $filter
+
+    @Test
+    void theOrganizerFindsAMeetingByItsJoinWebUrlEncodedOnce() {
+        JsonNode meeting = create("{}");
+
+        GraphResponse found = find("JoinWebUrl eq '" + meeting.path("joinWebUrl").asText() + "'", megan());
+
+        assertThat(found.status()).as(found.toString()).isEqualTo(200);
+        assertThat(found.json().path("@odata.context").asText())
+                .isEqualTo(server.baseUrl() + "/v1.0/$metadata#users('" + MEGAN + "')/onlineMeetings");
+        assertThat(found.json().path("value")).hasSize(1);
+        assertThat(found.json().path("value").get(0).path("id")).isEqualTo(meeting.path("id"));
+        assertThat(found.json().path("value").get(0).has("@odata.context")).isFalse();
+    }
+
+    @Test
+    void aDoublyEncodedJoinWebUrlMatchesNothing() {
+        String joinWebUrl = create("{}").path("joinWebUrl").asText();
+        String encodedOnce = URLEncoder.encode(joinWebUrl, StandardCharsets.UTF_8);
+
+        assertNotFound(find("JoinWebUrl eq '" + encodedOnce + "'", megan()));
+    }
+
+    @Test
+    void theOrganizerFindsAMeetingByItsJoinMeetingId() {
+        JsonNode meeting = create("{}");
+        String joinMeetingId = meeting.path("joinMeetingIdSettings").path("joinMeetingId").asText();
+
+        GraphResponse found = find("joinMeetingIdSettings/joinMeetingId eq '" + joinMeetingId + "'", megan());
+
+        assertThat(found.status()).isEqualTo(200);
+        assertThat(found.json().path("value").get(0).path("id")).isEqualTo(meeting.path("id"));
+    }
+
+    @Test
+    void onlyTheOrganizerMayLookAMeetingUp() {
+        JsonNode meeting = create(withAttendee(ADELE));
+        String adele = token(ADELE, READ);
+
+        GraphResponse byUrl = find("JoinWebUrl eq '" + meeting.path("joinWebUrl").asText() + "'", adele);
+        GraphResponse byId = find("joinMeetingIdSettings/joinMeetingId eq '"
+                + meeting.path("joinMeetingIdSettings").path("joinMeetingId").asText() + "'", adele);
+
+        for (GraphResponse response : List.of(byUrl, byId)) {
+            assertThat(response.status()).isEqualTo(403);
+            assertThat(response.errorCode()).isEqualTo("Forbidden");
+            assertThat(response.errorMessage()).isEqualTo("3003: User does not have access to lookup meeting");
+        }
+    }
+
+    @Test
+    void lookupsAreTenantScopedAndUnknownValuesAreNotFound() {
+        JsonNode meeting = create("{}");
+
+        assertNotFound(find("JoinWebUrl eq '" + meeting.path("joinWebUrl").asText() + "'",
+                issuer.delegated(OTHER_TENANT, MEGAN, WRITE)));
+        assertNotFound(find("JoinWebUrl eq 'https://example.com/l/meetup-join/none'", megan()));
+        assertNotFound(find("joinMeetingIdSettings/joinMeetingId eq '000000000000'", megan()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"subject eq 'Board'", "JoinWebUrl ne 'x'", "startDateTime ge '2026-01-01'",
+            "VideoTeleconferenceId eq '123'", "JoinWebUrl eq x", ""})
+    void otherFiltersAreInvalidArguments(String filter) {
+        GraphResponse response = find(filter, megan());
+
+        assertInvalidFilter(response);
+    }
+
+    @Test
+    void listingWithoutAFilterIsAnInvalidArgument() {
+        assertInvalidFilter(http.send(http.request(MEETINGS, megan()).GET()));
+    }
+
+    @Test
+    void lookupsHonourSelect() {
+        JsonNode meeting = create("{\"subject\":\"Found\"}");
+        String query = "?$filter=" + URLEncoder.encode("JoinWebUrl eq '" + meeting.path("joinWebUrl").asText() + "'",
+                StandardCharsets.UTF_8) + "&%24select=subject";
+
+        JsonNode item = http.send(http.request(MEETINGS + query, megan()).GET()).json().path("value").get(0);
+
+        List<String> names = new ArrayList<>();
+        item.fieldNames().forEachRemaining(names::add);
+        assertThat(names).containsExactlyInAnyOrder("id", "subject");
+    }
+
+    // ---- update
+
+    @Test
+    void anUpdateAnswersWithTheWholeMeetingAndIsStored() {
+        String id = idOf(create("{\"subject\":\"Before\"}"));
+
+        GraphResponse updated = patch(id, megan(), "{\"subject\":\"After\"}");
+
+        assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+        assertThat(updated.json().path("subject").asText()).isEqualTo("After");
+        assertThat(updated.json().has("joinInformation")).isTrue();
+        assertThat(updated.json().path("@odata.context").asText()).endsWith("/onlineMeetings/$entity");
+        assertThat(get(id, megan()).json().path("subject").asText()).isEqualTo("After");
+    }
+
+    @Test
+    void timesChangeOnlyTogetherAndMoveTheExpiry() {
+        String id = idOf(create("{}"));
+
+        GraphResponse moved = patch(id, megan(), """
+                {"startDateTime":"2026-09-09T14:33:30.8546353-07:00","endDateTime":"2026-09-09T15:03:30.8546353-07:00"}""");
+        GraphResponse onlyStart = patch(id, megan(), "{\"startDateTime\":\"2026-10-01T10:00:00Z\"}");
+        GraphResponse onlyEnd = patch(id, megan(), "{\"endDateTime\":\"2026-10-01T10:00:00Z\"}");
+        GraphResponse backwards = patch(id, megan(),
+                "{\"startDateTime\":\"2026-10-01T10:00:00Z\",\"endDateTime\":\"2026-10-01T09:00:00Z\"}");
+
+        assertThat(moved.json().path("startDateTime").asText()).isEqualTo("2026-09-09T21:33:30.8546353Z");
+        assertThat(moved.json().path("endDateTime").asText()).isEqualTo("2026-09-09T22:03:30.8546353Z");
+        assertThat(moved.json().path("expiryDateTime").asText()).isEqualTo("2026-11-08T22:03:30.8546353Z");
+        CreateOrGetContract.assertBadRequestNaming(onlyStart, "endDateTime");
+        CreateOrGetContract.assertBadRequestNaming(onlyEnd, "startDateTime");
+        CreateOrGetContract.assertBadRequestNaming(backwards, "endDateTime");
+        assertThat(get(id, megan()).json().path("startDateTime").asText()).isEqualTo("2026-09-09T21:33:30.8546353Z");
+    }
+
+    @Test
+    void attendeesAreReplacedWhole() {
+        String id = idOf(create(withAttendee(ADELE)));
+
+        JsonNode updated = patch(id, megan(), """
+                {"participants":{"attendees":[{"identity":{"user":{"id":"%s"}}},
+                  {"identity":{"user":{"id":"9e9e9e9e-0000-4000-8000-000000000002"}},"upn":"guest@example.com"}]}}"""
+                .formatted(ALEX)).json();
+
+        JsonNode attendees = updated.path("participants").path("attendees");
+        assertThat(attendees).hasSize(2);
+        assertThat(attendees.get(0).path("upn").asText()).isEqualTo("alex@contoso.com");
+        assertThat(attendees.get(1).path("upn").asText()).isEqualTo("guest@example.com");
+        assertNotFound(get(id, token(ADELE, READ)));
+        assertThat(get(id, token(ALEX, READ)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theOrganizerCannotBeChanged() {
+        String id = idOf(create("{\"subject\":\"Mine\"}"));
+
+        GraphResponse toAdele = patch(id, megan(), """
+                {"subject":"Theirs","participants":{"organizer":{"identity":{"user":{"id":"%s"}}}}}""".formatted(ADELE));
+        GraphResponse same = patch(id, megan(), """
+                {"participants":{"organizer":{"identity":{"user":{"id":"%s"}}}}}""".formatted(MEGAN));
+
+        CreateOrGetContract.assertBadRequestNaming(toAdele, "participants.organizer");
+        assertThat(same.status()).isEqualTo(200);
+        assertThat(organizerOf(get(id, megan()).json())).isEqualTo(MEGAN);
+        assertThat(get(id, megan()).json().path("subject").asText()).isEqualTo("Mine");
+    }
+
+    @Test
+    void lobbyBypassSettingsMergePropertyByProperty() {
+        String id = idOf(create("{\"lobbyBypassSettings\":{\"scope\":\"everyone\"}}"));
+
+        JsonNode updated = patch(id, megan(), "{\"lobbyBypassSettings\":{\"isDialInBypassEnabled\":true}}").json();
+
+        assertThat(updated.path("lobbyBypassSettings").path("scope").asText()).isEqualTo("everyone");
+        assertThat(updated.path("lobbyBypassSettings").path("isDialInBypassEnabled").asBoolean()).isTrue();
+    }
+
+    @Test
+    void everyUpdatableSettingIsUpdated() {
+        String id = idOf(create("{}"));
+
+        JsonNode updated = patch(id, megan(), """
+                {"allowedPresenters":"roleIsPresenter","allowedLobbyAdmitters":"organizerAndCoOrganizers",
+                 "allowMeetingChat":"limited","allowLiveShare":"disabled","shareMeetingChatHistoryDefault":"none",
+                 "allowAttendeeToEnableCamera":false,"allowAttendeeToEnableMic":false,"allowBreakoutRooms":false,
+                 "allowCopyingAndSharingMeetingContent":false,"allowPowerPointSharing":false,"allowRecording":false,
+                 "allowTeamworkReactions":false,"allowTranscription":false,"allowWhiteboard":false,
+                 "isEntryExitAnnounced":false,"recordAutomatically":true,
+                 "watermarkProtection":{"isEnabledForContentSharing":true,"isEnabledForVideo":true},
+                 "anonymizeIdentityForRoles":["attendee"],"chatRestrictions":{"allowTextOnly":true},
+                 "lobbyBypassSettings":{"scope":"organizer","isDialInBypassEnabled":true}}""").json();
+
+        assertThat(updated.path("allowedPresenters").asText()).isEqualTo("roleIsPresenter");
+        assertThat(updated.path("allowedLobbyAdmitters").asText()).isEqualTo("organizerAndCoOrganizers");
+        assertThat(updated.path("allowMeetingChat").asText()).isEqualTo("limited");
+        assertThat(updated.path("allowLiveShare").asText()).isEqualTo("disabled");
+        assertThat(updated.path("shareMeetingChatHistoryDefault").asText()).isEqualTo("none");
+        for (String flag : List.of("allowAttendeeToEnableCamera", "allowAttendeeToEnableMic", "allowBreakoutRooms",
+                "allowCopyingAndSharingMeetingContent", "allowPowerPointSharing", "allowRecording",
+                "allowTeamworkReactions", "allowTranscription", "allowWhiteboard", "isEntryExitAnnounced")) {
+            assertThat(updated.path(flag).asBoolean()).as(flag).isFalse();
+        }
+        assertThat(updated.path("recordAutomatically").asBoolean()).isTrue();
+        assertThat(updated.path("watermarkProtection").path("isEnabledForContentSharing").asBoolean()).isTrue();
+        assertThat(updated.path("watermarkProtection").path("isEnabledForVideo").asBoolean()).isTrue();
+        assertThat(updated.path("anonymizeIdentityForRoles").get(0).asText()).isEqualTo("attendee");
+        assertThat(updated.path("chatRestrictions").path("allowTextOnly").asBoolean()).isTrue();
+        assertThat(updated.path("lobbyBypassSettings").path("scope").asText()).isEqualTo("organizer");
+        assertThat(get(id, megan()).json()).isEqualTo(updated);
+    }
+
+    @Test
+    void joinMeetingIdSettingsAndExternalIdAreImmutable() {
+        String externalId = uniqueId();
+        String id = idOf(asMegan(body(externalId)).json());
+
+        CreateOrGetContract.assertBadRequestNaming(patch(id, megan(),
+                "{\"joinMeetingIdSettings\":{\"isPasscodeRequired\":true}}"), "joinMeetingIdSettings");
+        CreateOrGetContract.assertBadRequestNaming(patch(id, megan(), "{\"externalId\":\"other\"}"), "externalId");
+        JsonNode stored = get(id, megan()).json();
+        assertThat(stored.path("externalId").asText()).isEqualTo(externalId);
+        assertThat(stored.path("joinMeetingIdSettings").path("isPasscodeRequired").asBoolean()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"subject\":\"Changed\",\"allowRecording\":\"yes\"}|allowRecording",
+            "{\"subject\":\"Changed\",\"allowedPresenters\":\"boss\"}|allowedPresenters",
+            "{\"subject\":\"Changed\",\"allowMeetingChat\":\"unknownFutureValue\"}|allowMeetingChat",
+            "{\"subject\":5}|subject",
+            "{\"subject\":\"Changed\",\"lobbyBypassSettings\":{\"scope\":\"nobody\"}}|lobbyBypassSettings.scope",
+            "{\"subject\":\"Changed\",\"lobbyBypassSettings\":true}|lobbyBypassSettings",
+            "{\"subject\":\"Changed\",\"watermarkProtection\":{\"isEnabledForVideo\":1}}|watermarkProtection.isEnabledForVideo",
+            "{\"subject\":\"Changed\",\"anonymizeIdentityForRoles\":[\"presenter\"]}|anonymizeIdentityForRoles",
+            "{\"subject\":\"Changed\",\"startDateTime\":\"soon\",\"endDateTime\":\"later\"}|startDateTime",
+            "{\"subject\":\"Changed\",\"participants\":{\"attendees\":[{\"upn\":\"a@b.c\"}]}}|participants.attendees[0]"})
+    void badValuesAreRefusedNamingTheFieldAndChangeNothing(String caseText) {
+        String[] parts = caseText.split("\\|");
+        String id = idOf(create("{\"subject\":\"Original\"}"));
+        String before = get(id, megan()).body();
+
+        GraphResponse response = patch(id, megan(), parts[0]);
+
+        CreateOrGetContract.assertBadRequestNaming(response, parts[1]);
+        assertThat(get(id, megan()).body()).isEqualTo(before);
+    }
+
+    @Test
+    void anAnonymisedRoleCannotBeRemoved() {
+        String id = idOf(create("{\"anonymizeIdentityForRoles\":[\"attendee\"]}"));
+
+        CreateOrGetContract.assertBadRequestNaming(patch(id, megan(), "{\"anonymizeIdentityForRoles\":[]}"),
+                "anonymizeIdentityForRoles");
+    }
+
+    @Test
+    void onlyTheOrganizerMayUpdateOrDelete() {
+        String id = idOf(create(withAttendee(ADELE)));
+        String adele = token(ADELE, WRITE);
+        String alex = token(ALEX, WRITE);
+
+        assertThat(patch(id, adele, "{\"subject\":\"Hijacked\"}").status()).isEqualTo(403);
+        assertThat(delete(id, adele).status()).isEqualTo(403);
+        assertNotFound(patch(id, alex, "{\"subject\":\"Hijacked\"}"));
+        assertNotFound(delete(id, alex));
+        assertNotFound(patch(id, issuer.delegated(OTHER_TENANT, MEGAN, WRITE), "{\"subject\":\"Hijacked\"}"));
+        assertThat(get(id, megan()).json().path("subject").isNull()).isTrue();
+    }
+
+    @Test
+    void anApplicationUpdatesForAUserItsPolicyCovers() {
+        String id = idOf(create("{}"));
+
+        GraphResponse updated = http.send(http.request(meetingsOf(MEGAN) + "/" + id,
+                        issuer.application(TENANT, BOT_APP, WRITE_ALL)).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"subject\":\"By the bot\"}")));
+
+        assertThat(updated.status()).isEqualTo(200);
+        assertThat(updated.json().path("subject").asText()).isEqualTo("By the bot");
+    }
+
+    @Test
+    void anUpdateBodyMustBeJson() {
+        String id = idOf(create("{}"));
+
+        GraphResponse response = patch(id, megan(), "{\"subject\":");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.errorMessage()).startsWith("Unable to read JSON request payload.");
+    }
+
+    @Test
+    void concurrentUpdatesOfDifferentSettingsAreAllKept() throws Exception {
+        String id = idOf(create("{}"));
+        List<String> flags = List.of("allowAttendeeToEnableCamera", "allowAttendeeToEnableMic", "allowBreakoutRooms",
+                "allowPowerPointSharing", "allowRecording", "allowWhiteboard");
+
+        List<GraphResponse> responses = concurrently(flags.size(),
+                i -> patch(id, megan(), "{\"" + flags.get(i) + "\":false}"));
+
+        assertThat(responses).allSatisfy(response -> assertThat(response.status()).isEqualTo(200));
+        JsonNode stored = get(id, megan()).json();
+        for (String flag : flags) {
+            assertThat(stored.path(flag).asBoolean()).as(flag).isFalse();
+        }
+    }
+
+    // ---- delete
+
+    @Test
+    void ofConcurrentDeletesExactlyOneSucceeds() throws Exception {
+        String id = idOf(create("{}"));
+
+        List<GraphResponse> responses = concurrently(4, i -> delete(id, megan()));
+
+        assertThat(responses).filteredOn(response -> response.status() == 204).hasSize(1);
+        assertThat(responses).filteredOn(response -> response.status() == 404).hasSize(3);
+    }
+
+    @Test
+    void aDeletedMeetingIsGoneEverywhereAndItsExternalIdIsFree() {
+        String externalId = uniqueId();
+        JsonNode meeting = asMegan(body(externalId)).json();
+        String id = idOf(meeting);
+
+        GraphResponse deleted = delete(id, megan());
+
+        assertThat(deleted.status()).isEqualTo(204);
+        assertThat(deleted.body()).isEmpty();
+        assertNotFound(get(id, megan()));
+        assertNotFound(patch(id, megan(), "{\"subject\":\"Zombie\"}"));
+        assertNotFound(delete(id, megan()));
+        assertNotFound(find("JoinWebUrl eq '" + meeting.path("joinWebUrl").asText() + "'", megan()));
+        GraphResponse again = asMegan(body(externalId));
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(idOf(again.json())).isNotEqualTo(id);
+    }
+
+    @Test
+    void anApplicationDeletesForAUserItsPolicyCovers() {
+        String id = idOf(create("{}"));
+
+        GraphResponse deleted = http.send(http.request(meetingsOf(MEGAN) + "/" + id,
+                issuer.application(TENANT, BOT_APP, WRITE_ALL)).DELETE());
+
+        assertThat(deleted.status()).isEqualTo(204);
+        assertNotFound(get(id, megan()));
+    }
+
+    // ---- lifetime
+
+    @Test
+    void anExpiredMeetingIsNotFoundEverywhere() {
+        JsonNode meeting = create("{}");
+        String id = idOf(meeting);
+        clock.advance(Duration.ofDays(61));
+        try {
+            assertNotFound(get(id, megan()));
+            assertNotFound(find("JoinWebUrl eq '" + meeting.path("joinWebUrl").asText() + "'", megan()));
+            assertNotFound(patch(id, megan(), "{\"subject\":\"Late\"}"));
+            assertNotFound(delete(id, megan()));
+        } finally {
+            clock.advance(Duration.ofDays(-61));
+        }
+    }
+
+    @Test
+    void anUpdateExtendsTheMeetingsLife() {
+        String id = idOf(create("{}"));
+        clock.advance(Duration.ofDays(59));
+        try {
+            JsonNode updated = patch(id, megan(), "{\"subject\":\"Still needed\"}").json();
+            assertThat(updated.path("expiryDateTime").asText())
+                    .isEqualTo(CreateOrGetContract.utc7(clock.instant().plus(Duration.ofDays(60))));
+            clock.advance(Duration.ofDays(30));
+            assertThat(get(id, megan()).status()).isEqualTo(200);
+            clock.advance(Duration.ofDays(31));
+            assertNotFound(get(id, megan()));
+        } finally {
+            clock.advance(Duration.ofDays(-120));
+        }
+    }
+
+    // ---- routing
+
+    @Test
+    void unsupportedMethodsOnTheNewPathsAre405() {
+        String id = idOf(create("{}"));
+
+        assertThat(http.send(http.request(MEETINGS + "/" + id, megan())
+                .PUT(HttpRequest.BodyPublishers.ofString("{}"))).status()).isEqualTo(405);
+        assertThat(http.send(http.request(MEETINGS, megan()).DELETE()).status()).isEqualTo(405);
+        assertThat(http.send(http.request(ME, megan()).GET()).status()).isEqualTo(405);
+    }
+
+    // ---- helpers
+
+    /** Runs {@code count} calls at once, released together, and returns their responses in order. */
+    static List<GraphResponse> concurrently(int count, IntFunction<GraphResponse> call) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<GraphResponse>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                futures.add(threads.submit(() -> {
+                    start.await();
+                    return call.apply(index);
+                }));
+            }
+            start.countDown();
+            List<GraphResponse> responses = new ArrayList<>();
+            for (Future<GraphResponse> future : futures) {
+                responses.add(future.get(30, TimeUnit.SECONDS));
+            }
+            return responses;
+        }
+    }
+
+    JsonNode create(String json) {
+        GraphResponse created = http.post(MEETINGS, megan(), json);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json();
+    }
+
+    GraphResponse get(String id, String token) {
+        return http.send(http.request(MEETINGS + "/" + id, token).GET());
+    }
+
+    GraphResponse patch(String id, String token, String json) {
+        return http.send(http.request(MEETINGS + "/" + id, token).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    GraphResponse delete(String id, String token) {
+        return http.send(http.request(MEETINGS + "/" + id, token).DELETE());
+    }
+
+    /** {@code GET /me/onlineMeetings?$filter=...} with the filter percent-encoded once, as clients must. */
+    GraphResponse find(String filter, String token) {
+        return http.send(http.request(MEETINGS + "?$filter=" + URLEncoder.encode(filter, StandardCharsets.UTF_8),
+                token).GET());
+    }
+
+    String token(String user, String scope) {
+        return issuer.delegated(TENANT, user, scope);
+    }
+
+    String joinWebUrlOf(String id) {
+        return get(id, megan()).json().path("joinWebUrl").asText();
+    }
+
+    static String meetingsOf(String user) {
+        return "/v1.0/users/" + user + "/onlineMeetings";
+    }
+
+    static String withAttendee(String user) {
+        return "{\"participants\":{\"attendees\":[{\"identity\":{\"user\":{\"id\":\"" + user + "\"}}}]}}";
+    }
+
+    static String idOf(JsonNode meeting) {
+        return meeting.path("id").asText();
+    }
+
+    static String organizerOf(JsonNode meeting) {
+        return meeting.path("participants").path("organizer").path("identity").path("user").path("id").asText();
+    }
+
+    static String joinInformation(JsonNode meeting) {
+        return URLDecoder.decode(meeting.path("joinInformation").path("content").asText(), StandardCharsets.UTF_8);
+    }
+
+    static void assertNotFound(GraphResponse response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(404);
+        assertThat(response.errorCode()).isEqualTo("NotFound");
+        assertThat(response.errorMessage()).isEqualTo(NOT_FOUND);
+    }
+
+    static void assertForbidden(GraphResponse response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(403);
+        assertThat(response.errorCode()).isEqualTo("Forbidden");
+    }
+
+    static void assertInvalidFilter(GraphResponse response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.errorCode()).isEqualTo("InvalidArgument");
+        assertThat(response.errorMessage())
+                .isEqualTo("Filter expression expected - /onlineMeetings?$filter={ParameterName} eq '{id}'.");
+    }
+}
