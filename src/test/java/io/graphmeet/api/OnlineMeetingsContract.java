@@ -20,12 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -526,7 +520,7 @@ abstract class OnlineMeetingsContract extends ServerContract {
         List<String> flags = List.of("allowAttendeeToEnableCamera", "allowAttendeeToEnableMic", "allowBreakoutRooms",
                 "allowPowerPointSharing", "allowRecording", "allowWhiteboard");
 
-        List<GraphResponse> responses = concurrently(flags.size(),
+        List<GraphResponse> responses = simultaneously(flags.size(),
                 i -> patch(id, megan(), "{\"" + flags.get(i) + "\":false}"));
 
         assertThat(responses).allSatisfy(response -> assertThat(response.status()).isEqualTo(200));
@@ -542,7 +536,7 @@ abstract class OnlineMeetingsContract extends ServerContract {
     void ofConcurrentDeletesExactlyOneSucceeds() throws Exception {
         String id = idOf(create("{}"));
 
-        List<GraphResponse> responses = concurrently(4, i -> delete(id, megan()));
+        List<GraphResponse> responses = simultaneously(4, i -> delete(id, megan()));
 
         assertThat(responses).filteredOn(response -> response.status() == 204).hasSize(1);
         assertThat(responses).filteredOn(response -> response.status() == 404).hasSize(3);
@@ -625,27 +619,6 @@ abstract class OnlineMeetingsContract extends ServerContract {
     }
 
     // ---- helpers
-
-    /** Runs {@code count} calls at once, released together, and returns their responses in order. */
-    static List<GraphResponse> concurrently(int count, IntFunction<GraphResponse> call) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<GraphResponse>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                futures.add(threads.submit(() -> {
-                    start.await();
-                    return call.apply(index);
-                }));
-            }
-            start.countDown();
-            List<GraphResponse> responses = new ArrayList<>();
-            for (Future<GraphResponse> future : futures) {
-                responses.add(future.get(30, TimeUnit.SECONDS));
-            }
-            return responses;
-        }
-    }
 
     JsonNode create(String json) {
         GraphResponse created = http.post(MEETINGS, megan(), json);
