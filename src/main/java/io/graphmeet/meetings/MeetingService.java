@@ -15,7 +15,7 @@ public final class MeetingService {
     public static final int MAX_EXTERNAL_ID_LENGTH = 256;
 
     /** Graph's wording when someone other than the organizer looks a meeting up by its join details. */
-    public static final String LOOKUP_DENIED = "3003: User does not have access to lookup meeting";
+    private static final String LOOKUP_DENIED = "3003: User does not have access to lookup meeting";
 
     private static final int MAX_ATTEMPTS = 8;
 

@@ -12,8 +12,4 @@ public record Requester(String tenantId, String userId, boolean delegated) {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(userId, "userId");
     }
-
-    public Organizer asOrganizer() {
-        return new Organizer(tenantId, userId);
-    }
 }
