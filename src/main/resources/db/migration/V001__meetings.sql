@@ -2,7 +2,6 @@
 -- createOrGet exactly-once; NULL external ids (plain create) never collide.
 CREATE TABLE meetings (
     id              TEXT PRIMARY KEY,
-    revision        BIGINT NOT NULL,
     tenant_id       TEXT NOT NULL,
     organizer_id    TEXT NOT NULL,
     external_id     TEXT,

@@ -7,6 +7,7 @@ import io.graphmeet.auth.Caller;
 import io.graphmeet.auth.Target;
 import io.graphmeet.errors.GraphError;
 import io.graphmeet.meetings.Organizer;
+import io.graphmeet.meetings.Requester;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
@@ -21,11 +22,13 @@ final class GraphExchange {
 
     static final HeaderName PREFER = HeaderNames.create("Prefer");
     private static final String USER_ID = "userId";
+    private static final String MEETING_ID = "meetingId";
 
     private final ServerRequest request;
     private final GraphContext context;
     private final Access access;
     private Caller caller;
+    private QueryString query;
 
     GraphExchange(ServerRequest request, GraphContext context, Access access) {
         this.request = request;
@@ -44,6 +47,29 @@ final class GraphExchange {
     /** The user whose meetings this request addresses, once the caller is allowed to act for them. */
     Organizer organizer() {
         return context.authorizer().authorize(caller(), target(), access);
+    }
+
+    /** The user this request acts as, once the caller is allowed to, and whether they signed in themselves. */
+    Requester requester() {
+        Organizer user = organizer();
+        return new Requester(user.tenantId(), user.userId(), caller() instanceof Caller.Delegated);
+    }
+
+    /** The meeting id in the path, decoded; it may hold {@code /}, as base64 ids can. */
+    String meetingId() {
+        return request.path().pathParameters().get(MEETING_ID);
+    }
+
+    /** A query parameter decoded exactly once, or null. */
+    String query(String name) {
+        if (query == null) {
+            query = QueryString.parse(request.query().rawValue());
+        }
+        return query.get(name);
+    }
+
+    String acceptLanguage() {
+        return request.headers().first(HeaderNames.ACCEPT_LANGUAGE).orElse(null);
     }
 
     Target target() {

@@ -5,6 +5,8 @@ import io.graphmeet.auth.Access;
 import io.graphmeet.errors.GraphError;
 import io.graphmeet.errors.GraphException;
 import io.graphmeet.meetings.InvalidMeetingException;
+import io.graphmeet.meetings.MeetingAccessDeniedException;
+import io.graphmeet.meetings.MeetingNotFoundException;
 import io.graphmeet.meetings.MeetingService;
 import io.graphmeet.meetings.StoreUnavailableException;
 import io.helidon.http.HeaderName;
@@ -29,6 +31,7 @@ public final class GraphRoutes {
     private static final HeaderName ODATA_VERSION = HeaderNames.create("OData-Version");
     private static final String JSON_CONTENT_TYPE = "application/json;odata.metadata=minimal;odata.streaming=true;"
             + "IEEE754Compatible=false;charset=utf-8";
+    private static final String MEETING_NOT_FOUND = "3004: Specified meeting is not found";
     private static final String WWW_AUTHENTICATE = "Bearer realm=\"\", "
             + "client_id=\"00000003-0000-0000-c000-000000000000\"";
 
@@ -46,7 +49,15 @@ public final class GraphRoutes {
         for (String version : VERSIONS) {
             for (String owner : List.of("/me", "/users/{userId}")) {
                 String collection = version + owner + "/onlineMeetings";
-                routes.route(routing, Method.POST, collection + "/createOrGet", Access.WRITE, onlineMeetings::createOrGet);
+                routes.path(routing, collection + "/createOrGet",
+                        on(Method.POST, Access.WRITE, onlineMeetings::createOrGet));
+                routes.path(routing, collection,
+                        on(Method.POST, Access.WRITE, onlineMeetings::create),
+                        on(Method.GET, Access.READ, onlineMeetings::find));
+                routes.path(routing, collection + "/{+meetingId}",
+                        on(Method.GET, Access.READ, onlineMeetings::get),
+                        on(Method.PATCH, Access.WRITE, onlineMeetings::update),
+                        on(Method.DELETE, Access.WRITE, onlineMeetings::delete));
             }
         }
         routing.any(routes.adapt(Access.READ, exchange -> {
@@ -54,9 +65,16 @@ public final class GraphRoutes {
         }));
     }
 
-    private void route(HttpRouting.Builder routing, Method method, String path, Access access, GraphEndpoint endpoint) {
-        routing.route(method, path, adapt(access, endpoint));
-        routing.any(path, adapt(access, exchange -> {
+    private static Operation on(Method method, Access access, GraphEndpoint endpoint) {
+        return new Operation(method, access, endpoint);
+    }
+
+    /** Serves {@code operations} on {@code path}; any other method gets {@code 405}. */
+    private void path(HttpRouting.Builder routing, String path, Operation... operations) {
+        for (Operation operation : operations) {
+            routing.route(operation.method(), path, adapt(operation.access(), operation.endpoint()));
+        }
+        routing.any(path, adapt(Access.READ, exchange -> {
             throw GraphError.METHOD_NOT_ALLOWED.with("The HTTP method is not allowed for this resource.");
         }));
     }
@@ -71,6 +89,10 @@ public final class GraphRoutes {
                 reply = error(e.error(), e.getMessage(), ids);
             } catch (InvalidMeetingException e) {
                 reply = error(GraphError.BAD_REQUEST, e.getMessage(), ids);
+            } catch (MeetingNotFoundException e) {
+                reply = error(GraphError.NOT_FOUND, MEETING_NOT_FOUND, ids);
+            } catch (MeetingAccessDeniedException e) {
+                reply = error(GraphError.FORBIDDEN, e.getMessage(), ids);
             } catch (StoreUnavailableException e) {
                 LOG.log(Level.SEVERE, "store unavailable, request-id " + ids.requestId(), e);
                 reply = error(GraphError.SERVICE_UNAVAILABLE, "The service is temporarily unavailable.", ids)
@@ -107,4 +129,7 @@ public final class GraphRoutes {
     private static String lastSegment(GraphExchange exchange) {
         return exchange.path().substring(exchange.path().lastIndexOf('/') + 1);
     }
+
+    /** One row of the route table: method, the permission it needs, and who handles it. */
+    private record Operation(Method method, Access access, GraphEndpoint endpoint) {}
 }

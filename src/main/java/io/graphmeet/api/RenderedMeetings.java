@@ -2,8 +2,8 @@ package io.graphmeet.api;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.graphmeet.api.json.GraphJson;
 import io.graphmeet.api.json.MeetingJson;
+import io.graphmeet.api.json.MeetingView;
 import io.graphmeet.meetings.Meeting;
 
 /**
@@ -24,10 +24,9 @@ final class RenderedMeetings {
         this.json = json;
     }
 
-    byte[] body(Meeting meeting, boolean includeUnknownEnums) {
-        return bodies.get(new Key(meeting.id(), meeting.revision(), includeUnknownEnums),
-                key -> GraphJson.write(json.render(meeting, includeUnknownEnums)));
+    byte[] entity(Meeting meeting, MeetingView view) {
+        return bodies.get(new Key(meeting.id(), meeting.revision(), view), key -> json.entity(meeting, view));
     }
 
-    private record Key(String id, long revision, boolean includeUnknownEnums) {}
+    private record Key(String id, long revision, MeetingView view) {}
 }

@@ -1,32 +1,33 @@
 package io.graphmeet.meetings;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
-/** Graph's createOrGet rules: validation, time defaults, identifiers, exactly-once creation. */
+/**
+ * Graph's onlineMeetings operations over the store: createOrGet and create, reads by id and by join details,
+ * update and delete, with Graph's rules on who may do what.
+ */
 public final class MeetingService {
 
     /** Our limit on externalId length; Graph documents none. */
     public static final int MAX_EXTERNAL_ID_LENGTH = 256;
 
-    private static final Duration DEFAULT_LENGTH = Duration.ofHours(1);
-    private static final int MAX_IDENTIFIER_ATTEMPTS = 8;
+    /** Graph's wording when someone other than the organizer looks a meeting up by its join details. */
+    private static final String LOOKUP_DENIED = "3003: User does not have access to lookup meeting";
+
+    private static final int MAX_ATTEMPTS = 8;
 
     private final MeetingStore store;
-    private final People people;
-    private final MeetingIdentifiers identifiers;
+    private final MeetingFactory factory;
     private final Clock clock;
-    private final String joinBase;
 
     public MeetingService(MeetingStore store, People people, MeetingIdentifiers identifiers, Clock clock,
             String joinBase) {
         this.store = store;
-        this.people = people;
-        this.identifiers = identifiers;
+        this.factory = new MeetingFactory(people, identifiers, joinBase);
         this.clock = clock;
-        this.joinBase = joinBase;
     }
 
     /**
@@ -35,18 +36,16 @@ public final class MeetingService {
      */
     public CreateOrGetOutcome createOrGet(Organizer organizer, MeetingRequest request) {
         String externalId = validExternalId(request.externalId());
-        Schedule schedule = schedule(request);
-        MeetingKey key = new MeetingKey(organizer.tenantId(), organizer.userId(), externalId);
         Instant now = clock.instant();
-
-        var existing = store.findByKey(key, now);
+        var schedule = MeetingFactory.schedule(request.startDateTime(), request.endDateTime(), now);
+        var existing = store.findByKey(new MeetingKey(organizer.tenantId(), organizer.userId(), externalId), now);
         if (existing.isPresent()) {
             return new CreateOrGetOutcome.Existing(existing.get());
         }
-        List<Attendee> attendees = attendees(organizer.tenantId(), request.attendees());
-        Person organizerPerson = people.describe(organizer.tenantId(), organizer.userId(), null);
-        for (int attempt = 0; attempt < MAX_IDENTIFIER_ATTEMPTS; attempt++) {
-            Meeting candidate = newMeeting(organizerPerson, externalId, schedule, request.subject(), attendees, now);
+        var draft = factory.draft(organizer, externalId, request.subject(), schedule, request.attendees(),
+                MeetingSettings.defaults(), false);
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Meeting candidate = factory.newMeeting(draft, now);
             switch (store.insertUnlessKeyTaken(candidate, now)) {
                 case MeetingStore.Inserted inserted -> {
                     return new CreateOrGetOutcome.Created(candidate);
@@ -59,29 +58,98 @@ public final class MeetingService {
                 }
             }
         }
-        throw new StoreUnavailableException("no free meeting identifiers after " + MAX_IDENTIFIER_ATTEMPTS
-                + " attempts", null);
+        throw exhausted("no free meeting identifiers");
     }
 
-    private Meeting newMeeting(Person organizer, String externalId, Schedule schedule, String subject,
-            List<Attendee> attendees, Instant now) {
-        String threadId = MeetingIds.threadId(identifiers.newThreadGuid());
-        return new Meeting(
-                MeetingIds.meetingId(organizer.id(), threadId),
-                organizer.tenantId(),
-                organizer,
-                externalId,
-                threadId,
-                MeetingIds.joinWebUrl(joinBase, threadId, organizer.tenantId(), organizer.id()),
-                identifiers.newJoinMeetingId(),
-                null,
-                Timestamp.of(now),
-                schedule.start(),
-                schedule.end(),
-                subject,
-                attendees,
-                MeetingSettings.defaults(),
-                1);
+    /** Plain create: a new meeting without an external id, its settings starting from Teams' defaults. */
+    public Meeting create(Organizer organizer, NewMeetingRequest request) {
+        Instant now = clock.instant();
+        var schedule = MeetingFactory.schedule(request.startDateTime(), request.endDateTime(), now);
+        var draft = factory.draft(organizer, null, request.subject(), schedule, request.attendees(),
+                request.settings().applyTo(MeetingSettings.defaults()), request.passcodeRequired());
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Meeting candidate = factory.newMeeting(draft, now);
+            if (store.insertUnlessKeyTaken(candidate, now) instanceof MeetingStore.Inserted) {
+                return candidate;
+            }
+        }
+        throw exhausted("no free meeting identifiers");
+    }
+
+    /** The meeting with this id, for its organizer or, signed in, one of its attendees. */
+    public Meeting get(Requester requester, String meetingId) {
+        return readable(requester, meetingId);
+    }
+
+    /** The meeting whose join link is {@code joinWebUrl}; only its organizer may look it up. */
+    public Meeting findByJoinWebUrl(Requester requester, String joinWebUrl) {
+        return lookedUpBy(requester, store.findByJoinWebUrl(requester.tenantId(), joinWebUrl, clock.instant()));
+    }
+
+    /** The meeting with this join meeting id; only its organizer may look it up. */
+    public Meeting findByJoinMeetingId(Requester requester, String joinMeetingId) {
+        return lookedUpBy(requester, store.findByJoinMeetingId(requester.tenantId(), joinMeetingId, clock.instant()));
+    }
+
+    /**
+     * Applies {@code patch} for the organizer and returns the stored result. A concurrent update is never
+     * overwritten: the patch is applied again to the newer meeting.
+     */
+    public Meeting update(Requester requester, String meetingId, MeetingPatch patch) {
+        List<Attendee> attendees = patch.attendees() == null ? null
+                : factory.attendees(requester.tenantId(), patch.attendees());
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Meeting current = changeable(requester, meetingId);
+            Instant now = clock.instant();
+            Meeting changed = patch.applyTo(current, attendees, Timestamp.of(now));
+            switch (store.update(changed, now)) {
+                case MeetingStore.Updated updated -> {
+                    return changed;
+                }
+                case MeetingStore.Gone gone -> throw new MeetingNotFoundException();
+                case MeetingStore.Stale stale -> {
+                    // another update won: apply the patch to the newer meeting
+                }
+            }
+        }
+        throw exhausted("the meeting kept changing during the update");
+    }
+
+    /** Deletes the meeting for its organizer. */
+    public void delete(Requester requester, String meetingId) {
+        changeable(requester, meetingId);
+        if (!store.delete(requester.tenantId(), meetingId, clock.instant())) {
+            throw new MeetingNotFoundException();
+        }
+    }
+
+    private Meeting readable(Requester requester, String meetingId) {
+        if (MeetingIds.organizerOf(meetingId) == null) {
+            throw new MeetingNotFoundException();
+        }
+        Meeting meeting = store.findById(requester.tenantId(), meetingId, clock.instant())
+                .orElseThrow(MeetingNotFoundException::new);
+        boolean attendeeMayRead = requester.delegated() && meeting.invites(requester.userId());
+        if (!meeting.isOrganizedBy(requester.userId()) && !attendeeMayRead) {
+            throw new MeetingNotFoundException();
+        }
+        return meeting;
+    }
+
+    private Meeting changeable(Requester requester, String meetingId) {
+        Meeting meeting = readable(requester, meetingId);
+        if (!meeting.isOrganizedBy(requester.userId())) {
+            throw new MeetingAccessDeniedException("Only the organizer can change or delete a meeting.");
+        }
+        return meeting;
+    }
+
+    private static Meeting lookedUpBy(Requester requester, Optional<Meeting> found) {
+        Meeting meeting = found.orElseThrow(MeetingNotFoundException::new);
+        if (!meeting.isOrganizedBy(requester.userId())) {
+            throw new MeetingAccessDeniedException(LOOKUP_DENIED);
+        }
+        return meeting;
     }
 
     private static String validExternalId(String externalId) {
@@ -95,33 +163,7 @@ public final class MeetingService {
         return externalId;
     }
 
-    private Schedule schedule(MeetingRequest request) {
-        Timestamp start = request.startDateTime();
-        Timestamp end = request.endDateTime();
-        if (start == null && end != null) {
-            throw new InvalidMeetingException("endDateTime cannot be given without startDateTime.");
-        }
-        if (start == null) {
-            start = Timestamp.of(clock.instant());
-        }
-        if (end == null) {
-            end = start.plus(DEFAULT_LENGTH);
-        }
-        if (end.isBefore(start)) {
-            throw new InvalidMeetingException("endDateTime must not be earlier than startDateTime.");
-        }
-        return new Schedule(start, end);
+    private static StoreUnavailableException exhausted(String what) {
+        return new StoreUnavailableException(what + " after " + MAX_ATTEMPTS + " attempts", null);
     }
-
-    private List<Attendee> attendees(String tenantId, List<AttendeeRequest> requested) {
-        return requested.stream().map(attendee -> {
-            if (attendee.userId() == null || attendee.userId().isBlank()) {
-                throw new InvalidMeetingException("participants.attendees[].identity.user.id is required.");
-            }
-            ParticipantRole role = attendee.role() == null ? ParticipantRole.ATTENDEE : attendee.role();
-            return new Attendee(people.describe(tenantId, attendee.userId(), attendee.upn()), role);
-        }).toList();
-    }
-
-    private record Schedule(Timestamp start, Timestamp end) {}
 }

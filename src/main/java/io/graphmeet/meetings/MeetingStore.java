@@ -15,6 +15,18 @@ public interface MeetingStore {
      */
     Optional<Meeting> findByKey(MeetingKey key, Instant now);
 
+    /** The meeting of {@code tenantId} with this id, if it has not expired at {@code now}. A read without locks. */
+    Optional<Meeting> findById(String tenantId, String meetingId, Instant now);
+
+    /**
+     * The meeting of {@code tenantId} whose join link is exactly {@code joinWebUrl} (compared as stored, no
+     * decoding), if it has not expired at {@code now}. A read without locks.
+     */
+    Optional<Meeting> findByJoinWebUrl(String tenantId, String joinWebUrl, Instant now);
+
+    /** The meeting of {@code tenantId} with this join meeting id, if it has not expired at {@code now}. */
+    Optional<Meeting> findByJoinMeetingId(String tenantId, String joinMeetingId, Instant now);
+
     /**
      * Stores {@code candidate} under its key unless another meeting already holds the key.
      *
@@ -27,11 +39,39 @@ public interface MeetingStore {
      * </ul>
      *
      * Uniqueness of the key is enforced by the database, so two concurrent callers, on one node or on
-     * many, can never both get {@link Inserted} for one key.
+     * many, can never both get {@link Inserted} for one key. A candidate without an external id (plain
+     * create) holds no key: it is inserted unless one of its identifiers is taken.
      *
      * @throws StoreUnavailableException if the outcome is unknown (nothing may be acknowledged)
      */
     InsertResult insertUnlessKeyTaken(Meeting candidate, Instant now);
+
+    /**
+     * Replaces the stored meeting with the same tenant and id by {@code changed}, a compare-and-set on the
+     * revision: the write happens only if the stored meeting is live at {@code now} and still has revision
+     * {@code changed.revision() - 1}, and it is committed durably before this returns {@link Updated}.
+     * Identity, identifiers, creation time and external id are never rewritten.
+     *
+     * <ul>
+     *   <li>{@link Updated}: {@code changed} is now the stored meeting.</li>
+     *   <li>{@link Stale}: a live meeting exists but another writer changed it first; nothing was written,
+     *       the caller may re-read and retry.</li>
+     *   <li>{@link Gone}: no live meeting has that id (never existed, deleted or expired); nothing was
+     *       written.</li>
+     * </ul>
+     *
+     * @throws StoreUnavailableException if the outcome is unknown
+     */
+    UpdateResult update(Meeting changed, Instant now);
+
+    /**
+     * Deletes the meeting of {@code tenantId} with this id if it is live at {@code now}, durably, and says
+     * whether it did. Its key, join link and join meeting id are free again afterwards. Of two concurrent
+     * deletes of one meeting exactly one returns true.
+     *
+     * @throws StoreUnavailableException if the outcome is unknown
+     */
+    boolean delete(String tenantId, String meetingId, Instant now);
 
     /** The outcome of {@link #insertUnlessKeyTaken}. */
     sealed interface InsertResult {}
@@ -44,4 +84,16 @@ public interface MeetingStore {
 
     /** A generated identifier collided; retry with fresh ones. */
     record IdentifierTaken() implements InsertResult {}
+
+    /** The outcome of {@link #update}. */
+    sealed interface UpdateResult {}
+
+    /** The change is stored. */
+    record Updated() implements UpdateResult {}
+
+    /** Someone else updated the meeting first; nothing was written. */
+    record Stale() implements UpdateResult {}
+
+    /** No live meeting has that id; nothing was written. */
+    record Gone() implements UpdateResult {}
 }

@@ -24,15 +24,22 @@ import java.util.Optional;
 /** {@link MeetingStore} over JDBC, the same SQL on SQLite and PostgreSQL. */
 final class JdbcMeetingStore implements MeetingStore {
 
-    private static final String COLUMNS = "id, revision, tenant_id, organizer_id, external_id, thread_id, "
-            + "join_meeting_id, join_web_url, passcode, created_at, start_at, end_at, expires_at_ms, subject, "
-            + "organizer_upn, organizer_name, attendees, settings";
+    private static final String COLUMNS = "id, tenant_id, organizer_id, external_id, thread_id, join_meeting_id, "
+            + "join_web_url, passcode, created_at, start_at, end_at, expires_at_ms, subject, organizer_upn, "
+            + "organizer_name, attendees, settings, updated_at, revision";
     private static final String INSERT = "INSERT INTO meetings (" + COLUMNS + ") "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
-    private static final String BY_KEY = " FROM meetings WHERE tenant_id = ? AND organizer_id = ? AND external_id = ?";
-    private static final String SELECT_BY_KEY = "SELECT " + COLUMNS + BY_KEY;
-    private static final String PROBE_BY_KEY = "SELECT id, revision, expires_at_ms" + BY_KEY;
-    private static final String SELECT_BY_ID = "SELECT " + COLUMNS + " FROM meetings WHERE id = ?";
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+    private static final String SELECT = "SELECT " + COLUMNS + " FROM meetings ";
+    private static final String PROBE = "SELECT id, revision, expires_at_ms FROM meetings ";
+    private static final String BY_KEY = "WHERE tenant_id = ? AND organizer_id = ? AND external_id = ?";
+    private static final String BY_ID = "WHERE tenant_id = ? AND id = ?";
+    private static final String BY_JOIN_WEB_URL = "WHERE tenant_id = ? AND join_web_url = ?";
+    private static final String BY_JOIN_MEETING_ID = "WHERE tenant_id = ? AND join_meeting_id = ?";
+    private static final String SELECT_BY_KEY = SELECT + BY_KEY;
+    private static final String SELECT_BY_ID = SELECT + BY_ID;
+    private static final String UPDATE = "UPDATE meetings SET subject = ?, start_at = ?, end_at = ?, expires_at_ms = ?, "
+            + "attendees = ?, settings = ?, updated_at = ?, revision = ? WHERE tenant_id = ? AND id = ? AND revision = ?";
+    private static final String DELETE = "DELETE FROM meetings WHERE tenant_id = ? AND id = ?";
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final TypeReference<List<Attendee>> ATTENDEES = new TypeReference<>() {};
@@ -50,51 +57,67 @@ final class JdbcMeetingStore implements MeetingStore {
 
     @Override
     public Optional<Meeting> findByKey(MeetingKey key, Instant now) {
-        return database.read(connection -> {
-            try (PreparedStatement probe = connection.prepareStatement(PROBE_BY_KEY)) {
-                bindKey(probe, key);
-                try (ResultSet row = probe.executeQuery()) {
-                    if (!row.next() || row.getLong(3) <= now.toEpochMilli()) {
-                        return Optional.empty();
-                    }
-                    return Optional.of(current(connection, row.getString(1), row.getLong(2)));
-                }
-            }
-        });
+        return findLive(now, BY_KEY, key.tenantId(), key.organizerId(), key.externalId());
     }
 
-    private Meeting current(Connection connection, String id, long revision) throws SQLException {
-        Meeting cached = recent.getIfPresent(id);
-        if (cached != null && cached.revision() == revision) {
-            return cached;
-        }
-        try (PreparedStatement query = connection.prepareStatement(SELECT_BY_ID)) {
-            query.setString(1, id);
-            try (ResultSet row = query.executeQuery()) {
-                if (!row.next()) {
-                    throw new SQLException("meeting " + id + " vanished between two reads");
+    @Override
+    public Optional<Meeting> findById(String tenantId, String meetingId, Instant now) {
+        return findLive(now, BY_ID, tenantId, meetingId);
+    }
+
+    @Override
+    public Optional<Meeting> findByJoinWebUrl(String tenantId, String joinWebUrl, Instant now) {
+        return findLive(now, BY_JOIN_WEB_URL, tenantId, joinWebUrl);
+    }
+
+    @Override
+    public Optional<Meeting> findByJoinMeetingId(String tenantId, String joinMeetingId, Instant now) {
+        return findLive(now, BY_JOIN_MEETING_ID, tenantId, joinMeetingId);
+    }
+
+    /**
+     * Finds the one meeting matching {@code where} (whose first parameter is the tenant): a probe reads id,
+     * revision and expiry, and the whole row is read only when no meeting of that revision is remembered.
+     */
+    private Optional<Meeting> findLive(Instant now, String where, String... parameters) {
+        return database.read(connection -> {
+            String id;
+            long revision;
+            try (PreparedStatement probe = prepare(connection, PROBE + where, parameters);
+                    ResultSet row = probe.executeQuery()) {
+                if (!row.next() || row.getLong(3) <= now.toEpochMilli()) {
+                    return Optional.<Meeting>empty();
                 }
-                Meeting loaded = meetingOf(row);
-                recent.put(id, loaded);
-                return loaded;
+                id = row.getString(1);
+                revision = row.getLong(2);
             }
-        }
+            Meeting cached = recent.getIfPresent(id);
+            if (cached != null && cached.revision() == revision) {
+                return Optional.of(cached);
+            }
+            Optional<Meeting> loaded = selectOne(connection, SELECT_BY_ID, parameters[0], id);
+            loaded.ifPresent(meeting -> recent.put(meeting.id(), meeting));
+            return loaded;
+        }).filter(meeting -> meeting.isLiveAt(now));
     }
 
     @Override
     public InsertResult insertUnlessKeyTaken(Meeting candidate, Instant now) {
-        MeetingKey key = new MeetingKey(candidate.tenantId(), candidate.organizer().id(), candidate.externalId());
         return database.write(connection -> {
             while (true) {
                 if (insert(connection, candidate) == 1) {
                     recent.put(candidate.id(), candidate);
                     return new Inserted();
                 }
-                Optional<Meeting> holder = selectByKey(connection, key);
+                if (candidate.externalId() == null) {
+                    return new IdentifierTaken();
+                }
+                Optional<Meeting> holder = selectOne(connection, SELECT_BY_KEY, candidate.tenantId(),
+                        candidate.organizer().id(), candidate.externalId());
                 if (holder.isEmpty()) {
                     return new IdentifierTaken();
                 }
-                if (isLive(holder.get(), now)) {
+                if (holder.get().isLiveAt(now)) {
                     return new KeyTaken(holder.get());
                 }
                 deleteById(connection, holder.get().id());
@@ -102,15 +125,40 @@ final class JdbcMeetingStore implements MeetingStore {
         });
     }
 
-    private static boolean isLive(Meeting meeting, Instant now) {
-        return now.isBefore(meeting.expiryDateTime().instant());
+    @Override
+    public UpdateResult update(Meeting changed, Instant now) {
+        return database.write(connection -> {
+            Optional<Meeting> stored = selectOne(connection, SELECT_BY_ID, changed.tenantId(), changed.id());
+            if (stored.isEmpty() || !stored.get().isLiveAt(now)) {
+                return new Gone();
+            }
+            boolean written = stored.get().revision() == changed.revision() - 1 && rewrite(connection, changed) == 1;
+            if (written) {
+                recent.put(changed.id(), changed);
+            }
+            return written ? new Updated() : new Stale();
+        });
+    }
+
+    @Override
+    public boolean delete(String tenantId, String meetingId, Instant now) {
+        return database.write(connection -> {
+            Optional<Meeting> stored = selectOne(connection, SELECT_BY_ID, tenantId, meetingId);
+            if (stored.isEmpty() || !stored.get().isLiveAt(now)) {
+                return false;
+            }
+            try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
+                delete.setString(1, tenantId);
+                delete.setString(2, meetingId);
+                return delete.executeUpdate() == 1;
+            }
+        });
     }
 
     private static int insert(Connection connection, Meeting meeting) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             int i = 0;
             insert.setString(++i, meeting.id());
-            insert.setLong(++i, meeting.revision());
             insert.setString(++i, meeting.tenantId());
             insert.setString(++i, meeting.organizer().id());
             insert.setString(++i, meeting.externalId());
@@ -127,23 +175,46 @@ final class JdbcMeetingStore implements MeetingStore {
             insert.setString(++i, meeting.organizer().displayName());
             insert.setString(++i, json(meeting.attendees()));
             insert.setString(++i, json(meeting.settings()));
+            insert.setString(++i, text(meeting.lastUpdateDateTime()));
+            insert.setLong(++i, meeting.revision());
             return insert.executeUpdate();
         }
     }
 
-    private static Optional<Meeting> selectByKey(Connection connection, MeetingKey key) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(SELECT_BY_KEY)) {
-            bindKey(query, key);
+    private static int rewrite(Connection connection, Meeting changed) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
+            int i = 0;
+            update.setString(++i, changed.subject());
+            update.setString(++i, changed.startDateTime().toString());
+            update.setString(++i, changed.endDateTime().toString());
+            update.setLong(++i, changed.expiryDateTime().instant().toEpochMilli());
+            update.setString(++i, json(changed.attendees()));
+            update.setString(++i, json(changed.settings()));
+            update.setString(++i, text(changed.lastUpdateDateTime()));
+            update.setLong(++i, changed.revision());
+            update.setString(++i, changed.tenantId());
+            update.setString(++i, changed.id());
+            update.setLong(++i, changed.revision() - 1);
+            return update.executeUpdate();
+        }
+    }
+
+    private static Optional<Meeting> selectOne(Connection connection, String sql, String... parameters)
+            throws SQLException {
+        try (PreparedStatement query = prepare(connection, sql, parameters)) {
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next() ? Optional.of(meetingOf(rows)) : Optional.empty();
             }
         }
     }
 
-    private static void bindKey(PreparedStatement statement, MeetingKey key) throws SQLException {
-        statement.setString(1, key.tenantId());
-        statement.setString(2, key.organizerId());
-        statement.setString(3, key.externalId());
+    private static PreparedStatement prepare(Connection connection, String sql, String... parameters)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setString(i + 1, parameters[i]);
+        }
+        return statement;
     }
 
     private static void deleteById(Connection connection, String id) throws SQLException {
@@ -153,29 +224,34 @@ final class JdbcMeetingStore implements MeetingStore {
         }
     }
 
-    /** Reads a row selected with {@link #COLUMNS}, by position. */
     private static Meeting meetingOf(ResultSet row) throws SQLException {
-        String tenantId = row.getString(3);
-        Person organizer = new Person(row.getString(4), tenantId, row.getString(15), row.getString(16));
+        String tenantId = row.getString("tenant_id");
+        Person organizer = new Person(row.getString("organizer_id"), tenantId, row.getString("organizer_upn"),
+                row.getString("organizer_name"));
         return new Meeting(
-                row.getString(1),
+                row.getString("id"),
                 tenantId,
                 organizer,
-                row.getString(5),
-                row.getString(6),
-                row.getString(8),
-                row.getString(7),
-                row.getString(9),
-                timestamp(row, 10),
-                timestamp(row, 11),
-                timestamp(row, 12),
-                row.getString(14),
-                decoded(row.getString(17), ATTENDEES),
-                decoded(row.getString(18), SETTINGS),
-                row.getLong(2));
+                row.getString("external_id"),
+                row.getString("thread_id"),
+                row.getString("join_web_url"),
+                row.getString("join_meeting_id"),
+                row.getString("passcode"),
+                timestamp(row, "created_at"),
+                timestamp(row, "start_at"),
+                timestamp(row, "end_at"),
+                row.getString("subject"),
+                decoded(row.getString("attendees"), ATTENDEES),
+                decoded(row.getString("settings"), SETTINGS),
+                row.getString("updated_at") == null ? null : timestamp(row, "updated_at"),
+                row.getLong("revision"));
     }
 
-    private static Timestamp timestamp(ResultSet row, int column) throws SQLException {
+    private static String text(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toString();
+    }
+
+    private static Timestamp timestamp(ResultSet row, String column) throws SQLException {
         String text = row.getString(column);
         Timestamp parsed = Timestamp.parseOrNull(text);
         if (parsed == null) {

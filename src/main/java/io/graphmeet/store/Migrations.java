@@ -20,8 +20,12 @@ final class Migrations {
 
     private static final Logger LOG = Logger.getLogger(Migrations.class.getName());
 
-    /** In order; never edit a script once released: add the next number. */
-    static final List<String> SCRIPTS = List.of("V001__meetings.sql", "V002__directory.sql");
+    /**
+     * In order; never edit a script once released: add the next number. The version recorded for a script is
+     * the number in its name, so a number may be reserved and filled in later.
+     */
+    static final List<String> SCRIPTS = List.of("V001__meetings.sql", "V002__directory.sql",
+            "V004__meeting_updates.sql");
 
     private Migrations() {}
 
@@ -32,22 +36,27 @@ final class Migrations {
                     + "version INTEGER PRIMARY KEY, script TEXT NOT NULL, applied_at TEXT NOT NULL)");
         }
         connection.commit();
-        for (int i = 0; i < SCRIPTS.size(); i++) {
-            int version = i + 1;
+        for (String script : SCRIPTS) {
+            int version = versionOf(script);
             dialect.lockForMigration(connection);
             if (!applied(connection, version)) {
-                run(connection, SCRIPTS.get(i));
+                run(connection, script);
                 try (PreparedStatement record = connection.prepareStatement(
                         "INSERT INTO schema_migrations (version, script, applied_at) VALUES (?, ?, ?)")) {
                     record.setInt(1, version);
-                    record.setString(2, SCRIPTS.get(i));
+                    record.setString(2, script);
                     record.setString(3, Instant.now().toString());
                     record.executeUpdate();
                 }
-                LOG.info(() -> "applied migration " + SCRIPTS.get(version - 1));
+                LOG.info(() -> "applied migration " + script);
             }
             connection.commit();
         }
+    }
+
+    /** {@code V004__meeting_updates.sql} is version 4. */
+    static int versionOf(String script) {
+        return Integer.parseInt(script.substring(1, script.indexOf("__")));
     }
 
     private static boolean applied(Connection connection, int version) throws SQLException {

@@ -7,13 +7,7 @@ import static io.graphmeet.testing.Contoso.WRITE_ALL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.graphmeet.testing.GraphResponse;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /** SPEC §2 "exactly one meeting per key" and "a 201 is durable", against every backend. */
@@ -69,25 +63,5 @@ abstract class ExactlyOnceContract extends ServerContract {
 
     private String withoutServerAddress(GraphResponse response) {
         return response.body().replaceAll("(?i)127\\.0\\.0\\.1(:|%3a)\\d+", "BASE");
-    }
-
-    private static List<GraphResponse> simultaneously(int count, IntFunction<GraphResponse> call) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<GraphResponse>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                futures.add(executor.submit(() -> {
-                    start.await();
-                    return call.apply(index);
-                }));
-            }
-            start.countDown();
-            List<GraphResponse> responses = new ArrayList<>();
-            for (Future<GraphResponse> future : futures) {
-                responses.add(future.get());
-            }
-            return responses;
-        }
     }
 }

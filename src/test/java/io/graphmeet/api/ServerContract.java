@@ -9,7 +9,15 @@ import io.graphmeet.testing.TestIssuer;
 import io.graphmeet.testing.TestServer;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -60,5 +68,26 @@ abstract class ServerContract {
 
     GraphResponse asMegan(String json) {
         return http.post(ME, megan(), json);
+    }
+
+    /** Runs {@code count} calls at once, released together, and returns their responses in order. */
+    static List<GraphResponse> simultaneously(int count, IntFunction<GraphResponse> call) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<GraphResponse>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                futures.add(executor.submit(() -> {
+                    start.await();
+                    return call.apply(index);
+                }));
+            }
+            start.countDown();
+            List<GraphResponse> responses = new ArrayList<>();
+            for (Future<GraphResponse> future : futures) {
+                responses.add(future.get(30, TimeUnit.SECONDS));
+            }
+            return responses;
+        }
     }
 }

@@ -45,6 +45,11 @@ public final class GraphJson {
         }
     }
 
+    /** {@code value} as a JSON tree, as {@link #write} would write it. */
+    static ObjectNode tree(Object value) {
+        return MAPPER.valueToTree(value);
+    }
+
     private static GraphException unreadable() {
         return GraphError.BAD_REQUEST.with(UNREADABLE_BODY);
     }

@@ -3,20 +3,48 @@ package io.graphmeet.api.json;
 import io.graphmeet.meetings.Meeting;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * The {@code joinInformation} body Teams writes: a {@code data:text/html,} URL holding the join link, the
- * meeting id and passcode and a meeting-options link. English only; other languages fall back to it.
+ * meeting id and passcode and a meeting-options link. The text is English; {@code Accept-Language} picks the
+ * English variant, and other languages fall back to {@code en-US}.
  */
 final class JoinInformation {
 
+    /** The language when the caller asks for none we have. */
+    static final String DEFAULT_LANGUAGE = "en-US";
+
     private JoinInformation() {}
 
-    static String dataUrl(Meeting meeting, String meetingOptionsUrl) {
+    /** The first language of an {@code Accept-Language} header (by weight) that we can write. */
+    static String language(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return DEFAULT_LANGUAGE;
+        }
+        try {
+            for (Locale.LanguageRange range : Locale.LanguageRange.parse(acceptLanguage)) {
+                String tag = range.getRange();
+                if (range.getWeight() > 0 && tag.startsWith("en-") && !tag.contains("*")) {
+                    return Locale.forLanguageTag(tag).toLanguageTag();
+                }
+                if (range.getWeight() > 0 && (tag.equals("en") || tag.equals("*"))) {
+                    return DEFAULT_LANGUAGE;
+                }
+            }
+        } catch (IllegalArgumentException malformed) {
+            return DEFAULT_LANGUAGE;
+        }
+        return DEFAULT_LANGUAGE;
+    }
+
+    static String dataUrl(Meeting meeting, String meetingOptionsUrl, String language) {
         StringBuilder html = new StringBuilder(1024)
                 .append("<div style=\"width:100%;\"><span style=\"white-space:nowrap;color:#5F5F5F;opacity:.36;\">")
                 .append("________________________________________________________________________________")
-                .append("</span></div><div class=\"me-email-text\" lang=\"en-US\" style=\"color:#252424;font-family:'Segoe UI','Helvetica Neue',Helvetica,Arial,sans-serif;\">")
+                .append("</span></div><div class=\"me-email-text\" lang=\"")
+                .append(language)
+                .append("\" style=\"color:#252424;font-family:'Segoe UI','Helvetica Neue',Helvetica,Arial,sans-serif;\">")
                 .append("<div style=\"margin-top:24px;margin-bottom:20px;\"><span style=\"font-size:24px;color:#252424\">Microsoft Teams meeting</span></div>")
                 .append("<div style=\"margin-bottom:20px;\"><div style=\"margin-top:0px;margin-bottom:0px;font-weight:bold\"><span style=\"font-size:14px;color:#252424\">Join on your computer, mobile app or room device</span></div>")
                 .append("<a class=\"me-email-headline\" style=\"font-size:14px;font-family:'Segoe UI Semibold','Segoe UI','Helvetica Neue',Helvetica,Arial,sans-serif;text-decoration:underline;color:#6264a7;\" href=\"")

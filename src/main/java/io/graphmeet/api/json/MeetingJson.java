@@ -1,5 +1,8 @@
 package io.graphmeet.api.json;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.graphmeet.meetings.Attendee;
 import io.graphmeet.meetings.Meeting;
 import io.graphmeet.meetings.MeetingSettings;
@@ -7,8 +10,9 @@ import io.graphmeet.meetings.ParticipantRole;
 import io.graphmeet.meetings.Person;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
-/** Renders a domain meeting as Graph's onlineMeeting JSON. */
+/** Renders domain meetings as Graph's onlineMeeting JSON: one entity, or a collection. */
 public final class MeetingJson {
 
     private final String publicBase;
@@ -23,12 +27,47 @@ public final class MeetingJson {
         this.joinBase = joinBase;
     }
 
-    /** The meeting as the body of a single-entity response. */
-    public OnlineMeetingJson render(Meeting meeting, boolean includeUnknownEnums) {
+    /** The body of a single-entity response, with only the selected properties. */
+    public byte[] entity(Meeting meeting, MeetingView view) {
+        OnlineMeetingJson whole = render(meeting, view);
+        return GraphJson.write(view.select().isAll() ? whole : selected(whole, view.select()));
+    }
+
+    /** The body of a collection response for {@code userId}'s meetings: {@code {"@odata.context","value"}}. */
+    public byte[] collection(String userId, List<Meeting> meetings, MeetingView view) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("@odata.context", context(userId, view.select(), ""));
+        ArrayNode value = body.putArray("value");
+        for (Meeting meeting : meetings) {
+            ObjectNode item = selected(render(meeting, view), view.select());
+            item.remove("@odata.context");
+            value.add(item);
+        }
+        return GraphJson.write(body);
+    }
+
+    private static ObjectNode selected(OnlineMeetingJson whole, Select select) {
+        ObjectNode all = GraphJson.tree(whole);
+        ObjectNode kept = JsonNodeFactory.instance.objectNode();
+        all.properties().forEach(property -> {
+            if (property.getKey().startsWith("@") || select.keeps(property.getKey())) {
+                kept.set(property.getKey(), property.getValue());
+            }
+        });
+        return kept;
+    }
+
+    private String context(String userId, Select select, String suffix) {
+        return publicBase + "/v1.0/$metadata#users('" + userId + "')/onlineMeetings" + select.contextSuffix() + suffix;
+    }
+
+    /** The meeting as Graph's onlineMeeting, every property present. */
+    OnlineMeetingJson render(Meeting meeting, MeetingView view) {
+        boolean includeUnknownEnums = view.includeUnknownEnums();
         MeetingSettings settings = meeting.settings();
-        String optionsUrl = meetingOptionsUrl(meeting);
+        String optionsUrl = meetingOptionsUrl(meeting, view.language());
         return new OnlineMeetingJson(
-                publicBase + "/v1.0/$metadata#users('" + meeting.organizer().id() + "')/onlineMeetings/$entity",
+                context(meeting.organizer().id(), view.select(), "/$entity"),
                 meeting.id(),
                 meeting.creationDateTime().toString(),
                 meeting.startDateTime().toString(),
@@ -83,15 +122,15 @@ public final class MeetingJson {
                 new OnlineMeetingJson.ChatInfo(meeting.threadId(), meeting.messageId(), null),
                 settings.chatAllowTextOnly() == null ? null
                         : new OnlineMeetingJson.ChatRestrictions(settings.chatAllowTextOnly()),
-                new OnlineMeetingJson.ItemBody(JoinInformation.dataUrl(meeting, optionsUrl), "html"));
+                new OnlineMeetingJson.ItemBody(JoinInformation.dataUrl(meeting, optionsUrl, view.language()), "html"));
     }
 
-    private String meetingOptionsUrl(Meeting meeting) {
+    private String meetingOptionsUrl(Meeting meeting, String language) {
         return joinBase + "/meetingOptions/?organizerId=" + meeting.organizer().id()
                 + "&tenantId=" + meeting.tenantId()
                 + "&threadId=" + URLEncoder.encode(meeting.threadId().replace(':', '_'), StandardCharsets.UTF_8)
                 + "&messageId=" + meeting.messageId()
-                + "&language=en-US";
+                + "&language=" + language;
     }
 
     private static OnlineMeetingJson.Participant participant(Attendee attendee, boolean includeUnknownEnums) {

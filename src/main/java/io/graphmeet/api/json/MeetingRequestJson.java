@@ -1,111 +1,66 @@
 package io.graphmeet.api.json;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.graphmeet.errors.GraphError;
-import io.graphmeet.errors.GraphException;
 import io.graphmeet.meetings.AttendeeRequest;
 import io.graphmeet.meetings.MeetingRequest;
+import io.graphmeet.meetings.NewMeetingRequest;
 import io.graphmeet.meetings.ParticipantRole;
-import io.graphmeet.meetings.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a createOrGet body into a {@link MeetingRequest}, checking JSON types. Properties it does not know,
- * {@code @odata.*} annotations and {@code participants.organizer} are ignored, as Graph does.
+ * Reads createOrGet and create bodies, checking JSON types. Properties it does not know, {@code @odata.*}
+ * annotations and {@code participants.organizer} are ignored, as Graph does.
  */
 public final class MeetingRequestJson {
 
     private MeetingRequestJson() {}
 
     public static MeetingRequest createOrGet(ObjectNode body) {
+        FieldReader fields = FieldReader.of(body);
         return new MeetingRequest(
-                string(body, "externalId"),
-                string(body, "subject"),
-                timestamp(body, "startDateTime"),
-                timestamp(body, "endDateTime"),
-                attendees(body.get("participants")));
+                fields.string("externalId"),
+                fields.string("subject"),
+                fields.timestamp("startDateTime"),
+                fields.timestamp("endDateTime"),
+                attendees(fields.object("participants")));
     }
 
-    private static List<AttendeeRequest> attendees(JsonNode participants) {
-        if (isAbsent(participants)) {
-            return List.of();
+    /** A plain create body: as createOrGet's without {@code externalId}, plus settings and a passcode request. */
+    public static NewMeetingRequest create(ObjectNode body) {
+        FieldReader fields = FieldReader.of(body);
+        if (fields.isSet("externalId")) {
+            throw FieldReader.bad("externalId is only supported by createOrGet "
+                    + "(POST .../onlineMeetings/createOrGet), not by create.");
         }
-        if (!participants.isObject()) {
-            throw bad("participants must be an object.");
-        }
-        JsonNode attendees = participants.get("attendees");
-        if (isAbsent(attendees)) {
-            return List.of();
-        }
-        if (!attendees.isArray()) {
-            throw bad("participants.attendees must be an array.");
+        FieldReader joinSettings = fields.object("joinMeetingIdSettings");
+        Boolean passcodeRequired = joinSettings == null ? null : joinSettings.bool("isPasscodeRequired");
+        return new NewMeetingRequest(
+                fields.string("subject"),
+                fields.timestamp("startDateTime"),
+                fields.timestamp("endDateTime"),
+                attendees(fields.object("participants")),
+                SettingsJson.read(fields),
+                Boolean.TRUE.equals(passcodeRequired));
+    }
+
+    /** {@code participants.attendees}, or null if the body does not name them. */
+    static List<AttendeeRequest> attendees(FieldReader participants) {
+        List<FieldReader> attendees = participants == null ? null : participants.objects("attendees");
+        if (attendees == null) {
+            return null;
         }
         List<AttendeeRequest> result = new ArrayList<>(attendees.size());
-        for (int i = 0; i < attendees.size(); i++) {
-            result.add(attendee(attendees.get(i), "participants.attendees[" + i + "]"));
+        for (FieldReader attendee : attendees) {
+            FieldReader identity = attendee.object("identity");
+            FieldReader user = identity == null ? null : identity.object("user");
+            String id = user == null ? null : user.string("id");
+            if (id == null || id.isBlank()) {
+                throw FieldReader.bad(attendee.pathOf("identity.user.id") + " is required.");
+            }
+            result.add(new AttendeeRequest(id, attendee.string("upn"),
+                    attendee.enumValue("role", ParticipantRole.class)));
         }
         return result;
-    }
-
-    private static AttendeeRequest attendee(JsonNode node, String path) {
-        if (!node.isObject()) {
-            throw bad(path + " must be an object.");
-        }
-        JsonNode user = node.path("identity").path("user");
-        if (!user.isObject()) {
-            throw bad(path + ".identity.user is required.");
-        }
-        String id = string((ObjectNode) user, "id", path + ".identity.user.id");
-        if (id == null || id.isBlank()) {
-            throw bad(path + ".identity.user.id is required.");
-        }
-        String upn = string((ObjectNode) node, "upn", path + ".upn");
-        String roleText = string((ObjectNode) node, "role", path + ".role");
-        ParticipantRole role = null;
-        if (roleText != null) {
-            role = EnumNames.parse(ParticipantRole.class, roleText);
-            if (role == null || role == ParticipantRole.UNKNOWN_FUTURE_VALUE) {
-                throw bad(path + ".role: '" + roleText + "' is not a valid onlineMeetingRole.");
-            }
-        }
-        return new AttendeeRequest(id, upn, role);
-    }
-
-    private static Timestamp timestamp(ObjectNode body, String field) {
-        String text = string(body, field);
-        if (text == null) {
-            return null;
-        }
-        Timestamp parsed = Timestamp.parseOrNull(text);
-        if (parsed == null) {
-            throw bad(field + ": '" + text + "' is not an ISO-8601 date-time with an offset and at most 7 "
-                    + "fractional digits.");
-        }
-        return parsed;
-    }
-
-    private static String string(ObjectNode body, String field) {
-        return string(body, field, field);
-    }
-
-    private static String string(ObjectNode body, String field, String path) {
-        JsonNode value = body.get(field);
-        if (isAbsent(value)) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw bad(path + " must be a string.");
-        }
-        return value.textValue();
-    }
-
-    private static boolean isAbsent(JsonNode node) {
-        return node == null || node.isNull() || node.isMissingNode();
-    }
-
-    private static GraphException bad(String message) {
-        return GraphError.BAD_REQUEST.with(message);
     }
 }

@@ -1,0 +1,45 @@
+package io.graphmeet.api;
+
+import io.graphmeet.errors.GraphError;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A request's query parameters, names and values percent-decoded exactly once ({@code +} is a space), as
+ * Graph reads them: a join link encoded twice stays encoded once and matches nothing.
+ */
+record QueryString(Map<String, String> parameters) {
+
+    QueryString {
+        parameters = Map.copyOf(parameters);
+    }
+
+    /** Parses a raw query (without {@code ?}); of repeated names the first wins. */
+    static QueryString parse(String raw) {
+        Map<String, String> parameters = new HashMap<>();
+        if (raw != null && !raw.isEmpty()) {
+            for (String pair : raw.split("&")) {
+                int equals = pair.indexOf('=');
+                String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+                String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+                parameters.putIfAbsent(name, value);
+            }
+        }
+        return new QueryString(parameters);
+    }
+
+    /** The decoded value, or null if the parameter is absent. */
+    String get(String name) {
+        return parameters.get(name);
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw GraphError.BAD_REQUEST.with("The query string is not correctly percent-encoded.");
+        }
+    }
+}
