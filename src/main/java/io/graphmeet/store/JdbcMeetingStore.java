@@ -65,6 +65,16 @@ final class JdbcMeetingStore implements MeetingStore {
         });
     }
 
+    @Override
+    public int deleteAllOfTenant(String tenantId) {
+        return database.write(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM meetings WHERE tenant_id = ?")) {
+                delete.setString(1, tenantId);
+                return delete.executeUpdate();
+            }
+        });
+    }
+
     private static boolean isLive(Meeting meeting, Instant now) {
         return now.isBefore(meeting.expiryDateTime().instant());
     }

@@ -21,7 +21,8 @@ final class Migrations {
     private static final Logger LOG = Logger.getLogger(Migrations.class.getName());
 
     /** In order; never edit a script once released: add the next number. */
-    static final List<String> SCRIPTS = List.of("V001__meetings.sql", "V002__directory.sql");
+    static final List<String> SCRIPTS = List.of("V001__meetings.sql", "V002__directory.sql",
+            "V003__issuer_and_apps.sql");
 
     private Migrations() {}
 
