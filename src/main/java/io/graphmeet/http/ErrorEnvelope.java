@@ -1,4 +1,4 @@
-package io.graphmeet.api;
+package io.graphmeet.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -10,12 +10,12 @@ import java.time.format.DateTimeFormatter;
 
 /** Graph's error body: {@code {"error":{"code","message","innerError":{"date","request-id","client-request-id"}}}}. */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-record ErrorEnvelope(Error error) {
+public record ErrorEnvelope(Error error) {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss")
             .withZone(ZoneOffset.UTC);
 
-    static byte[] render(GraphError error, String message, RequestIds ids, Instant now) {
+    public static byte[] render(GraphError error, String message, RequestIds ids, Instant now) {
         return GraphJson.write(new ErrorEnvelope(new Error(error.code(), message == null ? "" : message,
                 new InnerError(DATE.format(now), ids.requestId(), ids.clientRequestId()))));
     }
