@@ -13,8 +13,14 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
-/** A real graphmeet on a loopback port, on a chosen backend, trusting a {@link TestIssuer}. */
+/**
+ * A real graphmeet on a loopback port, on a chosen backend, trusting a {@link TestIssuer} besides its built-in
+ * issuer, with its admin API on another free port under {@link #ADMIN_KEY}.
+ */
 public final class TestServer implements AutoCloseable {
+
+    /** The admin key every test server uses. */
+    public static final String ADMIN_KEY = "test-admin-key-0123456789";
 
     private final Map<String, String> settings;
     private final Clock clock;
@@ -46,6 +52,21 @@ public final class TestServer implements AutoCloseable {
         return graphmeet.baseUrl();
     }
 
+    /** The admin API's base URL. */
+    public String adminUrl() {
+        return graphmeet.adminUrl().orElseThrow();
+    }
+
+    /** The HTTPS base URL, when the test configured TLS. */
+    public String httpsUrl() {
+        return graphmeet.httpsUrl().orElseThrow();
+    }
+
+    /** A client of the admin API holding the admin key. */
+    public AdminHttp admin() {
+        return new AdminHttp(adminUrl(), ADMIN_KEY);
+    }
+
     /** Stops the server and starts a new one on the same data and settings. */
     public void restart() {
         graphmeet.close();
@@ -69,6 +90,8 @@ public final class TestServer implements AutoCloseable {
             this.scratch = scratch;
             settings.putAll(backend.newStorage(scratch));
             settings.put("GRAPHMEET_SERVER_PORT", "0");
+            settings.put("GRAPHMEET_ADMIN_PORT", "0");
+            settings.put("GRAPHMEET_ADMIN_KEY", ADMIN_KEY);
         }
 
         public Builder clock(Clock value) {
