@@ -16,7 +16,8 @@ import java.util.Set;
 
 /**
  * The grants of the built-in issuer. {@code client_credentials}: a registered app and one of its secrets give
- * an application token whose {@code roles} are the app's permissions. {@code password}: a registered user's UPN
+ * an application token whose {@code roles} are the app's permissions; the scope must be Graph's {@code .default}
+ * (OpenID scopes, which MSAL adds, are ignored). {@code password}: a registered user's UPN
  * and password, through a registered app, give a delegated token whose {@code scp} holds the requested scopes,
  * each of which must be one of the delegated scopes users may have ({@code .default} asks for all of them).
  */
@@ -56,7 +57,7 @@ public final class TokenIssuer {
         checkSecret(app, secret);
         String scope = request.required("scope");
         Scopes scopes = Scopes.parse(scope, tenantId);
-        if (!scopes.graphDefault() || !scopes.named().isEmpty() || !scopes.openId().isEmpty()) {
+        if (!scopes.graphDefault() || !scopes.named().isEmpty()) {
             throw EntraError.SCOPE_NOT_DEFAULT.with(scope);
         }
         JWTClaimsSet.Builder claims = signer.claims(tenantId, scopes.audience());
