@@ -1,5 +1,6 @@
 package io.graphmeet.issuer;
 
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -8,7 +9,8 @@ import java.util.Set;
 /**
  * The {@code scope} parameter of a token request, read as Entra reads it: OpenID scopes ({@code openid profile
  * offline_access email}), Graph's {@code .default}, and named Graph permissions, full
- * ({@code https://graph.microsoft.com/User.Read}) or bare ({@code User.Read}). Graph is the only resource.
+ * ({@code https://graph.microsoft.com/User.Read}) or bare ({@code User.Read}), in the order given. Graph is
+ * the only resource.
  */
 record Scopes(String audience, boolean graphDefault, Set<String> named, Set<String> openId) {
 
@@ -18,8 +20,8 @@ record Scopes(String audience, boolean graphDefault, Set<String> named, Set<Stri
     private static final List<String> GRAPH_RESOURCES = List.of(GRAPH_URI, GRAPH_APP_ID);
 
     Scopes {
-        named = Set.copyOf(named);
-        openId = Set.copyOf(openId);
+        named = Collections.unmodifiableSet(new LinkedHashSet<>(named));
+        openId = Collections.unmodifiableSet(new LinkedHashSet<>(openId));
     }
 
     /** Parses {@code scope}; an unknown resource is an {@code invalid_resource} error naming it. */
