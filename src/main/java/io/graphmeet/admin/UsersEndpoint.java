@@ -28,8 +28,9 @@ final class UsersEndpoint {
         }
         refuseTakenUpn(directory, tenantId, upn, id);
         User user = new User(tenantId, id, upn, Fields.text(body.text("displayName"), "displayName"));
+        Runnable setPassword = passwordChange(directory, user, body);
         directory.putUser(user);
-        setPassword(directory, user, body);
+        setPassword.run();
         return AdminReply.created(json(directory, user));
     }
 
@@ -47,8 +48,9 @@ final class UsersEndpoint {
         refuseTakenUpn(directory, user.tenantId(), upn, user.id());
         User changed = new User(user.tenantId(), user.id(), upn,
                 body.has("displayName") ? Fields.text(body.text("displayName"), "displayName") : user.displayName());
+        Runnable setPassword = passwordChange(directory, changed, body);
         directory.putUser(changed);
-        setPassword(directory, changed, body);
+        setPassword.run();
         return AdminReply.ok(json(directory, changed));
     }
 
@@ -71,15 +73,17 @@ final class UsersEndpoint {
         });
     }
 
-    private static void setPassword(DirectoryStore directory, User user, Body body) {
+    /** The password change the body asks for, validated before anything is written. */
+    private static Runnable passwordChange(DirectoryStore directory, User user, Body body) {
         if (!body.has("password")) {
-            return;
+            return () -> { };
         }
         String password = body.text("password");
         if (password != null && (password.isEmpty() || password.length() > 256)) {
             throw GraphError.BAD_REQUEST.with("Property 'password' must be 1 to 256 characters.");
         }
-        directory.putPasswordHash(user.tenantId(), user.id(), password == null ? null : Credentials.hashPassword(password));
+        String hash = password == null ? null : Credentials.hashPassword(password);
+        return () -> directory.putPasswordHash(user.tenantId(), user.id(), hash);
     }
 
     private static UserJson json(DirectoryStore directory, User user) {

@@ -62,6 +62,11 @@ public final class TestServer implements AutoCloseable {
         return graphmeet.httpsUrl().orElseThrow();
     }
 
+    /** A client of the built-in issuer's token endpoint. */
+    public TokenHttp tokens() {
+        return new TokenHttp(http());
+    }
+
     /** A client of the admin API holding the admin key. */
     public AdminHttp admin() {
         return new AdminHttp(adminUrl(), ADMIN_KEY);
