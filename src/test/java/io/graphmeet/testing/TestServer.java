@@ -23,6 +23,7 @@ public final class TestServer implements AutoCloseable {
     public static final String ADMIN_KEY = "test-admin-key-0123456789";
 
     private final Map<String, String> settings;
+    private final Map<String, String> restartSettings;
     private final Clock clock;
     private final MeetingIdentifiers identifiers;
     private final TestIssuer issuer;
@@ -34,6 +35,9 @@ public final class TestServer implements AutoCloseable {
         this.identifiers = identifiers;
         this.issuer = issuer;
         this.graphmeet = Graphmeet.start(ConfigLoader.load(null, this.settings), clock, identifiers);
+        Map<String, String> samePort = new HashMap<>(this.settings);
+        samePort.put("GRAPHMEET_SERVER_PORT", Integer.toString(graphmeet.port()));
+        this.restartSettings = Map.copyOf(samePort);
     }
 
     public static Builder on(Backend backend, Path scratch) {
@@ -72,10 +76,13 @@ public final class TestServer implements AutoCloseable {
         return new AdminHttp(adminUrl(), ADMIN_KEY);
     }
 
-    /** Stops the server and starts a new one on the same data and settings. */
+    /**
+     * Stops the server and starts a new one on the same data, settings and Graph port, so that its public URL,
+     * and so its built-in issuer's URL, stay the same as a real server's do.
+     */
     public void restart() {
         graphmeet.close();
-        graphmeet = Graphmeet.start(ConfigLoader.load(null, settings), clock, identifiers);
+        graphmeet = Graphmeet.start(ConfigLoader.load(null, restartSettings), clock, identifiers);
     }
 
     @Override
