@@ -66,6 +66,11 @@ public final class TestServer implements AutoCloseable {
         return graphmeet.httpsUrl().orElseThrow();
     }
 
+    /** The running server itself. */
+    public Graphmeet graphmeet() {
+        return graphmeet;
+    }
+
     /** A client of the built-in issuer's token endpoint. */
     public TokenHttp tokens() {
         return new TokenHttp(http());
