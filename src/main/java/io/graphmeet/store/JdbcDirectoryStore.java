@@ -104,13 +104,7 @@ final class JdbcDirectoryStore implements DirectoryStore {
 
     @Override
     public void putPasswordHash(String tenantId, String userId, String passwordHash) {
-        if (passwordHash == null) {
-            write("DELETE FROM user_passwords WHERE tenant_id = ? AND user_id = ?", tenantId, userId);
-        } else {
-            write("INSERT INTO user_passwords (tenant_id, user_id, password_hash) VALUES (?, ?, ?) "
-                    + "ON CONFLICT (tenant_id, user_id) DO UPDATE SET password_hash = excluded.password_hash",
-                    tenantId, userId, passwordHash);
-        }
+        putUserValue("user_passwords", "password_hash", tenantId, userId, passwordHash);
     }
 
     @Override
@@ -239,13 +233,7 @@ final class JdbcDirectoryStore implements DirectoryStore {
 
     @Override
     public void grantToUser(String tenantId, String userId, String policyName) {
-        if (policyName == null) {
-            write("DELETE FROM user_policy_grants WHERE tenant_id = ? AND user_id = ?", tenantId, userId);
-        } else {
-            write("INSERT INTO user_policy_grants (tenant_id, user_id, policy_name) VALUES (?, ?, ?) "
-                    + "ON CONFLICT (tenant_id, user_id) DO UPDATE SET policy_name = excluded.policy_name",
-                    tenantId, userId, policyName);
-        }
+        putUserValue("user_policy_grants", "policy_name", tenantId, userId, policyName);
     }
 
     @Override
@@ -283,6 +271,17 @@ final class JdbcDirectoryStore implements DirectoryStore {
                     row -> new PolicyGrant(tenantId, row.getString(1), row.getString(2)), tenantId));
             return result;
         });
+    }
+
+    /** Sets the one value a table keeps per user, or deletes the user's row when {@code value} is null. */
+    private void putUserValue(String table, String column, String tenantId, String userId, String value) {
+        if (value == null) {
+            write("DELETE FROM " + table + " WHERE tenant_id = ? AND user_id = ?", tenantId, userId);
+        } else {
+            write("INSERT INTO " + table + " (tenant_id, user_id, " + column + ") VALUES (?, ?, ?) "
+                    + "ON CONFLICT (tenant_id, user_id) DO UPDATE SET " + column + " = excluded." + column,
+                    tenantId, userId, value);
+        }
     }
 
     private void write(String sql, Object... parameters) {
