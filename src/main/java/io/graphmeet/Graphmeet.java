@@ -5,6 +5,9 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
+import io.graphmeet.admin.AdminContext;
+import io.graphmeet.admin.AdminKey;
+import io.graphmeet.admin.AdminRoutes;
 import io.graphmeet.api.GraphContext;
 import io.graphmeet.api.GraphRoutes;
 import io.graphmeet.api.json.MeetingJson;
@@ -14,13 +17,20 @@ import io.graphmeet.auth.TrustedIssuer;
 import io.graphmeet.bootstrap.BootstrapFile;
 import io.graphmeet.config.ConfigException;
 import io.graphmeet.config.GraphmeetConfig;
+import io.graphmeet.demo.DemoDirectory;
 import io.graphmeet.directory.Directory;
+import io.graphmeet.issuer.IssuerRoutes;
+import io.graphmeet.issuer.IssuerSettings;
+import io.graphmeet.issuer.SigningKeys;
+import io.graphmeet.issuer.TokenIssuer;
 import io.graphmeet.meetings.MeetingIdentifiers;
 import io.graphmeet.meetings.MeetingService;
 import io.graphmeet.meetings.People;
 import io.graphmeet.meetings.Person;
 import io.graphmeet.store.Database;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.http.HttpRouting;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -28,32 +38,54 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.text.ParseException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
 
 /** A running graphmeet: database, services and HTTP server wired together from a configuration. */
 public final class Graphmeet implements AutoCloseable {
 
+    private static final Logger LOG = Logger.getLogger(Graphmeet.class.getName());
+    private static final String HTTPS = "https";
+    private static final String ADMIN = "admin";
+
     private final GraphmeetConfig config;
     private final Database database;
     private final WebServer server;
+    private final AdminKey adminKey;
 
-    private Graphmeet(GraphmeetConfig config, Database database, WebServer server) {
+    private Graphmeet(GraphmeetConfig config, Database database, WebServer server, AdminKey adminKey) {
         this.config = config;
         this.database = database;
         this.server = server;
+        this.adminKey = adminKey;
     }
 
-    /** Opens the database, applies the directory seed and starts serving. */
+    /**
+     * Opens the database, applies the directory seeds and starts serving: the Graph API (with the built-in
+     * issuer when it is on) on the main port and, when TLS is configured, on the HTTPS port; the admin API on its
+     * own port when it has a key.
+     */
     public static Graphmeet start(GraphmeetConfig requested, Clock clock, MeetingIdentifiers identifiers) {
         GraphmeetConfig config = requested.server().port() == 0 ? requested.withPort(freePort()) : requested;
-        List<TrustedIssuer> issuers = config.auth().issuers().stream().map(Graphmeet::trustedIssuer).toList();
+        List<TrustedIssuer> issuers = new ArrayList<>(config.auth().issuers().stream()
+                .map(Graphmeet::trustedIssuer).toList());
         Database database = Database.open(config.storage());
         try {
+            if (config.directory().seedDemo() && DemoDirectory.seed(database.directory(), clock.instant())) {
+                LOG.info("created the demo tenant " + DemoDirectory.TENANT_ID + " (directory.seedDemo)");
+            }
             if (config.directory().bootstrapFile() != null) {
                 BootstrapFile.apply(config.directory().bootstrapFile(), database.directory());
             }
             Directory directory = new Directory(database.directory());
+            BuiltIn builtIn = config.issuer().enabled() ? builtInIssuer(config, database, directory, clock) : null;
+            if (builtIn != null) {
+                issuers.add(new TrustedIssuer(builtIn.settings().issuerTemplate(), builtIn.keys().verificationKeys()));
+            }
             People people = (tenantId, userId, upnHint) -> directory.findUser(tenantId, userId)
                     .map(user -> new Person(user.id(), tenantId, user.upn(), user.displayName()))
                     .orElseGet(() -> new Person(userId, tenantId, upnHint, null));
@@ -64,17 +96,43 @@ public final class Graphmeet implements AutoCloseable {
             GraphContext context = new GraphContext(tokens, new Authorizer(directory, config.directory().strict()),
                     config.server().maxBodyBytes(), clock);
             MeetingJson json = new MeetingJson(config.server().effectivePublicUrl(), config.joinBaseUrl());
-            WebServer server = WebServer.builder()
+            Consumer<HttpRouting.Builder> graphRoutes = routing -> {
+                if (builtIn != null) {
+                    IssuerRoutes.register(routing, builtIn.issuer(), builtIn.keys(), builtIn.settings(),
+                            config.server().maxBodyBytes(), clock);
+                }
+                GraphRoutes.register(routing, context, meetings, json);
+            };
+            AdminKey adminKey = AdminKey.resolve(config).orElse(null);
+            WebServerConfig.Builder server = WebServer.builder()
                     .host(config.server().host())
                     .port(config.server().port())
-                    .routing(routing -> GraphRoutes.register(routing, context, meetings, json))
-                    .build()
-                    .start();
-            return new Graphmeet(config, database, server);
+                    .routing(graphRoutes);
+            if (config.tls().enabled()) {
+                server.putSocket(HTTPS, socket -> socket.host(config.server().host()).port(config.tls().port())
+                        .tls(TlsListener.tls(config.tls())));
+                server.routing(HTTPS, graphRoutes);
+            }
+            if (adminKey != null) {
+                AdminContext admin = new AdminContext(directory, database.meetings(),
+                        builtIn == null ? null : builtIn.keys(), adminKey, config.server().maxBodyBytes(), clock);
+                server.putSocket(ADMIN, socket -> socket.host(config.admin().host()).port(config.admin().port()));
+                server.routing(ADMIN, routing -> AdminRoutes.register(routing, admin));
+            }
+            return new Graphmeet(config, database, server.build().start(), adminKey);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
+    }
+
+    private static BuiltIn builtInIssuer(GraphmeetConfig config, Database database, Directory directory,
+            Clock clock) {
+        IssuerSettings settings = new IssuerSettings(config.server().effectivePublicUrl(),
+                config.issuer().tokenLifetime(), config.issuer().delegatedScopes());
+        SigningKeys keys = new SigningKeys(database.signingKeys(), clock,
+                config.issuer().tokenLifetime().plus(config.auth().clockSkew()));
+        return new BuiltIn(settings, keys, new TokenIssuer(directory, keys, settings, clock));
     }
 
     public int port() {
@@ -90,11 +148,29 @@ public final class Graphmeet implements AutoCloseable {
         return "http://127.0.0.1:" + port();
     }
 
+    /** The HTTPS base URL of the Graph API and the issuer, when TLS is configured. */
+    public Optional<String> httpsUrl() {
+        return config.tls().enabled() ? Optional.of("https://127.0.0.1:" + server.port(HTTPS)) : Optional.empty();
+    }
+
+    /** The admin API's base URL, e.g. {@code http://127.0.0.1:8081}, when the admin API is on. */
+    public Optional<String> adminUrl() {
+        return adminKey == null ? Optional.empty() : Optional.of("http://127.0.0.1:" + server.port(ADMIN));
+    }
+
+    /** The admin API's key, when the admin API is on. */
+    public Optional<AdminKey> adminKey() {
+        return Optional.ofNullable(adminKey);
+    }
+
     @Override
     public void close() {
         server.stop();
         database.close();
     }
+
+    /** The built-in issuer's parts, shared by its routes, the admin API and the token verifier. */
+    private record BuiltIn(IssuerSettings settings, SigningKeys keys, TokenIssuer issuer) {}
 
     private static TrustedIssuer trustedIssuer(GraphmeetConfig.Issuer issuer) {
         JWKSource<SecurityContext> keys;

@@ -1,8 +1,10 @@
 package io.graphmeet;
 
+import io.graphmeet.admin.AdminRoutes;
 import io.graphmeet.config.ConfigException;
 import io.graphmeet.config.ConfigLoader;
 import io.graphmeet.config.GraphmeetConfig;
+import io.graphmeet.demo.DemoDirectory;
 import io.graphmeet.meetings.RandomMeetingIdentifiers;
 import io.helidon.logging.common.LogConfig;
 import java.lang.management.ManagementFactory;
@@ -32,7 +34,14 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(graphmeet::close, "graphmeet-shutdown"));
         long startedMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         LOG.info("graphmeet ready on " + graphmeet.config().server().effectivePublicUrl()
+                + graphmeet.httpsUrl().map(url -> " and " + url).orElse("")
                 + " (" + startedMillis + " ms after launch)");
+        graphmeet.adminUrl().ifPresent(url -> LOG.info("admin API on " + url + AdminRoutes.BASE + ", key "
+                + graphmeet.adminKey().map(key -> key.file() == null ? "from admin.key" : "in " + key.file())
+                        .orElse("")));
+        if (graphmeet.config().issuer().enabled() && graphmeet.config().directory().seedDemo()) {
+            LOG.info(DemoDirectory.howToGetAToken(graphmeet.config().server().effectivePublicUrl()));
+        }
     }
 
     private static Path configFile(String[] args) {

@@ -4,6 +4,8 @@ import io.graphmeet.api.json.MeetingJson;
 import io.graphmeet.auth.Access;
 import io.graphmeet.errors.GraphError;
 import io.graphmeet.errors.GraphException;
+import io.graphmeet.http.ErrorEnvelope;
+import io.graphmeet.http.RequestIds;
 import io.graphmeet.meetings.InvalidMeetingException;
 import io.graphmeet.meetings.MeetingAccessDeniedException;
 import io.graphmeet.meetings.MeetingNotFoundException;

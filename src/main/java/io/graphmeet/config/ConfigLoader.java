@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,11 +34,9 @@ public final class ConfigLoader {
     private final Map<Setting, String> values = new EnumMap<>(Setting.class);
     private JsonNode issuers = YAML.createArrayNode();
 
-    private ConfigLoader() {
-        for (Setting setting : Setting.values()) {
-            values.put(setting, setting.defaultValue());
-        }
-    }
+    private GraphmeetConfig.Profile profile = GraphmeetConfig.Profile.DEVELOPMENT;
+
+    private ConfigLoader() {}
 
     /** Loads from {@code file} (may be null) and {@code environment}. */
     public static GraphmeetConfig load(Path file, Map<String, String> environment) {
@@ -65,7 +65,18 @@ public final class ConfigLoader {
         config.auth().issuers().forEach(issuer -> lines.add("auth.issuer=" + issuer.issuer() + " keys="
                 + (issuer.jwksFile() != null ? issuer.jwksFile() : issuer.jwksUri())));
         lines.add("directory.bootstrapFile=" + config.directory().bootstrapFile());
+        lines.add("directory.seedDemo=" + config.directory().seedDemo());
         lines.add("meetings.joinBaseUrl=" + config.joinBaseUrl());
+        lines.add("profile=" + config.profile().name().toLowerCase(Locale.ROOT));
+        lines.add("issuer.enabled=" + config.issuer().enabled());
+        lines.add("issuer.tokenLifetime=" + config.issuer().tokenLifetime());
+        lines.add("issuer.delegatedScopes=" + String.join(",", config.issuer().delegatedScopes()));
+        lines.add("issuer.allowNonLoopback=" + config.issuer().allowNonLoopback());
+        lines.add("admin.host=" + config.admin().host());
+        lines.add("admin.port=" + config.admin().port());
+        lines.add("admin.key=" + (config.admin().key() == null ? "" : "****"));
+        lines.add("tls.keystore=" + (config.tls().enabled() ? config.tls().keystore() : ""));
+        lines.add("tls.port=" + config.tls().port());
         return lines.toString();
     }
 
@@ -123,6 +134,11 @@ public final class ConfigLoader {
     }
 
     private GraphmeetConfig build() {
+        profile = switch (text(Setting.PROFILE, false).toLowerCase(Locale.ROOT)) {
+            case "development" -> GraphmeetConfig.Profile.DEVELOPMENT;
+            case "production" -> GraphmeetConfig.Profile.PRODUCTION;
+            default -> throw invalid(Setting.PROFILE, "must be 'development' or 'production'");
+        };
         String host = text(Setting.SERVER_HOST, false);
         int port = integer(Setting.SERVER_PORT, 0, 65535);
         String publicUrl = text(Setting.SERVER_PUBLIC_URL, true);
@@ -153,11 +169,50 @@ public final class ConfigLoader {
         if (bootstrapFile != null && !Files.isReadable(bootstrapFile)) {
             throw invalid(Setting.DIRECTORY_BOOTSTRAP_FILE, "file " + bootstrapFile + " is not readable");
         }
-        var directory = new GraphmeetConfig.Directory(bootstrapFile, bool(Setting.DIRECTORY_STRICT));
+        var directory = new GraphmeetConfig.Directory(bootstrapFile, bool(Setting.DIRECTORY_STRICT),
+                bool(Setting.DIRECTORY_SEED_DEMO));
 
         String joinBase = text(Setting.MEETINGS_JOIN_BASE_URL, true);
         joinBase = joinBase.isEmpty() ? null : url(Setting.MEETINGS_JOIN_BASE_URL, joinBase);
-        return new GraphmeetConfig(server, storage, auth, directory, new GraphmeetConfig.Meetings(joinBase));
+        var issuer = issuer(host);
+        String adminKey = text(Setting.ADMIN_KEY, true);
+        var admin = new GraphmeetConfig.Admin(text(Setting.ADMIN_HOST, false), integer(Setting.ADMIN_PORT, 0, 65535),
+                adminKey.isEmpty() ? null : adminKey);
+        String keystore = text(Setting.TLS_KEYSTORE, true);
+        if (!keystore.isEmpty() && !Files.isReadable(Path.of(keystore))) {
+            throw invalid(Setting.TLS_KEYSTORE, "file " + keystore + " is not readable");
+        }
+        var tls = new GraphmeetConfig.Tls(integer(Setting.TLS_PORT, 0, 65535),
+                keystore.isEmpty() ? null : Path.of(keystore), text(Setting.TLS_KEYSTORE_PASSWORD, true));
+        return new GraphmeetConfig(server, storage, auth, directory, new GraphmeetConfig.Meetings(joinBase), profile,
+                issuer, admin, tls);
+    }
+
+    private GraphmeetConfig.BuiltInIssuer issuer(String serverHost) {
+        List<String> scopes = Arrays.stream(text(Setting.ISSUER_DELEGATED_SCOPES, true).split(","))
+                .map(String::trim).filter(scope -> !scope.isEmpty()).toList();
+        Duration lifetime = duration(Setting.ISSUER_TOKEN_LIFETIME);
+        if (lifetime.toSeconds() < 60 || lifetime.toHours() > 24) {
+            throw invalid(Setting.ISSUER_TOKEN_LIFETIME, "must be between PT1M and PT24H, was " + lifetime);
+        }
+        var issuer = new GraphmeetConfig.BuiltInIssuer(bool(Setting.ISSUER_ENABLED), lifetime, scopes,
+                bool(Setting.ISSUER_ALLOW_NON_LOOPBACK));
+        if (issuer.enabled() && !issuer.allowNonLoopback() && !isLoopback(serverHost)) {
+            throw invalid(Setting.ISSUER_ALLOW_NON_LOOPBACK, "the built-in token issuer (issuer.enabled) refuses to "
+                    + "listen on server.host " + serverHost + ", which is not a loopback address: its well-known "
+                    + "demo credentials would mint tokens for anyone who can reach it. Use a loopback server.host, "
+                    + "turn the issuer off (issuer.enabled=false or profile=production), or set "
+                    + "issuer.allowNonLoopback=true");
+        }
+        return issuer;
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     private List<GraphmeetConfig.Issuer> issuers() {
@@ -186,8 +241,12 @@ public final class ConfigLoader {
         return result;
     }
 
+    /** The value given in the file or environment, else the default of the profile. */
     private String text(Setting setting, boolean mayBeEmpty) {
-        String value = values.get(setting).trim();
+        String given = values.get(setting);
+        String value = (given != null ? given
+                : profile == GraphmeetConfig.Profile.PRODUCTION ? setting.productionDefault() : setting.defaultValue())
+                .trim();
         if (value.isEmpty() && !mayBeEmpty) {
             throw invalid(setting, "must not be empty");
         }

@@ -5,7 +5,11 @@ import java.time.Duration;
 import java.util.List;
 
 /** The whole validated configuration, parsed once at start-up by {@link ConfigLoader}. */
-public record GraphmeetConfig(Server server, Storage storage, Auth auth, Directory directory, Meetings meetings) {
+public record GraphmeetConfig(Server server, Storage storage, Auth auth, Directory directory, Meetings meetings,
+        Profile profile, BuiltInIssuer issuer, Admin admin, Tls tls) {
+
+    /** Development (built-in issuer, demo directory, generated admin key) or production (none of them). */
+    public enum Profile { DEVELOPMENT, PRODUCTION }
 
     /** The Graph-compatible HTTP listener; a null {@code publicUrl} means {@code http://{host}:{port}}. */
     public record Server(String host, int port, String publicUrl, int maxBodyBytes) {
@@ -41,15 +45,38 @@ public record GraphmeetConfig(Server server, Storage storage, Auth auth, Directo
     /** A trusted token issuer and where its signing keys are: a JWKS URL or a local JWKS file. */
     public record Issuer(String issuer, String jwksUri, Path jwksFile) {}
 
-    /** Directory seeding and strictness. */
-    public record Directory(Path bootstrapFile, boolean strict) {}
+    /** Directory seeding and strictness; {@code seedDemo} creates the well-known demo tenant when it is missing. */
+    public record Directory(Path bootstrapFile, boolean strict, boolean seedDemo) {}
+
+    /** The built-in Entra-like token issuer. */
+    public record BuiltInIssuer(boolean enabled, Duration tokenLifetime, List<String> delegatedScopes,
+            boolean allowNonLoopback) {
+        public BuiltInIssuer {
+            delegatedScopes = List.copyOf(delegatedScopes);
+        }
+    }
+
+    /**
+     * The admin API's listener; a null {@code key} means a generated one kept in the data directory
+     * (development) or no admin API at all (production).
+     */
+    public record Admin(String host, int port, String key) {}
+
+    /** The optional HTTPS listener: a null {@code keystore} means none. */
+    public record Tls(int port, Path keystore, String keystorePassword) {
+
+        public boolean enabled() {
+            return keystore != null;
+        }
+    }
 
     /** Meeting-related choices; a null {@code joinBaseUrl} means the server's public URL. */
     public record Meetings(String joinBaseUrl) {}
 
     /** A copy whose server listens on {@code port}. */
     public GraphmeetConfig withPort(int port) {
-        return new GraphmeetConfig(server.withPort(port), storage, auth, directory, meetings);
+        return new GraphmeetConfig(server.withPort(port), storage, auth, directory, meetings, profile, issuer, admin,
+                tls);
     }
 
     /** The base of every joinWebUrl. */

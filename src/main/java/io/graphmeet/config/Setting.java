@@ -2,8 +2,13 @@ package io.graphmeet.config;
 
 import java.util.Locale;
 
-/** Every scalar setting, with its default and meaning; the README's configuration table mirrors this. */
+/**
+ * Every scalar setting, with its default and meaning; the README's configuration table mirrors this. A few
+ * defaults differ in the production profile: those settings name both.
+ */
 enum Setting {
+    PROFILE("profile", "development", "development or production. Production turns the built-in issuer and the "
+            + "demo directory off, and serves the admin API only when admin.key is set."),
     SERVER_HOST("server.host", "127.0.0.1", "Address the Graph API listens on."),
     SERVER_PORT("server.port", "8080", "Port the Graph API listens on (0 picks a free one)."),
     SERVER_PUBLIC_URL("server.publicUrl", "", "Base URL clients use; defaults to http://{host}:{port}."),
@@ -20,15 +25,38 @@ enum Setting {
     AUTH_TOKEN_CACHE_SIZE("auth.tokenCacheSize", "100000", "Verified tokens remembered until they expire."),
     DIRECTORY_BOOTSTRAP_FILE("directory.bootstrapFile", "", "YAML file of tenants, users, policies and grants applied at start-up."),
     DIRECTORY_STRICT("directory.strict", "false", "When true, only known users may own meetings (others get 404)."),
-    MEETINGS_JOIN_BASE_URL("meetings.joinBaseUrl", "", "Base of joinWebUrl; defaults to server.publicUrl.");
+    DIRECTORY_SEED_DEMO("directory.seedDemo", "true", "false",
+            "Create the well-known demo tenant, app, user and policy when the demo tenant is missing."),
+    MEETINGS_JOIN_BASE_URL("meetings.joinBaseUrl", "", "Base of joinWebUrl; defaults to server.publicUrl."),
+    ISSUER_ENABLED("issuer.enabled", "true", "false", "Serve the built-in Entra-like token issuer on the Graph "
+            + "port(s) and trust its tokens. For development and tests only: its private keys live in the database."),
+    ISSUER_TOKEN_LIFETIME("issuer.tokenLifetime", "PT1H", "Lifetime of the built-in issuer's tokens (ISO-8601)."),
+    ISSUER_DELEGATED_SCOPES("issuer.delegatedScopes", "OnlineMeetings.ReadWrite,OnlineMeetings.Read,User.Read",
+            "Delegated scopes any user may be given by the password grant, comma-separated."),
+    ISSUER_ALLOW_NON_LOOPBACK("issuer.allowNonLoopback", "false", "Let the built-in issuer run while server.host is "
+            + "not a loopback address; its well-known demo credentials would then mint tokens for anyone."),
+    ADMIN_HOST("admin.host", "127.0.0.1", "Address the admin API listens on."),
+    ADMIN_PORT("admin.port", "8081", "Port the admin API listens on (0 picks a free one)."),
+    ADMIN_KEY("admin.key", "", "Bearer key of the admin API (masked in logs). Unset in development: a random key "
+            + "is kept in {storage.dataDir}/admin.key. Unset in production: no admin API."),
+    TLS_PORT("tls.port", "8443", "Port of the HTTPS listener, when tls.keystore is set (0 picks a free one)."),
+    TLS_KEYSTORE("tls.keystore", "", "PKCS#12 file with the HTTPS certificate and key; when set, the Graph API and "
+            + "the issuer are also served over HTTPS on tls.port (azure-identity insists on an https authority)."),
+    TLS_KEYSTORE_PASSWORD("tls.keystorePassword", "", "Password of tls.keystore (masked in logs).");
 
     private final String key;
     private final String defaultValue;
+    private final String productionDefault;
     private final String description;
 
     Setting(String key, String defaultValue, String description) {
+        this(key, defaultValue, defaultValue, description);
+    }
+
+    Setting(String key, String defaultValue, String productionDefault, String description) {
         this.key = key;
         this.defaultValue = defaultValue;
+        this.productionDefault = productionDefault;
         this.description = description;
     }
 
@@ -38,6 +66,11 @@ enum Setting {
 
     String defaultValue() {
         return defaultValue;
+    }
+
+    /** The default in the production profile; most settings have one default for both. */
+    String productionDefault() {
+        return productionDefault;
     }
 
     String description() {
@@ -50,6 +83,6 @@ enum Setting {
     }
 
     boolean secret() {
-        return this == STORAGE_POSTGRES_PASSWORD;
+        return this == STORAGE_POSTGRES_PASSWORD || this == ADMIN_KEY || this == TLS_KEYSTORE_PASSWORD;
     }
 }

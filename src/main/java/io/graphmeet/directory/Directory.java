@@ -2,7 +2,7 @@ package io.graphmeet.directory;
 
 import java.util.Optional;
 
-/** The directory's rules over its store: user resolution and application access policies. */
+/** The directory's rules over its store: user resolution, sign-in credentials and application access policies. */
 public final class Directory {
 
     private final DirectoryStore store;
@@ -29,6 +29,19 @@ public final class Directory {
         Optional<String> grant = store.userGrant(tenantId, userId).or(() -> store.globalGrant(tenantId));
         return grant.flatMap(name -> store.policy(tenantId, name))
                 .map(policy -> policy.lists(appId))
+                .orElse(false);
+    }
+
+    /** Whether {@code secret} is one of the app's client secrets. */
+    public boolean secretMatches(App app, String secret) {
+        return store.secrets(app.tenantId(), app.appId()).stream()
+                .anyMatch(stored -> Credentials.matches(secret, stored.hash()));
+    }
+
+    /** Whether {@code password} is the user's sign-in password; a user without one cannot sign in. */
+    public boolean passwordMatches(User user, String password) {
+        return store.passwordHash(user.tenantId(), user.id())
+                .map(hash -> Credentials.matches(password, hash))
                 .orElse(false);
     }
 }

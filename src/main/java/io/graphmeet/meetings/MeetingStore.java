@@ -73,6 +73,14 @@ public interface MeetingStore {
      */
     boolean delete(String tenantId, String meetingId, Instant now);
 
+    /**
+     * Deletes every meeting of the tenant, live or expired, in one transaction committed before this returns;
+     * their keys are free again at once. Meetings another caller inserts concurrently may survive.
+     *
+     * @return how many meetings were deleted
+     */
+    int deleteAllOfTenant(String tenantId);
+
     /** The outcome of {@link #insertUnlessKeyTaken}. */
     sealed interface InsertResult {}
 

@@ -3,7 +3,10 @@ package io.graphmeet.store;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.graphmeet.directory.AccessPolicy;
+import io.graphmeet.directory.App;
+import io.graphmeet.directory.AppSecret;
 import io.graphmeet.directory.DirectoryStore;
+import io.graphmeet.directory.PolicyGrant;
 import io.graphmeet.directory.Tenant;
 import io.graphmeet.directory.User;
 import java.util.List;
@@ -13,6 +16,7 @@ import java.util.function.Supplier;
 /**
  * Remembers directory reads until the {@link DirectoryRevision} moves, so the hot path (token, policy and user
  * checks on every call) costs no query while keeping the store's promise that a write is seen at once.
+ * Listings, secrets and passwords serve the admin API and the token endpoint and are not remembered.
  */
 final class CachedDirectoryStore implements DirectoryStore {
 
@@ -48,8 +52,15 @@ final class CachedDirectoryStore implements DirectoryStore {
     }
 
     private void written(Runnable write) {
-        try {
+        written(() -> {
             write.run();
+            return null;
+        });
+    }
+
+    private <T> T written(Supplier<T> write) {
+        try {
+            return write.get();
         } finally {
             revision.bump();
         }
@@ -108,5 +119,85 @@ final class CachedDirectoryStore implements DirectoryStore {
     @Override
     public Optional<String> globalGrant(String tenantId) {
         return read(() -> store.globalGrant(tenantId), "globalGrant", tenantId);
+    }
+
+    @Override
+    public List<Tenant> tenants() {
+        return store.tenants();
+    }
+
+    @Override
+    public boolean deleteTenant(String tenantId) {
+        return written(() -> store.deleteTenant(tenantId));
+    }
+
+    @Override
+    public List<User> users(String tenantId) {
+        return store.users(tenantId);
+    }
+
+    @Override
+    public boolean deleteUser(String tenantId, String userId) {
+        return written(() -> store.deleteUser(tenantId, userId));
+    }
+
+    @Override
+    public void putPasswordHash(String tenantId, String userId, String passwordHash) {
+        written(() -> store.putPasswordHash(tenantId, userId, passwordHash));
+    }
+
+    @Override
+    public Optional<String> passwordHash(String tenantId, String userId) {
+        return store.passwordHash(tenantId, userId);
+    }
+
+    @Override
+    public void putApp(App app) {
+        written(() -> store.putApp(app));
+    }
+
+    @Override
+    public Optional<App> app(String tenantId, String appId) {
+        return read(() -> store.app(tenantId, appId), "app", tenantId, appId);
+    }
+
+    @Override
+    public List<App> apps(String tenantId) {
+        return store.apps(tenantId);
+    }
+
+    @Override
+    public boolean deleteApp(String tenantId, String appId) {
+        return written(() -> store.deleteApp(tenantId, appId));
+    }
+
+    @Override
+    public void putSecret(AppSecret secret) {
+        written(() -> store.putSecret(secret));
+    }
+
+    @Override
+    public List<AppSecret> secrets(String tenantId, String appId) {
+        return store.secrets(tenantId, appId);
+    }
+
+    @Override
+    public boolean deleteSecret(String tenantId, String appId, String secretId) {
+        return written(() -> store.deleteSecret(tenantId, appId, secretId));
+    }
+
+    @Override
+    public List<AccessPolicy> policies(String tenantId) {
+        return store.policies(tenantId);
+    }
+
+    @Override
+    public boolean deletePolicy(String tenantId, String name) {
+        return written(() -> store.deletePolicy(tenantId, name));
+    }
+
+    @Override
+    public List<PolicyGrant> grants(String tenantId) {
+        return store.grants(tenantId);
     }
 }

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.graphmeet.config.GraphmeetConfig;
 import io.graphmeet.directory.DirectoryStore;
+import io.graphmeet.issuer.SigningKeyStore;
 import io.graphmeet.meetings.MeetingStore;
 import io.graphmeet.meetings.StoreUnavailableException;
 import java.io.IOException;
@@ -118,6 +119,10 @@ public final class Database implements AutoCloseable {
 
     public DirectoryStore directory() {
         return directory;
+    }
+
+    public SigningKeyStore signingKeys() {
+        return new JdbcSigningKeyStore(this);
     }
 
     <T> T read(SqlWork<T> work) {

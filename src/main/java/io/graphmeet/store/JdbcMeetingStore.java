@@ -155,6 +155,16 @@ final class JdbcMeetingStore implements MeetingStore {
         });
     }
 
+    @Override
+    public int deleteAllOfTenant(String tenantId) {
+        return database.write(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM meetings WHERE tenant_id = ?")) {
+                delete.setString(1, tenantId);
+                return delete.executeUpdate();
+            }
+        });
+    }
+
     private static int insert(Connection connection, Meeting meeting) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             int i = 0;

@@ -22,10 +22,10 @@ final class Migrations {
 
     /**
      * In order; never edit a script once released: add the next number. The version recorded for a script is
-     * the number in its name, so a number may be reserved and filled in later.
+     * the number in its name.
      */
     static final List<String> SCRIPTS = List.of("V001__meetings.sql", "V002__directory.sql",
-            "V004__meeting_updates.sql");
+            "V003__issuer_and_apps.sql", "V004__meeting_updates.sql");
 
     private Migrations() {}
 

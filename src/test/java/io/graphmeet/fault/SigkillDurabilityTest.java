@@ -47,6 +47,7 @@ class SigkillDurabilityTest {
         TestIssuer issuer = new TestIssuer(scratch, Clock.systemUTC());
         Map<String, String> environment = new HashMap<>(backend.newStorage(scratch));
         environment.put("GRAPHMEET_AUTH_ISSUERS", issuer.issuersSetting());
+        environment.put("GRAPHMEET_ADMIN_PORT", "0");
         Path seed = scratch.resolve("directory.yaml");
         Files.writeString(seed, Contoso.DIRECTORY);
         environment.put("GRAPHMEET_DIRECTORY_BOOTSTRAP_FILE", seed.toString());

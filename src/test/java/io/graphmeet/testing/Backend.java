@@ -31,6 +31,7 @@ public enum Backend {
                 throw new IllegalStateException("cannot create test database", e);
             }
             return Map.of("GRAPHMEET_STORAGE_KIND", "postgres",
+                    "GRAPHMEET_STORAGE_DATA_DIR", scratch.resolve(database).toString(),
                     "GRAPHMEET_STORAGE_POSTGRES_URL", postgres.getJdbcUrl("postgres", database),
                     "GRAPHMEET_STORAGE_POSTGRES_USER", "postgres",
                     "GRAPHMEET_STORAGE_POSTGRES_POOL_SIZE", "8");

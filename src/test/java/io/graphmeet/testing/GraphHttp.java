@@ -22,6 +22,10 @@ public final class GraphHttp {
         this.baseUrl = baseUrl;
     }
 
+    public String baseUrl() {
+        return baseUrl;
+    }
+
     public GraphResponse post(String path, String token, String jsonBody) {
         return send(request(path, token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));

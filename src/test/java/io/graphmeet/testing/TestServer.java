@@ -13,10 +13,17 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
-/** A real graphmeet on a loopback port, on a chosen backend, trusting a {@link TestIssuer}. */
+/**
+ * A real graphmeet on a loopback port, on a chosen backend, trusting a {@link TestIssuer} besides its built-in
+ * issuer, with its admin API on another free port under {@link #ADMIN_KEY}.
+ */
 public final class TestServer implements AutoCloseable {
 
+    /** The admin key every test server uses. */
+    public static final String ADMIN_KEY = "test-admin-key-0123456789";
+
     private final Map<String, String> settings;
+    private final Map<String, String> restartSettings;
     private final Clock clock;
     private final MeetingIdentifiers identifiers;
     private final TestIssuer issuer;
@@ -28,6 +35,9 @@ public final class TestServer implements AutoCloseable {
         this.identifiers = identifiers;
         this.issuer = issuer;
         this.graphmeet = Graphmeet.start(ConfigLoader.load(null, this.settings), clock, identifiers);
+        Map<String, String> samePort = new HashMap<>(this.settings);
+        samePort.put("GRAPHMEET_SERVER_PORT", Integer.toString(graphmeet.port()));
+        this.restartSettings = Map.copyOf(samePort);
     }
 
     public static Builder on(Backend backend, Path scratch) {
@@ -46,10 +56,38 @@ public final class TestServer implements AutoCloseable {
         return graphmeet.baseUrl();
     }
 
-    /** Stops the server and starts a new one on the same data and settings. */
+    /** The admin API's base URL. */
+    public String adminUrl() {
+        return graphmeet.adminUrl().orElseThrow();
+    }
+
+    /** The HTTPS base URL, when the test configured TLS. */
+    public String httpsUrl() {
+        return graphmeet.httpsUrl().orElseThrow();
+    }
+
+    /** The running server itself. */
+    public Graphmeet graphmeet() {
+        return graphmeet;
+    }
+
+    /** A client of the built-in issuer's token endpoint. */
+    public TokenHttp tokens() {
+        return new TokenHttp(http());
+    }
+
+    /** A client of the admin API holding the admin key. */
+    public AdminHttp admin() {
+        return new AdminHttp(adminUrl(), ADMIN_KEY);
+    }
+
+    /**
+     * Stops the server and starts a new one on the same data, settings and Graph port, so that its public URL,
+     * and so its built-in issuer's URL, stay the same as a real server's do.
+     */
     public void restart() {
         graphmeet.close();
-        graphmeet = Graphmeet.start(ConfigLoader.load(null, settings), clock, identifiers);
+        graphmeet = Graphmeet.start(ConfigLoader.load(null, restartSettings), clock, identifiers);
     }
 
     @Override
@@ -69,6 +107,8 @@ public final class TestServer implements AutoCloseable {
             this.scratch = scratch;
             settings.putAll(backend.newStorage(scratch));
             settings.put("GRAPHMEET_SERVER_PORT", "0");
+            settings.put("GRAPHMEET_ADMIN_PORT", "0");
+            settings.put("GRAPHMEET_ADMIN_KEY", ADMIN_KEY);
         }
 
         public Builder clock(Clock value) {

@@ -1,15 +1,15 @@
-package io.graphmeet.api;
+package io.graphmeet.http;
 
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** The ids Graph puts on every response: a fresh {@code request-id} and the client's {@code client-request-id}. */
-record RequestIds(String requestId, String clientRequestId) {
+public record RequestIds(String requestId, String clientRequestId) {
 
     private static final int MAX_CLIENT_ID_LENGTH = 128;
 
     /** Echoes a sane client id; otherwise the client id is the request id, as Graph does. */
-    static RequestIds forRequest(String clientRequestId) {
+    public static RequestIds forRequest(String clientRequestId) {
         String requestId = randomGuid();
         boolean usable = clientRequestId != null && !clientRequestId.isBlank()
                 && clientRequestId.length() <= MAX_CLIENT_ID_LENGTH

@@ -1,8 +1,9 @@
-package io.graphmeet.api;
+package io.graphmeet.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.graphmeet.api.json.GraphJson;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.graphmeet.errors.GraphError;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -10,14 +11,20 @@ import java.time.format.DateTimeFormatter;
 
 /** Graph's error body: {@code {"error":{"code","message","innerError":{"date","request-id","client-request-id"}}}}. */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-record ErrorEnvelope(Error error) {
+public record ErrorEnvelope(Error error) {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss")
             .withZone(ZoneOffset.UTC);
 
-    static byte[] render(GraphError error, String message, RequestIds ids, Instant now) {
-        return GraphJson.write(new ErrorEnvelope(new Error(error.code(), message == null ? "" : message,
-                new InnerError(DATE.format(now), ids.requestId(), ids.clientRequestId()))));
+    public static byte[] render(GraphError error, String message, RequestIds ids, Instant now) {
+        ErrorEnvelope envelope = new ErrorEnvelope(new Error(error.code(), message == null ? "" : message,
+                new InnerError(DATE.format(now), ids.requestId(), ids.clientRequestId())));
+        try {
+            return JSON.writeValueAsBytes(envelope);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise an error envelope", e);
+        }
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)

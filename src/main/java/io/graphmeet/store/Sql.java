@@ -1,0 +1,56 @@
+package io.graphmeet.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The few JDBC moves the stores repeat: bind parameters, run an update, map the rows of a query. */
+final class Sql {
+
+    /** Turns the current row into a value. */
+    @FunctionalInterface
+    interface Row<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    private Sql() {}
+
+    static int update(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = prepare(connection, sql, parameters)) {
+            return statement.executeUpdate();
+        }
+    }
+
+    static <T> List<T> list(Connection connection, String sql, Row<T> row, Object... parameters)
+            throws SQLException {
+        try (PreparedStatement query = prepare(connection, sql, parameters);
+                ResultSet rows = query.executeQuery()) {
+            List<T> result = new ArrayList<>();
+            while (rows.next()) {
+                result.add(row.map(rows));
+            }
+            return result;
+        }
+    }
+
+    static <T> Optional<T> first(Connection connection, String sql, Row<T> row, Object... parameters)
+            throws SQLException {
+        try (PreparedStatement query = prepare(connection, sql, parameters);
+                ResultSet rows = query.executeQuery()) {
+            return rows.next() ? Optional.ofNullable(row.map(rows)) : Optional.empty();
+        }
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+        return statement;
+    }
+}
