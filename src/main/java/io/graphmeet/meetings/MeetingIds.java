@@ -1,13 +1,19 @@
 package io.graphmeet.meetings;
 
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Graph's encodings of a meeting's id, chat thread and join link. */
 public final class MeetingIds {
+
+    private static final Pattern JOIN_LINK = Pattern.compile("/l/meetup-join/([^/?#]+)/0\\?context=([^&#]+)");
+    private static final Pattern ORGANIZER_IN_CONTEXT = Pattern.compile("\"Oid\"\\s*:\\s*\"([^\"]+)\"");
 
     private MeetingIds() {}
 
@@ -31,6 +37,20 @@ public final class MeetingIds {
         }
         String[] parts = decoded.split("\\*", -1);
         return parts.length == 5 && parts[0].equals("1") ? parts[1] : null;
+    }
+
+    /**
+     * The id of the meeting a join link of {@link #joinWebUrl}'s form belongs to (its thread and organizer are in
+     * the link), or null if the link is not of that form.
+     */
+    public static String meetingIdOfJoinWebUrl(String joinWebUrl) {
+        Matcher link = JOIN_LINK.matcher(joinWebUrl);
+        if (!link.find()) {
+            return null;
+        }
+        String threadId = URLDecoder.decode(link.group(1), StandardCharsets.UTF_8);
+        Matcher organizer = ORGANIZER_IN_CONTEXT.matcher(URLDecoder.decode(link.group(2), StandardCharsets.UTF_8));
+        return organizer.find() ? meetingId(organizer.group(1), threadId) : null;
     }
 
     /** {@code {joinBase}/l/meetup-join/{threadId}/0?context={"Tid":..,"Oid":..}}, escaped as Teams does. */

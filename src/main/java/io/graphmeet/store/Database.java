@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.function.Supplier;
 import org.sqlite.SQLiteConfig;
@@ -26,11 +27,16 @@ public final class Database implements AutoCloseable {
     /** The embedded database's file name inside the data directory. */
     public static final String EMBEDDED_FILE = "graphmeet.db";
 
+    /** Page cache of the one writer connection: the indexes' hot pages stay in memory as the table grows. */
+    private static final int WRITER_CACHE_KIB = 32 * 1024;
+    private static final int READER_CACHE_KIB = 8 * 1024;
+
     private final SqlDialect dialect;
     private final HikariDataSource readers;
     private final HikariDataSource writerPool;
     private final GroupCommitter writer;
     private final DirectoryRevision directoryRevision;
+    private final StatementCache statements = new StatementCache();
     private final MeetingStore meetings;
     private final DirectoryStore directory;
 
@@ -66,15 +72,9 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create data directory " + dataDir, e);
         }
-        SQLiteConfig sqlite = new SQLiteConfig();
-        sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        sqlite.setBusyTimeout(10_000);
-        sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        SQLiteDataSource source = new SQLiteDataSource(sqlite);
-        source.setUrl("jdbc:sqlite:" + dataDir.resolve(EMBEDDED_FILE).toAbsolutePath());
-        HikariDataSource writerPool = pool(source, "graphmeet-sqlite-writer", 1);
-        HikariDataSource readers = pool(source, "graphmeet-sqlite-readers",
+        String url = "jdbc:sqlite:" + dataDir.resolve(EMBEDDED_FILE).toAbsolutePath();
+        HikariDataSource writerPool = pool(sqlite(url, WRITER_CACHE_KIB), "graphmeet-sqlite-writer", 1);
+        HikariDataSource readers = pool(sqlite(url, READER_CACHE_KIB), "graphmeet-sqlite-readers",
                 Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
         return new Database(SqlDialect.SQLITE, readers, writerPool, SqlDialect.SQLITE.writerThreads(1));
     }
@@ -90,11 +90,26 @@ public final class Database implements AutoCloseable {
         return new Database(SqlDialect.POSTGRES, shared, shared, SqlDialect.POSTGRES.writerThreads(postgres.poolSize()));
     }
 
+    /** WAL with synchronous=FULL: a commit is on disk when it returns, and readers never wait for the writer. */
+    private static SQLiteDataSource sqlite(String url, int cacheKib) {
+        SQLiteConfig sqlite = new SQLiteConfig();
+        sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        sqlite.setBusyTimeout(10_000);
+        sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        sqlite.setCacheSize(-cacheKib);
+        sqlite.setPragma(SQLiteConfig.Pragma.WAL_AUTOCHECKPOINT, "10000");
+        SQLiteDataSource source = new SQLiteDataSource(sqlite);
+        source.setUrl(url);
+        return source;
+    }
+
     private static HikariDataSource pool(SQLiteDataSource source, String name, int size) {
         HikariConfig config = new HikariConfig();
         config.setDataSource(source);
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(1);
+        config.setMaxLifetime(0);
         config.setPoolName(name);
         return new HikariDataSource(config);
     }
@@ -123,6 +138,11 @@ public final class Database implements AutoCloseable {
 
     public SigningKeyStore signingKeys() {
         return new JdbcSigningKeyStore(this);
+    }
+
+    /** A reusable prepared statement on {@code connection}, parameters bound; do not close it. */
+    PreparedStatement statement(Connection connection, String sql, Object... parameters) throws SQLException {
+        return statements.prepare(connection, sql, parameters);
     }
 
     <T> T read(SqlWork<T> work) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.graphmeet.meetings.Attendee;
 import io.graphmeet.meetings.Meeting;
+import io.graphmeet.meetings.MeetingIds;
 import io.graphmeet.meetings.MeetingKey;
 import io.graphmeet.meetings.MeetingSettings;
 import io.graphmeet.meetings.MeetingStore;
@@ -33,7 +34,7 @@ final class JdbcMeetingStore implements MeetingStore {
     private static final String PROBE = "SELECT id, revision, expires_at_ms FROM meetings ";
     private static final String BY_KEY = "WHERE tenant_id = ? AND organizer_id = ? AND external_id = ?";
     private static final String BY_ID = "WHERE tenant_id = ? AND id = ?";
-    private static final String BY_JOIN_WEB_URL = "WHERE tenant_id = ? AND join_web_url = ?";
+    private static final String BY_JOIN_WEB_URL = "WHERE tenant_id = ? AND id = ? AND join_web_url = ?";
     private static final String BY_JOIN_MEETING_ID = "WHERE tenant_id = ? AND join_meeting_id = ?";
     private static final String SELECT_BY_KEY = SELECT + BY_KEY;
     private static final String SELECT_BY_ID = SELECT + BY_ID;
@@ -67,7 +68,8 @@ final class JdbcMeetingStore implements MeetingStore {
 
     @Override
     public Optional<Meeting> findByJoinWebUrl(String tenantId, String joinWebUrl, Instant now) {
-        return findLive(now, BY_JOIN_WEB_URL, tenantId, joinWebUrl);
+        String meetingId = MeetingIds.meetingIdOfJoinWebUrl(joinWebUrl);
+        return meetingId == null ? Optional.empty() : findLive(now, BY_JOIN_WEB_URL, tenantId, meetingId, joinWebUrl);
     }
 
     @Override
@@ -83,8 +85,7 @@ final class JdbcMeetingStore implements MeetingStore {
         return database.read(connection -> {
             String id;
             long revision;
-            try (PreparedStatement probe = prepare(connection, PROBE + where, parameters);
-                    ResultSet row = probe.executeQuery()) {
+            try (ResultSet row = database.statement(connection, PROBE + where, (Object[]) parameters).executeQuery()) {
                 if (!row.next() || row.getLong(3) <= now.toEpochMilli()) {
                     return Optional.<Meeting>empty();
                 }
@@ -165,30 +166,29 @@ final class JdbcMeetingStore implements MeetingStore {
         });
     }
 
-    private static int insert(Connection connection, Meeting meeting) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            int i = 0;
-            insert.setString(++i, meeting.id());
-            insert.setString(++i, meeting.tenantId());
-            insert.setString(++i, meeting.organizer().id());
-            insert.setString(++i, meeting.externalId());
-            insert.setString(++i, meeting.threadId());
-            insert.setString(++i, meeting.joinMeetingId());
-            insert.setString(++i, meeting.joinWebUrl());
-            insert.setString(++i, meeting.passcode());
-            insert.setString(++i, meeting.creationDateTime().toString());
-            insert.setString(++i, meeting.startDateTime().toString());
-            insert.setString(++i, meeting.endDateTime().toString());
-            insert.setLong(++i, meeting.expiryDateTime().instant().toEpochMilli());
-            insert.setString(++i, meeting.subject());
-            insert.setString(++i, meeting.organizer().upn());
-            insert.setString(++i, meeting.organizer().displayName());
-            insert.setString(++i, json(meeting.attendees()));
-            insert.setString(++i, json(meeting.settings()));
-            insert.setString(++i, text(meeting.lastUpdateDateTime()));
-            insert.setLong(++i, meeting.revision());
-            return insert.executeUpdate();
-        }
+    private int insert(Connection connection, Meeting meeting) throws SQLException {
+        PreparedStatement insert = database.statement(connection, INSERT);
+        int i = 0;
+        insert.setString(++i, meeting.id());
+        insert.setString(++i, meeting.tenantId());
+        insert.setString(++i, meeting.organizer().id());
+        insert.setString(++i, meeting.externalId());
+        insert.setString(++i, meeting.threadId());
+        insert.setString(++i, meeting.joinMeetingId());
+        insert.setString(++i, meeting.joinWebUrl());
+        insert.setString(++i, meeting.passcode());
+        insert.setString(++i, meeting.creationDateTime().toString());
+        insert.setString(++i, meeting.startDateTime().toString());
+        insert.setString(++i, meeting.endDateTime().toString());
+        insert.setLong(++i, meeting.expiryDateTime().instant().toEpochMilli());
+        insert.setString(++i, meeting.subject());
+        insert.setString(++i, meeting.organizer().upn());
+        insert.setString(++i, meeting.organizer().displayName());
+        insert.setString(++i, json(meeting.attendees()));
+        insert.setString(++i, json(meeting.settings()));
+        insert.setString(++i, text(meeting.lastUpdateDateTime()));
+        insert.setLong(++i, meeting.revision());
+        return insert.executeUpdate();
     }
 
     private static int rewrite(Connection connection, Meeting changed) throws SQLException {
@@ -209,22 +209,11 @@ final class JdbcMeetingStore implements MeetingStore {
         }
     }
 
-    private static Optional<Meeting> selectOne(Connection connection, String sql, String... parameters)
+    private Optional<Meeting> selectOne(Connection connection, String sql, String... parameters)
             throws SQLException {
-        try (PreparedStatement query = prepare(connection, sql, parameters)) {
-            try (ResultSet rows = query.executeQuery()) {
-                return rows.next() ? Optional.of(meetingOf(rows)) : Optional.empty();
-            }
+        try (ResultSet rows = database.statement(connection, sql, (Object[]) parameters).executeQuery()) {
+            return rows.next() ? Optional.of(meetingOf(rows)) : Optional.empty();
         }
-    }
-
-    private static PreparedStatement prepare(Connection connection, String sql, String... parameters)
-            throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        for (int i = 0; i < parameters.length; i++) {
-            statement.setString(i + 1, parameters[i]);
-        }
-        return statement;
     }
 
     private static void deleteById(Connection connection, String id) throws SQLException {

@@ -245,7 +245,7 @@ abstract class CreateOrGetContract extends ServerContract {
         String threadId = meeting.path("chatInfo").path("threadId").asText();
         assertThat(threadId).matches("19:meeting_[A-Za-z0-9+/]{48}@thread\\.v2");
         String guid = new String(Base64.getDecoder().decode(threadId.substring(11, 59)), StandardCharsets.UTF_8);
-        assertThat(guid).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        assertThat(guid).matches("[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
         String id = new String(Base64.getDecoder().decode(meeting.path("id").asText()), StandardCharsets.UTF_8);
         assertThat(id).isEqualTo("1*" + MEGAN + "*0**" + threadId);
         assertThat(meeting.path("chatInfo").path("messageId").asText()).isEqualTo("0");

@@ -32,6 +32,28 @@ class MeetingIdsTest {
     }
 
     @Test
+    void aJoinLinkLeadsBackToItsMeetingId() {
+        String threadId = MeetingIds.threadId(GUID);
+        String link = MeetingIds.joinWebUrl("https://graphmeet.example", threadId, TENANT, ORGANIZER);
+
+        assertThat(MeetingIds.meetingIdOfJoinWebUrl(link)).isEqualTo(MeetingIds.meetingId(ORGANIZER, threadId));
+        assertThat(MeetingIds.meetingIdOfJoinWebUrl("https://graphmeet.example/l/meetup-join/x")).isNull();
+        assertThat(MeetingIds.meetingIdOfJoinWebUrl("not a link")).isNull();
+    }
+
+    @Test
+    void threadGuidsAreVersion7SoMeetingsCreatedTogetherSortTogether() {
+        RandomMeetingIdentifiers random = new RandomMeetingIdentifiers();
+        UUID first = random.newThreadGuid();
+        UUID second = random.newThreadGuid();
+
+        assertThat(first.version()).isEqualTo(7);
+        assertThat(first.variant()).isEqualTo(2);
+        assertThat(second.getMostSignificantBits() >>> 16).isGreaterThanOrEqualTo(first.getMostSignificantBits() >>> 16);
+        assertThat(second).isNotEqualTo(first);
+    }
+
+    @Test
     void randomIdentifiersHaveGraphsShapes() {
         RandomMeetingIdentifiers random = new RandomMeetingIdentifiers();
         for (int i = 0; i < 1000; i++) {
