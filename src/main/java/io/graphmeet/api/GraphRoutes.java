@@ -11,8 +11,10 @@ import io.graphmeet.meetings.MeetingAccessDeniedException;
 import io.graphmeet.meetings.MeetingNotFoundException;
 import io.graphmeet.meetings.MeetingService;
 import io.graphmeet.meetings.StoreUnavailableException;
+import io.helidon.http.Header;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Handler;
@@ -30,9 +32,11 @@ public final class GraphRoutes {
     private static final List<String> VERSIONS = List.of("/v1.0", "/beta");
     private static final HeaderName REQUEST_ID = HeaderNames.create("request-id");
     private static final HeaderName CLIENT_REQUEST_ID = HeaderNames.create("client-request-id");
-    private static final HeaderName ODATA_VERSION = HeaderNames.create("OData-Version");
-    private static final String JSON_CONTENT_TYPE = "application/json;odata.metadata=minimal;odata.streaming=true;"
-            + "IEEE754Compatible=false;charset=utf-8";
+    private static final Header ODATA_VERSION_4 = HeaderValues.createCached("OData-Version", "4.0");
+    private static final Header NO_CACHE = HeaderValues.createCached(HeaderNames.CACHE_CONTROL, "no-cache");
+    private static final Header JSON_CONTENT_TYPE = HeaderValues.createCached(HeaderNames.CONTENT_TYPE,
+            "application/json;odata.metadata=minimal;odata.streaming=true;"
+            + "IEEE754Compatible=false;charset=utf-8");
     private static final String MEETING_NOT_FOUND = "3004: Specified meeting is not found";
     private static final String WWW_AUTHENTICATE = "Bearer realm=\"\", "
             + "client_id=\"00000003-0000-0000-c000-000000000000\"";
@@ -117,13 +121,13 @@ public final class GraphRoutes {
         response.status(Status.create(reply.status()));
         response.header(REQUEST_ID, ids.requestId());
         response.header(CLIENT_REQUEST_ID, ids.clientRequestId());
-        response.header(ODATA_VERSION, "4.0");
-        response.header(HeaderNames.CACHE_CONTROL, "no-cache");
+        response.header(ODATA_VERSION_4);
+        response.header(NO_CACHE);
         reply.headers().forEach(response::header);
         if (reply.body() == null) {
             response.send();
         } else {
-            response.header(HeaderNames.CONTENT_TYPE, JSON_CONTENT_TYPE);
+            response.header(JSON_CONTENT_TYPE);
             response.send(reply.body());
         }
     }

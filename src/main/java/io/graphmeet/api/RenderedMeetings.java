@@ -12,7 +12,7 @@ import io.graphmeet.meetings.Meeting;
  */
 final class RenderedMeetings {
 
-    private static final long MAX_BYTES = 32L * 1024 * 1024;
+    private static final long MAX_BYTES = 16L * 1024 * 1024;
 
     private final MeetingJson json;
     private final Cache<Key, byte[]> bodies = Caffeine.newBuilder()

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -28,8 +29,8 @@ public final class Database implements AutoCloseable {
     public static final String EMBEDDED_FILE = "graphmeet.db";
 
     /** Page cache of the one writer connection: the indexes' hot pages stay in memory as the table grows. */
-    private static final int WRITER_CACHE_KIB = 32 * 1024;
-    private static final int READER_CACHE_KIB = 8 * 1024;
+    private static final int WRITER_CACHE_KIB = 24 * 1024;
+    private static final int READER_CACHE_KIB = 4 * 1024;
 
     private final SqlDialect dialect;
     private final HikariDataSource readers;
@@ -155,6 +156,11 @@ public final class Database implements AutoCloseable {
 
     <T> T write(SqlWork<T> work) {
         return writer.write(work);
+    }
+
+    /** As {@link #write(SqlWork)}, then {@code afterCommit} on the writer thread, in commit order. */
+    <T> T write(SqlWork<T> work, Consumer<T> afterCommit) {
+        return writer.write(work, afterCommit);
     }
 
     @Override

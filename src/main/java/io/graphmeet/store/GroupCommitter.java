@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -42,10 +43,18 @@ final class GroupCommitter implements AutoCloseable {
 
     /** Runs {@code work} in a transaction and returns its result once that transaction is durably committed. */
     <T> T write(SqlWork<T> work) {
+        return write(work, result -> {});
+    }
+
+    /**
+     * As {@link #write(SqlWork)}, and runs {@code afterCommit} with the result on the writer thread once the
+     * transaction has committed, in commit order, before the caller is woken.
+     */
+    <T> T write(SqlWork<T> work, Consumer<T> afterCommit) {
         if (closed) {
             throw new StoreUnavailableException("the store is closed", null);
         }
-        Task<T> task = new Task<>(work, new CompletableFuture<>());
+        Task<T> task = new Task<>(work, afterCommit, new CompletableFuture<>());
         queue.add(task);
         try {
             return task.result().get(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -127,6 +136,11 @@ final class GroupCommitter implements AutoCloseable {
 
     @SuppressWarnings("unchecked")
     private static <T> void complete(Task<T> task, Object result) {
+        try {
+            task.afterCommit().accept((T) result);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "after-commit action failed", e);
+        }
         task.result().complete((T) result);
     }
 
@@ -162,5 +176,5 @@ final class GroupCommitter implements AutoCloseable {
         }
     }
 
-    private record Task<T>(SqlWork<T> work, CompletableFuture<T> result) {}
+    private record Task<T>(SqlWork<T> work, Consumer<T> afterCommit, CompletableFuture<T> result) {}
 }

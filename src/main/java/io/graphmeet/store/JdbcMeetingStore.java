@@ -50,15 +50,17 @@ final class JdbcMeetingStore implements MeetingStore {
 
     private final Database database;
     /** Meetings read or written lately, by id; trusted only while their revision matches the row's. */
-    private final Cache<String, Meeting> recent = Caffeine.newBuilder().maximumSize(50_000).build();
+    private final Cache<String, Meeting> recent = Caffeine.newBuilder().maximumSize(10_000).build();
+    private final MeetingsByKey byKey;
 
     JdbcMeetingStore(Database database) {
         this.database = database;
+        this.byKey = new MeetingsByKey(database.dialect().writtenByThisProcessOnly());
     }
 
     @Override
     public Optional<Meeting> findByKey(MeetingKey key, Instant now) {
-        return findLive(now, BY_KEY, key.tenantId(), key.organizerId(), key.externalId());
+        return byKey.find(key, now, () -> findLive(now, BY_KEY, key.tenantId(), key.organizerId(), key.externalId()));
     }
 
     @Override
@@ -107,7 +109,6 @@ final class JdbcMeetingStore implements MeetingStore {
         return database.write(connection -> {
             while (true) {
                 if (insert(connection, candidate) == 1) {
-                    recent.put(candidate.id(), candidate);
                     return new Inserted();
                 }
                 if (candidate.externalId() == null) {
@@ -123,7 +124,21 @@ final class JdbcMeetingStore implements MeetingStore {
                 }
                 deleteById(connection, holder.get().id());
             }
+        }, result -> {
+            switch (result) {
+                case Inserted inserted -> remember(candidate);
+                case IdentifierTaken maybeExpiredHolderDeleted -> byKey.changed();
+                case KeyTaken taken -> {
+                    // nothing changed
+                }
+            }
         });
+    }
+
+    /** On the writer thread, after the commit that stored {@code meeting}. */
+    private void remember(Meeting meeting) {
+        recent.put(meeting.id(), meeting);
+        byKey.stored(meeting);
     }
 
     @Override
@@ -134,10 +149,11 @@ final class JdbcMeetingStore implements MeetingStore {
                 return new Gone();
             }
             boolean written = stored.get().revision() == changed.revision() - 1 && rewrite(connection, changed) == 1;
-            if (written) {
-                recent.put(changed.id(), changed);
-            }
             return written ? new Updated() : new Stale();
+        }, result -> {
+            if (result instanceof Updated) {
+                remember(changed);
+            }
         });
     }
 
@@ -153,7 +169,7 @@ final class JdbcMeetingStore implements MeetingStore {
                 delete.setString(2, meetingId);
                 return delete.executeUpdate() == 1;
             }
-        });
+        }, deleted -> byKey.changed());
     }
 
     @Override
@@ -163,7 +179,7 @@ final class JdbcMeetingStore implements MeetingStore {
                 delete.setString(1, tenantId);
                 return delete.executeUpdate();
             }
-        });
+        }, deleted -> byKey.changed());
     }
 
     private int insert(Connection connection, Meeting meeting) throws SQLException {

@@ -18,6 +18,11 @@ public enum SqlDialect {
         }
 
         @Override
+        boolean writtenByThisProcessOnly() {
+            return true;
+        }
+
+        @Override
         void announceDirectoryChange(Connection connection) {
             // one process per SQLite file: CachedDirectoryStore sees every write itself
         }
@@ -36,6 +41,11 @@ public enum SqlDialect {
         }
 
         @Override
+        boolean writtenByThisProcessOnly() {
+            return false;
+        }
+
+        @Override
         void announceDirectoryChange(Connection connection) throws SQLException {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("NOTIFY " + PostgresDirectoryRevision.CHANNEL);
@@ -48,6 +58,9 @@ public enum SqlDialect {
 
     /** How many transactions may write at once. */
     abstract int writerThreads(int poolSize);
+
+    /** Whether only this process writes the database, so what it remembers of it can be kept exact. */
+    abstract boolean writtenByThisProcessOnly();
 
     /** Lets every node know, once the transaction commits, that the directory changed. */
     abstract void announceDirectoryChange(Connection connection) throws SQLException;

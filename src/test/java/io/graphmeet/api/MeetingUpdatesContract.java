@@ -38,6 +38,21 @@ abstract class MeetingUpdatesContract extends MeetingsContract {
     }
 
     @Test
+    void aReplayedCreateOrGetReturnsTheUpdatedMeeting() {
+        String externalId = uniqueId();
+        GraphResponse first = asMegan("{\"externalId\":\"" + externalId + "\",\"subject\":\"Before\"}");
+        asMegan(body(externalId));
+        String id = idOf(first.json());
+
+        patch(id, megan(), "{\"subject\":\"After\"}");
+        GraphResponse replayed = asMegan(body(externalId));
+
+        assertThat(replayed.status()).isEqualTo(200);
+        assertThat(replayed.json().path("id").asText()).isEqualTo(id);
+        assertThat(replayed.json().path("subject").asText()).isEqualTo("After");
+    }
+
+    @Test
     void timesChangeOnlyTogetherAndMoveTheExpiry() {
         String id = idOf(create("{}"));
 
