@@ -29,7 +29,7 @@ public final class Database implements AutoCloseable {
     public static final String EMBEDDED_FILE = "graphmeet.db";
 
     /** Page cache of the one writer connection: the indexes' hot pages stay in memory as the table grows. */
-    private static final int WRITER_CACHE_KIB = 24 * 1024;
+    private static final int WRITER_CACHE_KIB = 32 * 1024;
     private static final int READER_CACHE_KIB = 4 * 1024;
 
     private final SqlDialect dialect;
