@@ -9,6 +9,7 @@ import io.graphmeet.admin.AdminContext;
 import io.graphmeet.admin.AdminKey;
 import io.graphmeet.admin.AdminRoutes;
 import io.graphmeet.api.GraphContext;
+import io.graphmeet.api.GraphDirectHandler;
 import io.graphmeet.api.GraphRoutes;
 import io.graphmeet.api.json.MeetingJson;
 import io.graphmeet.auth.Authorizer;
@@ -107,6 +108,7 @@ public final class Graphmeet implements AutoCloseable {
             WebServerConfig.Builder server = WebServer.builder()
                     .host(config.server().host())
                     .port(config.server().port())
+                    .directHandlers(GraphDirectHandler.all(clock))
                     .routing(graphRoutes);
             if (config.tls().enabled()) {
                 server.putSocket(HTTPS, socket -> socket.host(config.server().host()).port(config.tls().port())

@@ -1,0 +1,59 @@
+package io.graphmeet.api;
+
+import io.graphmeet.errors.GraphError;
+import io.graphmeet.http.ErrorEnvelope;
+import io.graphmeet.http.RequestIds;
+import io.helidon.http.DirectHandler;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.ServerResponseHeaders;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.DirectHandlers;
+import java.time.Clock;
+
+/**
+ * Graph's error envelope for what the HTTP server refuses before any route runs (malformed request lines,
+ * oversized headers, unsupported HTTP versions), so even those answers are Graph-shaped and reveal nothing.
+ */
+public final class GraphDirectHandler implements DirectHandler {
+
+    private final Clock clock;
+
+    private GraphDirectHandler(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Direct handlers that answer every event with Graph's envelope. */
+    public static DirectHandlers all(Clock clock) {
+        GraphDirectHandler handler = new GraphDirectHandler(clock);
+        DirectHandlers.Builder handlers = DirectHandlers.builder();
+        for (EventType event : EventType.values()) {
+            handlers.addHandler(event, handler);
+        }
+        return handlers.build();
+    }
+
+    @Override
+    public TransportResponse handle(TransportRequest request, EventType eventType, Status status,
+            ServerResponseHeaders headers, String message) {
+        GraphError error = errorFor(status.code());
+        RequestIds ids = RequestIds.forRequest(null);
+        return TransportResponse.builder()
+                .status(Status.create(error.status()))
+                .headers(headers)
+                .header(HeaderNames.CONTENT_TYPE, "application/json")
+                .header(HeaderNames.create("request-id"), ids.requestId())
+                .header(HeaderNames.create("client-request-id"), ids.clientRequestId())
+                .entity(ErrorEnvelope.render(error, "The request could not be read: " + status.reasonPhrase() + ".",
+                        ids, clock.instant()))
+                .build();
+    }
+
+    private static GraphError errorFor(int status) {
+        for (GraphError error : GraphError.values()) {
+            if (error.status() == status) {
+                return error;
+            }
+        }
+        return status >= 500 ? GraphError.INTERNAL_SERVER_ERROR : GraphError.BAD_REQUEST;
+    }
+}

@@ -1,0 +1,87 @@
+package io.graphmeet.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.graphmeet.testing.Backend;
+import io.graphmeet.testing.Contoso;
+import io.graphmeet.testing.TestServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** SPEC §9: requests the HTTP layer itself refuses still get Graph's error envelope, never a 500, and no internals. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HostileRequestsTest {
+
+    private TestServer server;
+
+    @BeforeAll
+    void start(@TempDir Path scratch) {
+        server = TestServer.on(Backend.EMBEDDED, scratch).bootstrap(Contoso.DIRECTORY).start();
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "HELLO\r\n\r\n",
+        "POST /v1.0/me/onlineMeetings/createOrGet HTTP/1.1\r\nHost: x\r\nContent-Length: nope\r\n\r\n",
+        "POST /v1.0/me/onlineMeetings/createOrGet HTTP/1.1\r\nHost: x\r\nBad Header Name: v\r\n\r\n",
+        "POST /v1.0/me/onlineMeetings/createOrGet HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer HUGE\r\n\r\n"
+    })
+    void malformedRequestsGetGraphsEnvelope(String request) throws IOException {
+        String raw = exchange(request.replace("HUGE", "a".repeat(64 * 1024)));
+
+        int status = Integer.parseInt(raw.substring(9, 12));
+        JsonNode body = new ObjectMapper().readTree(raw.substring(raw.indexOf("\r\n\r\n") + 4));
+        assertThat(status).as(raw).isBetween(400, 499);
+        assertThat(body.path("error").path("code").asText()).isNotBlank();
+        assertThat(body.path("error").path("innerError").path("request-id").asText()).isNotBlank();
+        assertThat(raw).doesNotContain("Exception").doesNotContain("at io.helidon");
+    }
+
+    private String exchange(String request) throws IOException {
+        URI base = URI.create(server.baseUrl());
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            InputStream in = socket.getInputStream();
+            return readResponse(in);
+        }
+    }
+
+    /** Reads headers and a Content-Length body. */
+    private static String readResponse(InputStream in) throws IOException {
+        StringBuilder text = new StringBuilder();
+        int length = -1;
+        while (!text.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                return text.toString();
+            }
+            text.append((char) b);
+        }
+        for (String line : text.toString().split("\r\n")) {
+            if (line.toLowerCase().startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring(15).trim());
+            }
+        }
+        byte[] body = length >= 0 ? in.readNBytes(length) : in.readAllBytes();
+        return text + new String(body, StandardCharsets.UTF_8);
+    }
+}
