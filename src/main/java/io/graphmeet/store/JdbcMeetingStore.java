@@ -13,6 +13,7 @@ import io.graphmeet.meetings.MeetingKey;
 import io.graphmeet.meetings.MeetingSettings;
 import io.graphmeet.meetings.MeetingStore;
 import io.graphmeet.meetings.Person;
+import io.graphmeet.meetings.StoreUnavailableException;
 import io.graphmeet.meetings.Timestamp;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -106,9 +107,10 @@ final class JdbcMeetingStore implements MeetingStore {
 
     @Override
     public InsertResult insertUnlessKeyTaken(Meeting candidate, Instant now) {
+        Object[] row = row(candidate);
         return database.write(connection -> {
             while (true) {
-                if (insert(connection, candidate) == 1) {
+                if (database.statement(connection, INSERT, row).executeUpdate() == 1) {
                     return new Inserted();
                 }
                 if (candidate.externalId() == null) {
@@ -182,29 +184,23 @@ final class JdbcMeetingStore implements MeetingStore {
         }, deleted -> byKey.changed());
     }
 
-    private int insert(Connection connection, Meeting meeting) throws SQLException {
-        PreparedStatement insert = database.statement(connection, INSERT);
-        int i = 0;
-        insert.setString(++i, meeting.id());
-        insert.setString(++i, meeting.tenantId());
-        insert.setString(++i, meeting.organizer().id());
-        insert.setString(++i, meeting.externalId());
-        insert.setString(++i, meeting.threadId());
-        insert.setString(++i, meeting.joinMeetingId());
-        insert.setString(++i, meeting.joinWebUrl());
-        insert.setString(++i, meeting.passcode());
-        insert.setString(++i, meeting.creationDateTime().toString());
-        insert.setString(++i, meeting.startDateTime().toString());
-        insert.setString(++i, meeting.endDateTime().toString());
-        insert.setLong(++i, meeting.expiryDateTime().instant().toEpochMilli());
-        insert.setString(++i, meeting.subject());
-        insert.setString(++i, meeting.organizer().upn());
-        insert.setString(++i, meeting.organizer().displayName());
-        insert.setString(++i, json(meeting.attendees()));
-        insert.setString(++i, json(meeting.settings()));
-        insert.setString(++i, text(meeting.lastUpdateDateTime()));
-        insert.setLong(++i, meeting.revision());
-        return insert.executeUpdate();
+    /**
+     * The values of {@link #INSERT}, encoded on the caller's thread so that the one writer thread only binds
+     * and executes.
+     */
+    private static Object[] row(Meeting meeting) {
+        try {
+            return new Object[] {
+                meeting.id(), meeting.tenantId(), meeting.organizer().id(), meeting.externalId(), meeting.threadId(),
+                meeting.joinMeetingId(), meeting.joinWebUrl(), meeting.passcode(), meeting.creationDateTime().toString(),
+                meeting.startDateTime().toString(), meeting.endDateTime().toString(),
+                meeting.expiryDateTime().instant().toEpochMilli(), meeting.subject(), meeting.organizer().upn(),
+                meeting.organizer().displayName(), json(meeting.attendees()), json(meeting.settings()),
+                text(meeting.lastUpdateDateTime()), meeting.revision()
+            };
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot encode meeting " + meeting.id(), e);
+        }
     }
 
     private static int rewrite(Connection connection, Meeting changed) throws SQLException {
