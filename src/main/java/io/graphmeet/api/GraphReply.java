@@ -1,5 +1,6 @@
 package io.graphmeet.api;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /** A successful Graph response: status, JSON body (null for none) and extra headers. */
@@ -18,7 +19,7 @@ record GraphReply(int status, byte[] body, Map<String, String> headers) {
     }
 
     GraphReply withHeader(String name, String value) {
-        var copy = new java.util.HashMap<>(headers);
+        var copy = new HashMap<>(headers);
         copy.put(name, value);
         return new GraphReply(status, body, copy);
     }

@@ -5,35 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.graphmeet.testing.Backend;
-import io.graphmeet.testing.Contoso;
-import io.graphmeet.testing.TestServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** SPEC §9: requests the HTTP layer itself refuses still get Graph's error envelope, never a 500, and no internals. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HostileRequestsTest {
+class HostileRequestsTest extends ServerContract {
 
-    private TestServer server;
-
-    @BeforeAll
-    void start(@TempDir Path scratch) {
-        server = TestServer.on(Backend.EMBEDDED, scratch).bootstrap(Contoso.DIRECTORY).start();
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
+    @Override
+    Backend backend() {
+        return Backend.EMBEDDED;
     }
 
     @ParameterizedTest
