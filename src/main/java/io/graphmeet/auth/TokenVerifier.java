@@ -49,6 +49,7 @@ public final class TokenVerifier {
     private final Clock clock;
     private final DefaultJWSVerifierFactory verifiers = new DefaultJWSVerifierFactory();
     private final Cache<String, Verified> verified;
+    private final GraphAudienceGuard graphTokens;
 
     public TokenVerifier(List<TrustedIssuer> issuers, Set<String> audiences, Duration clockSkew, Clock clock,
             int cacheSize) {
@@ -57,6 +58,7 @@ public final class TokenVerifier {
         this.clockSkew = clockSkew;
         this.clock = clock;
         this.verified = Caffeine.newBuilder().maximumSize(cacheSize).build();
+        this.graphTokens = new GraphAudienceGuard(this.audiences);
     }
 
     /** The caller behind an {@code Authorization} header value; a 401 Graph error if there is none. */
@@ -84,6 +86,7 @@ public final class TokenVerifier {
             throw invalid(INVALID);
         }
         JWTClaimsSet claims = claimsOf(signed);
+        graphTokens.refuseGraphOnlyTokens(signed, claims);
         String tenantId = stringClaim(claims, "tid");
         TrustedIssuer issuer = issuers.stream()
                 .filter(candidate -> candidate.issued(claims.getIssuer(), tenantId))
