@@ -6,15 +6,12 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.util.Base64URL;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,11 +50,11 @@ final class EntraTokens {
                 .claim("oid", servicePrincipalOf(clientAppId))
                 .claim("rh", opaque())
                 .claim("roles", List.of(roles))
-                .subject(servicePrincipalOf(clientAppId))
+                .claim("sub", servicePrincipalOf(clientAppId))
                 .claim("tid", tenantId)
                 .claim("uti", opaque())
                 .claim("ver", "2.0")
-                .build());
+                .json());
     }
 
     /** A signed-in user, {@code accessTokenAcceptedVersion: 2}, {@code idtyp} with {@code include_user_token}. */
@@ -72,11 +69,11 @@ final class EntraTokens {
                 .claim("rh", opaque())
                 .claim("scp", String.join(" ", scopes))
                 .claim("sid", UUID.randomUUID().toString())
-                .subject(opaque())
+                .claim("sub", opaque())
                 .claim("tid", tenantId)
                 .claim("uti", opaque())
                 .claim("ver", "2.0")
-                .build());
+                .json());
     }
 
     /** Client credentials, v1.0 ({@code accessTokenAcceptedVersion} null or 1), requested by the Application ID URI. */
@@ -89,11 +86,11 @@ final class EntraTokens {
                 .claim("oid", servicePrincipalOf(clientAppId))
                 .claim("rh", opaque())
                 .claim("roles", List.of(roles))
-                .subject(servicePrincipalOf(clientAppId))
+                .claim("sub", servicePrincipalOf(clientAppId))
                 .claim("tid", tenantId)
                 .claim("uti", opaque())
                 .claim("ver", "1.0")
-                .build());
+                .json());
     }
 
     /** A signed-in user, v1.0. */
@@ -107,13 +104,13 @@ final class EntraTokens {
                 .claim("oid", userId)
                 .claim("rh", opaque())
                 .claim("scp", String.join(" ", scopes))
-                .subject(opaque())
+                .claim("sub", opaque())
                 .claim("tid", tenantId)
                 .claim("unique_name", "megan@contoso.com")
                 .claim("upn", "megan@contoso.com")
                 .claim("uti", opaque())
                 .claim("ver", "1.0")
-                .build());
+                .json());
     }
 
     /**
@@ -131,13 +128,13 @@ final class EntraTokens {
                 .claim("oid", servicePrincipalOf(clientAppId))
                 .claim("rh", opaque())
                 .claim("roles", List.of(roles))
-                .subject(servicePrincipalOf(clientAppId))
+                .claim("sub", servicePrincipalOf(clientAppId))
                 .claim("tenant_region_scope", "EU")
                 .claim("tid", tenantId)
                 .claim("uti", opaque())
                 .claim("ver", "1.0")
                 .claim("wids", List.of("0997a1d0-0d1d-4acb-b408-d5ca73121e90"))
-                .build());
+                .json());
     }
 
     static String stsIssuer(String tenantId) {
@@ -169,31 +166,45 @@ final class EntraTokens {
         }
     }
 
-    private JWTClaimsSet.Builder v2(String tenantId) {
-        return lifetime(new JWTClaimsSet.Builder().audience(GRAPHMEET_APP_ID).issuer(v2Issuer(tenantId)));
+    private Claims v2(String tenantId) {
+        return lifetime(new Claims().claim("aud", GRAPHMEET_APP_ID).claim("iss", v2Issuer(tenantId)));
     }
 
-    private JWTClaimsSet.Builder v1(String tenantId, String audience) {
-        return lifetime(new JWTClaimsSet.Builder().audience(audience).issuer(stsIssuer(tenantId)));
+    private Claims v1(String tenantId, String audience) {
+        return lifetime(new Claims().claim("aud", audience).claim("iss", stsIssuer(tenantId)));
     }
 
     /** Entra's default lifetime is 60 to 90 minutes; {@code iat} and {@code nbf} are five minutes back. */
-    private JWTClaimsSet.Builder lifetime(JWTClaimsSet.Builder claims) {
-        Instant now = clock.instant();
-        return claims
-                .issueTime(Date.from(now.minus(Duration.ofMinutes(5))))
-                .notBeforeTime(Date.from(now.minus(Duration.ofMinutes(5))))
-                .expirationTime(Date.from(now.plus(Duration.ofMinutes(79))))
-                .claim("aio", opaque());
+    private Claims lifetime(Claims claims) {
+        long now = clock.instant().getEpochSecond();
+        return claims.claim("iat", now - 300).claim("nbf", now - 300).claim("exp", now + 79 * 60).claim("aio", opaque());
     }
 
-    private String sign(JWSHeader header, JWTClaimsSet claims) {
+    private String sign(JWSHeader header, String claims) {
         try {
-            SignedJWT jwt = new SignedJWT(header, claims);
-            jwt.sign(new RSASSASigner(key.jwk()));
-            return jwt.serialize();
+            JWSObject jws = new JWSObject(header, new Payload(claims));
+            jws.sign(new RSASSASigner(key.jwk()));
+            return jws.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A payload whose members keep the order Entra writes them in. */
+    private static final class Claims {
+        private final Map<String, Object> members = new LinkedHashMap<>();
+
+        Claims claim(String name, Object value) {
+            members.put(name, value);
+            return this;
+        }
+
+        String json() {
+            try {
+                return JSON.writeValueAsString(members);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 
