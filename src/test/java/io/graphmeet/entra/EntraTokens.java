@@ -43,7 +43,12 @@ final class EntraTokens {
 
     /** Client credentials, {@code accessTokenAcceptedVersion: 2}, the {@code idtyp} optional claim configured. */
     String v2Application(String tenantId, String clientAppId, String... roles) {
-        return sign(v2Header(), v2(tenantId)
+        return v2ApplicationFor(GRAPHMEET_APP_ID, tenantId, clientAppId, roles);
+    }
+
+    /** The same for another audience, e.g. Graph's as the built-in development issuer writes it (no nonce). */
+    String v2ApplicationFor(String audience, String tenantId, String clientAppId, String... roles) {
+        return sign(v2Header(), v2(audience, tenantId)
                 .claim("azp", clientAppId)
                 .claim("azpacr", "1")
                 .claim("idtyp", "app")
@@ -59,7 +64,7 @@ final class EntraTokens {
 
     /** A signed-in user, {@code accessTokenAcceptedVersion: 2}, {@code idtyp} with {@code include_user_token}. */
     String v2Delegated(String tenantId, String userId, String clientAppId, String... scopes) {
-        return sign(v2Header(), v2(tenantId)
+        return sign(v2Header(), v2(GRAPHMEET_APP_ID, tenantId)
                 .claim("azp", clientAppId)
                 .claim("azpacr", "0")
                 .claim("idtyp", "user")
@@ -166,8 +171,8 @@ final class EntraTokens {
         }
     }
 
-    private Claims v2(String tenantId) {
-        return lifetime(new Claims().claim("aud", GRAPHMEET_APP_ID).claim("iss", v2Issuer(tenantId)));
+    private Claims v2(String audience, String tenantId) {
+        return lifetime(new Claims().claim("aud", audience).claim("iss", v2Issuer(tenantId)));
     }
 
     private Claims v1(String tenantId, String audience) {
