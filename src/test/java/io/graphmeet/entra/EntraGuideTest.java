@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.graph.core.authentication.AzureIdentityAuthenticationProvider;
 import com.microsoft.graph.models.OnlineMeeting;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
@@ -15,11 +17,15 @@ import io.graphmeet.config.ConfigLoader;
 import io.graphmeet.meetings.RandomMeetingIdentifiers;
 import io.graphmeet.testing.GraphHttp;
 import io.graphmeet.testing.GraphResponse;
+import io.graphmeet.testing.JsClientHarness;
+import io.graphmeet.testing.SelfSignedCertificate;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,7 +41,8 @@ import reactor.core.publisher.Mono;
  * docs/entra.md followed end to end: graphmeet starts from the guide's own {@code graphmeet.yaml} and
  * {@code directory.yaml} (only the {@code jwksUri}s point at a local keys endpoint instead of
  * login.microsoftonline.com), and takes createOrGet calls with tokens of Entra's shapes for graphmeet's own
- * registration, while tokens for Microsoft Graph are refused with a message that says why.
+ * registration (plain HTTP, the Graph SDK for Java and the Graph JavaScript client as step 4 sets them up), while
+ * tokens for Microsoft Graph are refused with a message that says why.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EntraGuideTest {
@@ -51,6 +58,7 @@ class EntraGuideTest {
     private final EntraSigningKey key = EntraSigningKey.generate();
     private final EntraTokens entra = new EntraTokens(key, Clock.systemUTC());
     private EntraKeysServer keysEndpoint;
+    private SelfSignedCertificate certificate;
     private Graphmeet graphmeet;
     private GraphHttp http;
 
@@ -64,11 +72,15 @@ class EntraGuideTest {
         assertThat(config).contains("jwksUri: " + keysEndpoint.authority()).doesNotContain("jwksUri: https://");
         Path configFile = Files.writeString(scratch.resolve("graphmeet.yaml"), config);
         Path directoryFile = Files.writeString(scratch.resolve("directory.yaml"), yamlBlock(guide, "# directory.yaml"));
+        certificate = SelfSignedCertificate.create(scratch);
         Map<String, String> environment = Map.of(
                 "GRAPHMEET_SERVER_HOST", "127.0.0.1",
                 "GRAPHMEET_SERVER_PORT", "0",
                 "GRAPHMEET_STORAGE_DATA_DIR", scratch.resolve("data").toString(),
-                "GRAPHMEET_DIRECTORY_BOOTSTRAP_FILE", directoryFile.toString());
+                "GRAPHMEET_DIRECTORY_BOOTSTRAP_FILE", directoryFile.toString(),
+                "GRAPHMEET_TLS_KEYSTORE", certificate.keystore().toString(),
+                "GRAPHMEET_TLS_KEYSTORE_PASSWORD", certificate.password(),
+                "GRAPHMEET_TLS_PORT", "0");
         graphmeet = Graphmeet.start(ConfigLoader.load(configFile, environment), Clock.systemUTC(),
                 new RandomMeetingIdentifiers());
         http = new GraphHttp(graphmeet.baseUrl());
@@ -177,6 +189,33 @@ class EntraGuideTest {
         assertThat(scopesAsked).containsOnly(SCOPE_IN_GUIDE);
         assertThat(meeting.getId()).isNotBlank();
         assertThat(meeting.getParticipants().getOrganizer().getIdentity().getUser().getId()).isEqualTo(MEGAN);
+    }
+
+    @Test
+    void theJavaScriptClientSetUpAsInTheGuideAsksForGraphmeetsScopeAndCreatesAMeeting(@TempDir Path scratch)
+            throws Exception {
+        assertThat(Files.readString(GUIDE))
+                .contains("new TokenCredentialAuthenticationProvider(credential, {\n    scopes: ['" + SCOPE_IN_GUIDE
+                        + "'],")
+                .contains("baseUrl: 'https://meet.contoso.com/',")
+                .contains("customHosts: new Set(['meet.contoso.com']),");
+        Path trusted = Files.writeString(scratch.resolve("graphmeet-test-ca.pem"), "-----BEGIN CERTIFICATE-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(certificate.certificate().getEncoded())
+                + "\n-----END CERTIFICATE-----\n");
+
+        JsClientHarness.Result result = JsClientHarness.runScript(Path.of("clients", "js"), "entra-guide.js", Map.of(
+                "GRAPHMEET_HTTPS_URL", graphmeet.httpsUrl().orElseThrow(),
+                "GRAPHMEET_TOKEN", entra.v2Application(TENANT, BOT, READ_WRITE_ALL),
+                "GRAPHMEET_USER_ID", MEGAN,
+                "NODE_EXTRA_CA_CERTS", trusted.toString()));
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        String lastLine = result.output().strip().lines().reduce((first, second) -> second).orElseThrow();
+        JsonNode printed = new ObjectMapper().readTree(lastLine);
+        assertThat(printed.path("scopesAsked")).extracting(JsonNode::asText).containsOnly(SCOPE_IN_GUIDE);
+        assertThat(printed.path("id").asText()).isNotBlank();
+        assertThat(printed.path("organizer").asText()).isEqualTo(MEGAN);
     }
 
     private GraphResponse createOrGet(String owner, String token, String externalId) {
