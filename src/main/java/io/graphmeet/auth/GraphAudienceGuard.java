@@ -4,9 +4,11 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.graphmeet.errors.GraphError;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
@@ -28,9 +30,16 @@ final class GraphAudienceGuard {
     private static final Pattern GUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
+    /** Where Microsoft Entra ID's token issuers live, in the global and national clouds. */
+    private static final List<String> ENTRA_ISSUER_PREFIXES = List.of("https://login.microsoftonline.com/",
+            "https://sts.windows.net/", "https://login.microsoftonline.us/", "https://login.partner.microsoftonline.cn/",
+            "https://sts.chinacloudapi.cn/");
+    private static final Logger LOG = Logger.getLogger(GraphAudienceGuard.class.getName());
+
     private final String howToGetOne;
 
-    GraphAudienceGuard(Collection<String> acceptedAudiences) {
+    GraphAudienceGuard(Collection<String> acceptedAudiences, Collection<String> issuerTemplates) {
+        misconfiguration(acceptedAudiences, issuerTemplates).ifPresent(LOG::warning);
         this.howToGetOne = ownAudience(acceptedAudiences)
                 .map(audience -> "Ask Microsoft Entra ID for a token for graphmeet's own app registration instead: "
                         + "request the scope '" + audience + "/.default' (application) or '" + audience
@@ -51,6 +60,22 @@ final class GraphAudienceGuard {
                     + "signature can only be verified by Microsoft Graph, not outside Graph. " + howToGetOne
                     + " See docs/entra.md.");
         });
+    }
+
+    /**
+     * A warning when Microsoft Entra ID is trusted but only Graph's audiences are accepted: every real token would
+     * then be one for Graph, which is refused.
+     */
+    static Optional<String> misconfiguration(Collection<String> acceptedAudiences, Collection<String> issuerTemplates) {
+        boolean trustsEntra = issuerTemplates.stream().anyMatch(template -> ENTRA_ISSUER_PREFIXES.stream()
+                .anyMatch(prefix -> template.toLowerCase(Locale.ROOT).startsWith(prefix)));
+        if (!trustsEntra || acceptedAudiences.stream().anyMatch(audience -> !isGraph(audience))) {
+            return Optional.empty();
+        }
+        return Optional.of("auth.issuers trusts Microsoft Entra ID but auth.audiences accepts only Microsoft Graph's "
+                + "audiences: tokens Entra issues for Microsoft Graph can't be verified outside Graph and will be "
+                + "refused. Register graphmeet as its own API in Entra and list its client id and Application ID URI "
+                + "in auth.audiences (docs/entra.md).");
     }
 
     private static boolean isGraph(String audience) {

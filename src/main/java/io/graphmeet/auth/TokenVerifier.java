@@ -58,7 +58,8 @@ public final class TokenVerifier {
         this.clockSkew = clockSkew;
         this.clock = clock;
         this.verified = Caffeine.newBuilder().maximumSize(cacheSize).build();
-        this.graphTokens = new GraphAudienceGuard(this.audiences);
+        this.graphTokens = new GraphAudienceGuard(this.audiences,
+                this.issuers.stream().map(TrustedIssuer::template).toList());
     }
 
     /** The caller behind an {@code Authorization} header value; a 401 Graph error if there is none. */
