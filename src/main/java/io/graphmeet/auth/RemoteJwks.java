@@ -16,14 +16,18 @@ import java.net.URL;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The signing keys an issuer publishes at a JWKS URL, through Nimbus's own source chain: cached, refreshed in
  * the background before they expire, refreshed at once for an unknown {@code kid} (at most twice per
  * {@link #MIN_REFRESH_INTERVAL}), retried once, and kept through an outage of the endpoint for
- * {@link #OUTAGE_TOLERANCE}.
+ * {@link #OUTAGE_TOLERANCE}. Given a {@link TokenIssuerContext}, it leaves out keys that the document publishes for
+ * another issuer.
  *
  * <p>Nimbus's {@code JWKSetBasedJWKSource} does the same selection but reads {@code System.currentTimeMillis()};
  * this one reads the injected clock, so cache expiry and outages are tested by moving time, not by sleeping.
@@ -42,12 +46,14 @@ final class RemoteJwks implements JWKSource<SecurityContext> {
     private static final ExecutorService REFRESHES =
             Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("jwks-refresh-", 0).factory());
 
+    private static final Pattern TENANT_PLACEHOLDER = Pattern.compile("\\{tenantid\\}", Pattern.CASE_INSENSITIVE);
+
     private final JWKSetSource<SecurityContext> source;
     private final Clock clock;
 
     RemoteJwks(URL jwksUri, Clock clock) {
-        JWKSource<SecurityContext> chain = JWKSourceBuilder.<SecurityContext>create(jwksUri,
-                        new DefaultResourceRetriever(HTTP_TIMEOUT_MILLIS, HTTP_TIMEOUT_MILLIS, HTTP_SIZE_LIMIT_BYTES))
+        JWKSource<SecurityContext> chain = JWKSourceBuilder.create(new KeysDocumentSource(jwksUri,
+                        new DefaultResourceRetriever(HTTP_TIMEOUT_MILLIS, HTTP_TIMEOUT_MILLIS, HTTP_SIZE_LIMIT_BYTES)))
                 .cache(TIME_TO_LIVE.toMillis(), REFRESH_TIMEOUT.toMillis())
                 .refreshAheadCache(REFRESH_AHEAD.toMillis(), null, REFRESHES, false, null, false)
                 .rateLimited(MIN_REFRESH_INTERVAL.toMillis())
@@ -61,16 +67,35 @@ final class RemoteJwks implements JWKSource<SecurityContext> {
     @Override
     public List<JWK> get(JWKSelector selector, SecurityContext context) throws KeySourceException {
         long now = clock.millis();
-        JWKSet cached = source.getJWKSet(JWKSetCacheRefreshEvaluator.noRefresh(), now, context);
-        List<JWK> keys = selector.select(cached);
-        if (!keys.isEmpty()) {
-            return keys;
+        JWKSet keys = source.getJWKSet(JWKSetCacheRefreshEvaluator.noRefresh(), now, context);
+        List<JWK> selected = selector.select(keys);
+        if (selected.isEmpty()) {
+            try {
+                keys = source.getJWKSet(JWKSetCacheRefreshEvaluator.referenceComparison(keys), now, context);
+            } catch (RateLimitReachedException e) {
+                return List.of(); // refreshed recently enough: the key is unknown, not the keys unavailable
+            }
+            selected = selector.select(keys);
         }
-        try {
-            return selector.select(source.getJWKSet(JWKSetCacheRefreshEvaluator.referenceComparison(cached), now,
-                    context));
-        } catch (RateLimitReachedException e) {
-            return List.of(); // refreshed recently enough: the key is unknown, not the keys unavailable
-        }
+        return context instanceof TokenIssuerContext token ? forIssuer(selected, keys, token) : selected;
+    }
+
+    /**
+     * The keys that may sign this token: a key the document publishes for a named issuer only verifies that
+     * issuer's tokens, with {@code {tenantid}} standing for the token's {@code tid} (Entra's rule for its keys).
+     */
+    private static List<JWK> forIssuer(List<JWK> selected, JWKSet keys, TokenIssuerContext token) {
+        Map<?, ?> keyIssuers = keys.getAdditionalMembers().get(KeysDocumentSource.KEY_ISSUERS) instanceof Map<?, ?> map
+                ? map : Map.of();
+        return selected.stream().filter(key -> {
+            if (!(keyIssuers.get(key.getKeyID()) instanceof String keyIssuer)) {
+                return true;
+            }
+            if (TENANT_PLACEHOLDER.matcher(keyIssuer).find()) {
+                keyIssuer = token.tenantId() == null ? null
+                        : TENANT_PLACEHOLDER.matcher(keyIssuer).replaceAll(Matcher.quoteReplacement(token.tenantId()));
+            }
+            return keyIssuer != null && keyIssuer.equals(token.issuer());
+        }).toList();
     }
 }

@@ -93,7 +93,7 @@ public final class TokenVerifier {
                 .filter(candidate -> candidate.issued(claims.getIssuer(), tenantId))
                 .findFirst()
                 .orElseThrow(() -> invalid(INVALID));
-        if (!signatureValid(signed, issuer)) {
+        if (!signatureValid(signed, issuer, new TokenIssuerContext(claims.getIssuer(), tenantId))) {
             throw invalid(INVALID);
         }
         if (claims.getAudience().stream().noneMatch(audiences::contains)) {
@@ -113,11 +113,11 @@ public final class TokenVerifier {
         return new Verified(callerOf(claims, tenantId), expiresAt);
     }
 
-    private boolean signatureValid(SignedJWT signed, TrustedIssuer issuer) {
+    private boolean signatureValid(SignedJWT signed, TrustedIssuer issuer, TokenIssuerContext claimedIssuer) {
         JWSHeader header = signed.getHeader();
         List<JWK> candidates;
         try {
-            candidates = issuer.keys().get(new JWKSelector(JWKMatcher.forJWSHeader(header)), null);
+            candidates = issuer.keys().get(new JWKSelector(JWKMatcher.forJWSHeader(header)), claimedIssuer);
         } catch (KeySourceException e) {
             throw GraphError.INVALID_AUTHENTICATION_TOKEN.with(INVALID + " The issuer's signing keys are unavailable.");
         }

@@ -28,6 +28,7 @@ final class EntraKeysServer implements AutoCloseable {
 
     private final HttpServer server;
     private final AtomicReference<List<EntraSigningKey>> published = new AtomicReference<>(List.of());
+    private final AtomicReference<String> keyIssuer = new AtomicReference<>(V2_KEY_ISSUER);
     private final AtomicInteger fetches = new AtomicInteger();
 
     EntraKeysServer() {
@@ -47,6 +48,12 @@ final class EntraKeysServer implements AutoCloseable {
 
     /** Replaces the published keys (a rotation publishes the new key next to, or instead of, the old). */
     void publish(EntraSigningKey... keys) {
+        publishIssuedBy(V2_KEY_ISSUER, keys);
+    }
+
+    /** Publishes keys whose v2.0 entries name {@code issuer}, e.g. one tenant's, as the only issuer they sign for. */
+    void publishIssuedBy(String issuer, EntraSigningKey... keys) {
+        keyIssuer.set(issuer);
         published.set(Arrays.asList(keys));
     }
 
@@ -72,7 +79,7 @@ final class EntraKeysServer implements AutoCloseable {
                 return;
             }
             fetches.incrementAndGet();
-            String issuer = path.endsWith("/v2.0/keys") ? V2_KEY_ISSUER : null;
+            String issuer = path.endsWith("/v2.0/keys") ? keyIssuer.get() : null;
             byte[] body = document(issuer).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
             exchange.sendResponseHeaders(200, body.length);

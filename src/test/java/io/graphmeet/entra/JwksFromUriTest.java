@@ -18,13 +18,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keys fetched from an issuer's {@code jwksUri}, against a local keys endpoint that rotates and goes down: cached,
- * refreshed for an unknown {@code kid} at a limited rate, and kept through an outage. Time moves by the clock.
+ * refreshed for an unknown {@code kid} at a limited rate, kept through an outage, and used only for the issuer the
+ * keys document names. Time moves by the clock.
  */
 class JwksFromUriTest {
 
     private static final String TENANT = Contoso.TENANT;
     private static final String BOT = Contoso.BOT_APP;
     private static final String ROLE = Contoso.WRITE_ALL;
+    private static final String PERSONAL_ACCOUNTS = "9188040d-6c67-4c5b-b112-36a304b66dad";
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T08:00:00Z"));
     private final EntraKeysServer endpoint = new EntraKeysServer();
@@ -112,6 +114,22 @@ class JwksFromUriTest {
                 .isInstanceOf(GraphException.class)
                 .hasMessage("Access token validation failure.");
         assertThat(verifier.verify(bearer(tokenSignedBy(current))).appId()).isEqualTo(BOT);
+    }
+
+    @Test
+    void aKeyTheDocumentPublishesForAnotherIssuerDoesNotVerifyThisTenantsTokens() {
+        endpoint.publishIssuedBy("https://login.microsoftonline.com/" + PERSONAL_ACCOUNTS + "/v2.0", current);
+
+        assertThatThrownBy(() -> verifier.verify(bearer(tokenSignedBy(current))))
+                .isInstanceOf(GraphException.class)
+                .hasMessage("Access token validation failure.");
+    }
+
+    @Test
+    void aKeyPublishedForExactlyThisTenantsIssuerVerifiesItsTokens() {
+        endpoint.publishIssuedBy(EntraTokens.v2Issuer(TENANT), current);
+
+        assertThat(verifier.verify(bearer(tokenSignedBy(current))).tenantId()).isEqualTo(TENANT);
     }
 
     @Test
