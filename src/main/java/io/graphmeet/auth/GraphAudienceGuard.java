@@ -32,7 +32,8 @@ final class GraphAudienceGuard {
 
     /** Where Microsoft Entra ID's token issuers live, in the global and national clouds. */
     private static final List<String> ENTRA_ISSUER_PREFIXES = List.of("https://login.microsoftonline.com/",
-            "https://sts.windows.net/", "https://login.microsoftonline.us/", "https://login.partner.microsoftonline.cn/",
+            "https://sts.windows.net/", "https://login.microsoftonline.us/",
+            "https://login.partner.microsoftonline.cn/",
             "https://sts.chinacloudapi.cn/");
     private static final Logger LOG = Logger.getLogger(GraphAudienceGuard.class.getName());
 

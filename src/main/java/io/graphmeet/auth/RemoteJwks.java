@@ -87,15 +87,17 @@ final class RemoteJwks implements JWKSource<SecurityContext> {
     private static List<JWK> forIssuer(List<JWK> selected, JWKSet keys, TokenIssuerContext token) {
         Map<?, ?> keyIssuers = keys.getAdditionalMembers().get(KeysDocumentSource.KEY_ISSUERS) instanceof Map<?, ?> map
                 ? map : Map.of();
-        return selected.stream().filter(key -> {
-            if (!(keyIssuers.get(key.getKeyID()) instanceof String keyIssuer)) {
-                return true;
-            }
-            if (TENANT_PLACEHOLDER.matcher(keyIssuer).find()) {
-                keyIssuer = token.tenantId() == null ? null
-                        : TENANT_PLACEHOLDER.matcher(keyIssuer).replaceAll(Matcher.quoteReplacement(token.tenantId()));
-            }
-            return keyIssuer != null && keyIssuer.equals(token.issuer());
-        }).toList();
+        return selected.stream()
+                .filter(key -> !(keyIssuers.get(key.getKeyID()) instanceof String keyIssuer)
+                        || signsFor(keyIssuer, token))
+                .toList();
+    }
+
+    private static boolean signsFor(String keyIssuer, TokenIssuerContext token) {
+        if (!TENANT_PLACEHOLDER.matcher(keyIssuer).find()) {
+            return keyIssuer.equals(token.issuer());
+        }
+        return token.tenantId() != null && TENANT_PLACEHOLDER.matcher(keyIssuer)
+                .replaceAll(Matcher.quoteReplacement(token.tenantId())).equals(token.issuer());
     }
 }

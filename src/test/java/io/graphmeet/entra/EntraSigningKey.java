@@ -43,7 +43,8 @@ record EntraSigningKey(RSAKey jwk, Base64URL x5t) {
                             Date.from(now.minus(Duration.ofDays(30))), Date.from(now.plus(Duration.ofDays(1800))),
                             name, pair.getPublic())
                             .build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
-            Base64URL thumbprint = Base64URL.encode(MessageDigest.getInstance("SHA-1").digest(certificate.getEncoded()));
+            Base64URL thumbprint =
+                    Base64URL.encode(MessageDigest.getInstance("SHA-1").digest(certificate.getEncoded()));
             RSAKey jwk = new RSAKey.Builder((RSAPublicKey) pair.getPublic())
                     .privateKey((RSAPrivateKey) pair.getPrivate())
                     .keyUse(KeyUse.SIGNATURE)

@@ -182,7 +182,8 @@ final class EntraTokens {
     /** Entra's default lifetime is 60 to 90 minutes; {@code iat} and {@code nbf} are five minutes back. */
     private Claims lifetime(Claims claims) {
         long now = clock.instant().getEpochSecond();
-        return claims.claim("iat", now - 300).claim("nbf", now - 300).claim("exp", now + 79 * 60).claim("aio", opaque());
+        return claims.claim("iat", now - 300).claim("nbf", now - 300).claim("exp", now + 79 * 60)
+                .claim("aio", opaque());
     }
 
     private String sign(JWSHeader header, String claims) {

@@ -93,7 +93,8 @@ class JwksFromUriTest {
         endpoint.goDown();
 
         clock.advance(Duration.ofMinutes(61));
-        assertThat(verifier.verify(bearer(tokenSignedBy(current))).appId()).as("past the cache's lifetime").isEqualTo(BOT);
+        assertThat(verifier.verify(bearer(tokenSignedBy(current))).appId()).as("past the cache's lifetime")
+                .isEqualTo(BOT);
         clock.advance(Duration.ofHours(10));
         assertThat(verifier.verify(bearer(tokenSignedBy(current))).appId()).as("eleven hours in").isEqualTo(BOT);
 
