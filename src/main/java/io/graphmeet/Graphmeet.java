@@ -1,10 +1,5 @@
 package io.graphmeet;
 
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
-import com.nimbusds.jose.proc.SecurityContext;
 import io.graphmeet.admin.AdminContext;
 import io.graphmeet.admin.AdminKey;
 import io.graphmeet.admin.AdminRoutes;
@@ -34,9 +29,7 @@ import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.MalformedURLException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.text.ParseException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -73,7 +66,7 @@ public final class Graphmeet implements AutoCloseable {
     public static Graphmeet start(GraphmeetConfig requested, Clock clock, MeetingIdentifiers identifiers) {
         GraphmeetConfig config = requested.server().port() == 0 ? requested.withPort(freePort()) : requested;
         List<TrustedIssuer> issuers = new ArrayList<>(config.auth().issuers().stream()
-                .map(Graphmeet::trustedIssuer).toList());
+                .map(issuer -> trustedIssuer(issuer, clock)).toList());
         Database database = Database.open(config.storage());
         try {
             if (config.directory().seedDemo() && DemoDirectory.seed(database.directory(), clock.instant())) {
@@ -174,23 +167,20 @@ public final class Graphmeet implements AutoCloseable {
     /** The built-in issuer's parts, shared by its routes, the admin API and the token verifier. */
     private record BuiltIn(IssuerSettings settings, SigningKeys keys, TokenIssuer issuer) {}
 
-    private static TrustedIssuer trustedIssuer(GraphmeetConfig.Issuer issuer) {
-        JWKSource<SecurityContext> keys;
+    private static TrustedIssuer trustedIssuer(GraphmeetConfig.Issuer issuer, Clock clock) {
         if (issuer.jwksFile() != null) {
             try {
-                keys = new ImmutableJWKSet<>(JWKSet.load(issuer.jwksFile().toFile()));
+                return TrustedIssuer.withJwksFile(issuer.issuer(), issuer.jwksFile());
             } catch (IOException | ParseException e) {
                 throw new ConfigException("auth.issuers: JWKS file " + issuer.jwksFile() + " is unreadable: "
                         + e.getMessage());
             }
-        } else {
-            try {
-                keys = JWKSourceBuilder.create(URI.create(issuer.jwksUri()).toURL()).build();
-            } catch (MalformedURLException | IllegalArgumentException e) {
-                throw new ConfigException("auth.issuers: bad jwksUri " + issuer.jwksUri());
-            }
         }
-        return new TrustedIssuer(issuer.issuer(), keys);
+        try {
+            return TrustedIssuer.withJwksUri(issuer.issuer(), issuer.jwksUri(), clock);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("auth.issuers: bad jwksUri " + issuer.jwksUri());
+        }
     }
 
     private static int freePort() {

@@ -49,6 +49,7 @@ public final class TokenVerifier {
     private final Clock clock;
     private final DefaultJWSVerifierFactory verifiers = new DefaultJWSVerifierFactory();
     private final Cache<String, Verified> verified;
+    private final GraphAudienceGuard graphTokens;
 
     public TokenVerifier(List<TrustedIssuer> issuers, Set<String> audiences, Duration clockSkew, Clock clock,
             int cacheSize) {
@@ -57,6 +58,8 @@ public final class TokenVerifier {
         this.clockSkew = clockSkew;
         this.clock = clock;
         this.verified = Caffeine.newBuilder().maximumSize(cacheSize).build();
+        this.graphTokens = new GraphAudienceGuard(this.audiences,
+                this.issuers.stream().map(TrustedIssuer::template).toList());
     }
 
     /** The caller behind an {@code Authorization} header value; a 401 Graph error if there is none. */
@@ -84,12 +87,13 @@ public final class TokenVerifier {
             throw invalid(INVALID);
         }
         JWTClaimsSet claims = claimsOf(signed);
+        graphTokens.refuseGraphOnlyTokens(signed, claims);
         String tenantId = stringClaim(claims, "tid");
         TrustedIssuer issuer = issuers.stream()
                 .filter(candidate -> candidate.issued(claims.getIssuer(), tenantId))
                 .findFirst()
                 .orElseThrow(() -> invalid(INVALID));
-        if (!signatureValid(signed, issuer)) {
+        if (!signatureValid(signed, issuer, new TokenIssuerContext(claims.getIssuer(), tenantId))) {
             throw invalid(INVALID);
         }
         if (claims.getAudience().stream().noneMatch(audiences::contains)) {
@@ -109,11 +113,11 @@ public final class TokenVerifier {
         return new Verified(callerOf(claims, tenantId), expiresAt);
     }
 
-    private boolean signatureValid(SignedJWT signed, TrustedIssuer issuer) {
+    private boolean signatureValid(SignedJWT signed, TrustedIssuer issuer, TokenIssuerContext claimedIssuer) {
         JWSHeader header = signed.getHeader();
         List<JWK> candidates;
         try {
-            candidates = issuer.keys().get(new JWKSelector(JWKMatcher.forJWSHeader(header)), null);
+            candidates = issuer.keys().get(new JWKSelector(JWKMatcher.forJWSHeader(header)), claimedIssuer);
         } catch (KeySourceException e) {
             throw GraphError.INVALID_AUTHENTICATION_TOKEN.with(INVALID + " The issuer's signing keys are unavailable.");
         }

@@ -34,16 +34,27 @@ public final class JsClientHarness {
     /** Runs the tests in {@code clientDir} against a fresh embedded-database server. */
     public static Result run(Path clientDir, Path scratch) {
         requireNode();
+        installIfMissing(clientDir);
+        try (TestServer server = TestServer.on(Backend.EMBEDDED, scratch).bootstrap(Contoso.DIRECTORY).start()) {
+            String token = server.issuer().delegated(Contoso.TENANT, Contoso.MEGAN, Contoso.WRITE);
+            return exec(clientDir, List.of("node", "--test", "--test-reporter=tap"),
+                    Map.of("GRAPHMEET_BASE_URL", server.baseUrl(), "GRAPHMEET_TOKEN", token), TEST_TIMEOUT);
+        }
+    }
+
+    /** Runs one script of {@code clientDir} with {@code node}, its locked npm packages installed if missing. */
+    public static Result runScript(Path clientDir, String script, Map<String, String> environment) {
+        requireNode();
+        installIfMissing(clientDir);
+        return exec(clientDir, List.of("node", script), environment, TEST_TIMEOUT);
+    }
+
+    private static void installIfMissing(Path clientDir) {
         if (!Files.isDirectory(clientDir.resolve("node_modules"))) {
             Result install = exec(clientDir, List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), NPM_TIMEOUT);
             if (install.exitCode() != 0) {
                 throw new IllegalStateException("npm ci failed in " + clientDir + ":\n" + install.output());
             }
-        }
-        try (TestServer server = TestServer.on(Backend.EMBEDDED, scratch).bootstrap(Contoso.DIRECTORY).start()) {
-            String token = server.issuer().delegated(Contoso.TENANT, Contoso.MEGAN, Contoso.WRITE);
-            return exec(clientDir, List.of("node", "--test", "--test-reporter=tap"),
-                    Map.of("GRAPHMEET_BASE_URL", server.baseUrl(), "GRAPHMEET_TOKEN", token), TEST_TIMEOUT);
         }
     }
 
