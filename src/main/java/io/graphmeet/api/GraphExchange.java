@@ -49,10 +49,10 @@ final class GraphExchange {
         return context.authorizer().authorize(caller(), target(), access);
     }
 
-    /** The user this request acts as, once the caller is allowed to, and whether they signed in themselves. */
+    /** The user this request acts as, once the caller is allowed to. */
     Requester requester() {
         Organizer user = organizer();
-        return new Requester(user.tenantId(), user.userId(), caller() instanceof Caller.Delegated);
+        return new Requester(user.tenantId(), user.userId());
     }
 
     /** The meeting id in the path, decoded; it may hold {@code /}, as base64 ids can. */

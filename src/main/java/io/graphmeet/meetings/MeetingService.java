@@ -76,7 +76,10 @@ public final class MeetingService {
         throw exhausted("no free meeting identifiers");
     }
 
-    /** The meeting with this id, for its organizer or, signed in, one of its attendees. */
+    /**
+     * The meeting with this id, for its organizer or one of its attendees, signed in or through an application
+     * allowed to act for them, as Graph's get page documents.
+     */
     public Meeting get(Requester requester, String meetingId) {
         return readable(requester, meetingId);
     }
@@ -129,8 +132,7 @@ public final class MeetingService {
         }
         Meeting meeting = store.findById(requester.tenantId(), meetingId, clock.instant())
                 .orElseThrow(MeetingNotFoundException::new);
-        boolean attendeeMayRead = requester.delegated() && meeting.invites(requester.userId());
-        if (!meeting.isOrganizedBy(requester.userId()) && !attendeeMayRead) {
+        if (!meeting.isOrganizedBy(requester.userId()) && !meeting.invites(requester.userId())) {
             throw new MeetingNotFoundException();
         }
         return meeting;

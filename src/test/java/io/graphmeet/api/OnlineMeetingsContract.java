@@ -4,6 +4,7 @@ import static io.graphmeet.testing.Contoso.ADELE;
 import static io.graphmeet.testing.Contoso.ALEX;
 import static io.graphmeet.testing.Contoso.BOT_APP;
 import static io.graphmeet.testing.Contoso.MEGAN;
+import static io.graphmeet.testing.Contoso.OTHER_APP;
 import static io.graphmeet.testing.Contoso.OTHER_TENANT;
 import static io.graphmeet.testing.Contoso.TENANT;
 import static io.graphmeet.testing.Contoso.WRITE;
@@ -134,8 +135,31 @@ abstract class OnlineMeetingsContract extends MeetingsContract {
         assertThat(adele.status()).isEqualTo(200);
         assertThat(adele.json().path("id").asText()).isEqualTo(id);
         assertNotFound(get(id, token(ALEX, READ)));
-        assertNotFound(http.send(http.request(meetingsOf(ADELE) + "/" + id,
-                issuer.application(TENANT, BOT_APP, READ_ALL)).GET()));
+    }
+
+    /** Graph's get page: by-id URLs accept the invited attendee's user id with application permission. */
+    @Test
+    void anApplicationReadsTheMeetingForAnInvitedAttendeeItsPolicyCovers() {
+        String id = idOf(create(withAttendee(ADELE)));
+        String bot = issuer.application(TENANT, BOT_APP, READ_ALL);
+
+        GraphResponse forAdele = http.send(http.request(meetingsOf(ADELE) + "/" + id, bot).GET());
+        GraphResponse withoutPolicy = http.send(http.request(meetingsOf(ADELE) + "/" + id,
+                issuer.application(TENANT, OTHER_APP, READ_ALL)).GET());
+        GraphResponse forAlex = http.send(http.request(meetingsOf(ALEX) + "/" + id,
+                issuer.application(TENANT, OTHER_APP, READ_ALL)).GET());
+        GraphResponse change = http.send(http.request(meetingsOf(ADELE) + "/" + id,
+                issuer.application(TENANT, BOT_APP, WRITE_ALL)).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"subject\":\"Taken over\"}")));
+
+        assertThat(forAdele.status()).as(forAdele.toString()).isEqualTo(200);
+        assertThat(forAdele.json().path("id").asText()).isEqualTo(id);
+        assertThat(organizerOf(forAdele.json())).isEqualTo(MEGAN);
+        assertForbidden(withoutPolicy);
+        assertThat(withoutPolicy.errorMessage()).isEqualTo("No application access policy found for this app");
+        assertNotFound(forAlex);
+        assertForbidden(change);
+        assertThat(get(id, megan()).json().path("subject").isNull()).isTrue();
     }
 
     @Test
