@@ -84,9 +84,17 @@ public final class MeetingService {
         return readable(requester, meetingId);
     }
 
-    /** The meeting whose join link is {@code joinWebUrl}; only its organizer may look it up. */
+    /**
+     * The meeting whose join link is {@code joinWebUrl}, compared in {@link MeetingIds#canonicalJoinWebUrl canonical
+     * form} so that it does not matter how the caller escaped it; only its organizer may look it up.
+     */
     public Meeting findByJoinWebUrl(Requester requester, String joinWebUrl) {
-        return lookedUpBy(requester, store.findByJoinWebUrl(requester.tenantId(), joinWebUrl, clock.instant()));
+        String canonical = MeetingIds.canonicalJoinWebUrl(joinWebUrl);
+        String meetingId = MeetingIds.meetingIdOfJoinWebUrl(canonical);
+        Optional<Meeting> found = meetingId == null ? Optional.empty()
+                : store.findById(requester.tenantId(), meetingId, clock.instant())
+                        .filter(meeting -> MeetingIds.canonicalJoinWebUrl(meeting.joinWebUrl()).equals(canonical));
+        return lookedUpBy(requester, found);
     }
 
     /** The meeting with this join meeting id; only its organizer may look it up. */
