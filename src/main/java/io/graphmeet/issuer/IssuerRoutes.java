@@ -59,7 +59,7 @@ public final class IssuerRoutes {
     }
 
     private void discovery(ServerRequest request, ServerResponse response) {
-        answer(request, response, () -> Discovery.of(settings, issuer.knownTenant(tenant(request))));
+        answer(request, response, () -> Discovery.of(baseUrl(request), issuer.knownTenant(tenant(request))));
     }
 
     private void keys(ServerRequest request, ServerResponse response) {
@@ -72,8 +72,8 @@ public final class IssuerRoutes {
 
     private void token(ServerRequest request, ServerResponse response) {
         response.header(HeaderNames.CACHE_CONTROL, "no-store, no-cache");
-        answer(request, response, () -> issuer.issue(tenant(request), TokenRequest.of(form(request),
-                request.headers().first(HeaderNames.AUTHORIZATION).orElse(null))));
+        answer(request, response, () -> issuer.issue(baseUrl(request), tenant(request),
+                TokenRequest.of(form(request), request.headers().first(HeaderNames.AUTHORIZATION).orElse(null))));
     }
 
     private void notPost(ServerRequest request, ServerResponse response) {
@@ -133,6 +133,11 @@ public final class IssuerRoutes {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Discovery and tokens describe the listener the request came in on (see {@link IssuerSettings}). */
+    private String baseUrl(ServerRequest request) {
+        return settings.baseUrl(request.isSecure());
     }
 
     private static String tenant(ServerRequest request) {
