@@ -3,6 +3,7 @@ package io.graphmeet.issuer;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.graphmeet.api.json.GraphJson;
 import io.graphmeet.meetings.StoreUnavailableException;
+import io.graphmeet.meetings.Text;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -141,7 +142,11 @@ public final class IssuerRoutes {
     }
 
     private static String tenant(ServerRequest request) {
-        return request.path().pathParameters().get("tenant");
+        String tenant = request.path().pathParameters().get("tenant");
+        if (!Text.isAcceptable(tenant)) {
+            throw EntraError.TEXT_REFUSED.with("tenant");
+        }
+        return tenant;
     }
 
     /** MSAL's user-realm discovery answer. */
