@@ -10,8 +10,8 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * A UTC instant that remembers how many fractional-second digits (0 to 7) it was given with, so that
- * it is written back with the same precision, as Graph does. Callers may only give instants within the
- * years 0001 to 9999 in UTC, the range of Graph's (and .NET's) DateTimeOffset.
+ * it is written back with the same precision, as Graph does. Times read from callers lie within the years 0001
+ * to 9999 in UTC, the range of Graph's (and .NET's) DateTimeOffset.
  */
 public record Timestamp(Instant instant, int fractionDigits) implements Comparable<Timestamp> {
 
@@ -19,7 +19,7 @@ public record Timestamp(Instant instant, int fractionDigits) implements Comparab
     public static final int GRAPH_PRECISION = 7;
 
     /** The earliest instant a caller may give: 0001-01-01T00:00:00Z. */
-    public static final Instant MIN_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant MIN_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
 
     /** The latest instant Graph can write: 9999-12-31T23:59:59.9999999Z. */
     public static final Timestamp MAX = new Timestamp(Instant.parse("9999-12-31T23:59:59.9999999Z"), GRAPH_PRECISION);
