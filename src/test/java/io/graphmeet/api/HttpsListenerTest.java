@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.graphmeet.demo.DemoDirectory;
 import io.graphmeet.testing.Backend;
 import io.graphmeet.testing.SelfSignedCertificate;
 import io.graphmeet.testing.TestServer;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -18,12 +22,16 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The HTTPS listener answers requests the HTTP server cannot read in Graph's envelope, as the plain one does. */
+/**
+ * The HTTPS listener: requests the HTTP server cannot read get Graph's envelope, as on the plain one; with a
+ * public URL configured, the built-in issuer names that URL on both listeners.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HttpsListenerTest {
 
@@ -38,19 +46,49 @@ class HttpsListenerTest {
                 .setting("GRAPHMEET_TLS_KEYSTORE_PASSWORD", certificate.password())
                 .setting("GRAPHMEET_TLS_PORT", "0")
                 .start();
+        trustingTheTestCertificate = trusting(certificate);
+    }
+
+    private static SSLContext trusting(SelfSignedCertificate certificate) throws GeneralSecurityException,
+            IOException {
         KeyStore trusted = KeyStore.getInstance("PKCS12");
         trusted.load(null, null);
         trusted.setCertificateEntry("graphmeet", certificate.certificate());
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trust.init(trusted);
-        trustingTheTestCertificate = SSLContext.getInstance("TLS");
-        trustingTheTestCertificate.init(null, trust.getTrustManagers(), null);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        return context;
     }
 
     @AfterAll
     void stop() {
         if (server != null) {
             server.close();
+        }
+    }
+
+    @Test
+    void aConfiguredPublicUrlIsTheIssuersBaseOnBothListeners(@TempDir Path scratch) throws Exception {
+        SelfSignedCertificate certificate = SelfSignedCertificate.create(scratch);
+        try (TestServer proxied = TestServer.on(Backend.EMBEDDED, scratch)
+                .setting("GRAPHMEET_TLS_KEYSTORE", certificate.keystore().toString())
+                .setting("GRAPHMEET_TLS_KEYSTORE_PASSWORD", certificate.password())
+                .setting("GRAPHMEET_TLS_PORT", "0")
+                .setting("GRAPHMEET_SERVER_PUBLIC_URL", "https://meet.example.test")
+                .start()) {
+            String path = "/" + DemoDirectory.TENANT_ID + "/v2.0/.well-known/openid-configuration";
+            HttpClient client = HttpClient.newBuilder().sslContext(trusting(certificate)).build();
+
+            JsonNode overTls = new ObjectMapper().readTree(client.send(HttpRequest.newBuilder(
+                    URI.create(proxied.httpsUrl() + path)).build(), HttpResponse.BodyHandlers.ofString()).body());
+            JsonNode overHttp = proxied.http().send(proxied.http().request(path, null).GET()).json();
+
+            String issuer = "https://meet.example.test/" + DemoDirectory.TENANT_ID + "/v2.0";
+            assertThat(overTls.path("issuer").asText()).isEqualTo(issuer);
+            assertThat(overHttp.path("issuer").asText()).isEqualTo(issuer);
+            assertThat(overTls.path("token_endpoint").asText())
+                    .isEqualTo("https://meet.example.test/" + DemoDirectory.TENANT_ID + "/oauth2/v2.0/token");
         }
     }
 
