@@ -3,7 +3,7 @@ package io.graphmeet.meetings;
 /**
  * What every string graphmeet accepts must be: well-formed Unicode text with no NUL character and no unpaired
  * UTF-16 surrogate. No database keeps those faithfully: PostgreSQL refuses NUL, and SQLite stores every unpaired
- * surrogate as {@code ?}, so {@code "a\ud800b"} and {@code "a\udbffb"} would be one key.
+ * surrogate as {@code ?}, so "a", U+D800, "b" and "a", U+DBFF, "b" would be one key.
  */
 public final class Text {
 

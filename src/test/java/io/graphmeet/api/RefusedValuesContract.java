@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Values Graph would refuse are a {@code 400} in Graph's envelope on every backend, never a {@code 500} or
  * {@code 503}, and change nothing: NUL characters and unpaired UTF-16 surrogates, which no database stores
- * faithfully (PostgreSQL refuses NUL; SQLite writes both surrogates of {@code "a\ud800b"} and
- * {@code "a\udbffb"} as one {@code ?}).
+ * faithfully (PostgreSQL refuses NUL; SQLite writes both "a", U+D800, "b" and "a", U+DBFF, "b" as
+ * {@code "a?b"}).
  */
 abstract class RefusedValuesContract extends MeetingsContract {
 
