@@ -44,18 +44,22 @@ test('get by id returns the meeting, and $select trims it', async () => {
   assert.deepEqual(Object.keys(selected).sort(), ['@odata.context', 'id', 'subject']);
 });
 
-test('filter by JoinWebUrl finds the meeting when the URL is encoded once, as Graph requires', async () => {
+test('filter by JoinWebUrl finds the meeting whether the URL is encoded once or given as it is', async () => {
   const meeting = await createOrGet(`js-${randomUUID()}`);
 
-  const found = await client.api('/me/onlineMeetings')
+  const encoded = await client.api('/me/onlineMeetings')
     .filter(`JoinWebUrl eq '${encodeURIComponent(meeting.joinWebUrl)}'`).get();
-  const unencoded = await graphError(client.api('/me/onlineMeetings')
-    .filter(`JoinWebUrl eq '${meeting.joinWebUrl}'`).get());
+  const asItIs = await client.api('/me/onlineMeetings')
+    .filter(`JoinWebUrl eq '${meeting.joinWebUrl}'`).get();
+  const encodedTwice = await graphError(client.api('/me/onlineMeetings')
+    .filter(`JoinWebUrl eq '${encodeURIComponent(encodeURIComponent(meeting.joinWebUrl))}'`).get());
 
-  assert.equal(found.value.length, 1);
-  assert.equal(found.value[0].id, meeting.id);
-  assert.equal(unencoded.statusCode, 404);
-  assert.equal(unencoded.message, '3004: Specified meeting is not found');
+  assert.equal(encoded.value.length, 1);
+  assert.equal(encoded.value[0].id, meeting.id);
+  assert.equal(asItIs.value.length, 1);
+  assert.equal(asItIs.value[0].id, meeting.id);
+  assert.equal(encodedTwice.statusCode, 404);
+  assert.equal(encodedTwice.message, '3004: Specified meeting is not found');
 });
 
 test('update changes what it sends and keeps the rest', async () => {

@@ -65,6 +65,7 @@ public final class Graphmeet implements AutoCloseable {
      */
     public static Graphmeet start(GraphmeetConfig requested, Clock clock, MeetingIdentifiers identifiers) {
         GraphmeetConfig config = requested.server().port() == 0 ? requested.withPort(freePort()) : requested;
+        int tlsPort = config.tls().enabled() && config.tls().port() == 0 ? freePort() : config.tls().port();
         List<TrustedIssuer> issuers = new ArrayList<>(config.auth().issuers().stream()
                 .map(issuer -> trustedIssuer(issuer, clock)).toList());
         Database database = Database.open(config.storage());
@@ -76,9 +77,11 @@ public final class Graphmeet implements AutoCloseable {
                 BootstrapFile.apply(config.directory().bootstrapFile(), database.directory());
             }
             Directory directory = new Directory(database.directory());
-            BuiltIn builtIn = config.issuer().enabled() ? builtInIssuer(config, database, directory, clock) : null;
+            BuiltIn builtIn = config.issuer().enabled()
+                    ? builtInIssuer(config, tlsPort, database, directory, clock) : null;
             if (builtIn != null) {
-                issuers.add(new TrustedIssuer(builtIn.settings().issuerTemplate(), builtIn.keys().verificationKeys()));
+                builtIn.settings().issuerTemplates().forEach(template ->
+                        issuers.add(new TrustedIssuer(template, builtIn.keys().verificationKeys())));
             }
             People people = (tenantId, userId, upnHint) -> directory.findUser(tenantId, userId)
                     .map(user -> new Person(user.id(), tenantId, user.upn(), user.displayName()))
@@ -104,7 +107,7 @@ public final class Graphmeet implements AutoCloseable {
                     .directHandlers(GraphDirectHandler.all(clock))
                     .routing(graphRoutes);
             if (config.tls().enabled()) {
-                server.putSocket(HTTPS, socket -> socket.host(config.server().host()).port(config.tls().port())
+                server.putSocket(HTTPS, socket -> socket.host(config.server().host()).port(tlsPort)
                         .tls(TlsListener.tls(config.tls())));
                 server.routing(HTTPS, graphRoutes);
             }
@@ -121,9 +124,16 @@ public final class Graphmeet implements AutoCloseable {
         }
     }
 
-    private static BuiltIn builtInIssuer(GraphmeetConfig config, Database database, Directory directory,
-            Clock clock) {
-        IssuerSettings settings = new IssuerSettings(config.server().effectivePublicUrl(),
+    /**
+     * With TLS on and no public URL configured, the issuer describes the listener each request came in on, so
+     * that clients which insist on https (MSAL) find an https issuer on the HTTPS listener; a configured public
+     * URL is the one base of both.
+     */
+    private static BuiltIn builtInIssuer(GraphmeetConfig config, int tlsPort, Database database,
+            Directory directory, Clock clock) {
+        String tlsBaseUrl = config.tls().enabled() && config.server().publicUrl() == null
+                ? config.server().withPort(tlsPort).effectivePublicUrl().replaceFirst("^http:", "https:") : null;
+        IssuerSettings settings = new IssuerSettings(config.server().effectivePublicUrl(), tlsBaseUrl,
                 config.issuer().tokenLifetime(), config.issuer().delegatedScopes());
         SigningKeys keys = new SigningKeys(database.signingKeys(), clock,
                 config.issuer().tokenLifetime().plus(config.auth().clockSkew()));

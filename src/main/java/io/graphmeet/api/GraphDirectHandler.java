@@ -12,7 +12,8 @@ import java.time.Clock;
 
 /**
  * Graph's error envelope for what the HTTP server refuses before any route runs (malformed request lines,
- * oversized headers, unsupported HTTP versions), so even those answers are Graph-shaped and reveal nothing.
+ * invalid methods, oversized headers, unsupported HTTP versions), so even those answers are Graph-shaped and
+ * reveal nothing.
  */
 public final class GraphDirectHandler implements DirectHandler {
 
@@ -35,7 +36,11 @@ public final class GraphDirectHandler implements DirectHandler {
     @Override
     public TransportResponse handle(TransportRequest request, EventType eventType, Status status,
             ServerResponseHeaders headers, String message) {
-        GraphError error = errorFor(status.code());
+        // Helidon reports a failure to read the request line or headers (a method that is not an HTTP token, say)
+        // as an internal error without a request; a failure in a route always comes with its request.
+        boolean unreadable = eventType == EventType.INTERNAL_ERROR && request.method().isEmpty();
+        GraphError error = unreadable ? GraphError.BAD_REQUEST : errorFor(status.code());
+        String reason = unreadable ? "the request line or a header is malformed" : status.reasonPhrase();
         RequestIds ids = RequestIds.forRequest(null);
         return TransportResponse.builder()
                 .status(Status.create(error.status()))
@@ -43,8 +48,8 @@ public final class GraphDirectHandler implements DirectHandler {
                 .header(HeaderNames.CONTENT_TYPE, "application/json")
                 .header(HeaderNames.create("request-id"), ids.requestId())
                 .header(HeaderNames.create("client-request-id"), ids.clientRequestId())
-                .entity(ErrorEnvelope.render(error, "The request could not be read: " + status.reasonPhrase() + ".",
-                        ids, clock.instant()))
+                .entity(ErrorEnvelope.render(error, "The request could not be read: " + reason + ".", ids,
+                        clock.instant()))
                 .build();
     }
 

@@ -8,6 +8,7 @@ import io.graphmeet.auth.Target;
 import io.graphmeet.errors.GraphError;
 import io.graphmeet.meetings.Organizer;
 import io.graphmeet.meetings.Requester;
+import io.graphmeet.meetings.Text;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
@@ -49,10 +50,10 @@ final class GraphExchange {
         return context.authorizer().authorize(caller(), target(), access);
     }
 
-    /** The user this request acts as, once the caller is allowed to, and whether they signed in themselves. */
+    /** The user this request acts as, once the caller is allowed to. */
     Requester requester() {
         Organizer user = organizer();
-        return new Requester(user.tenantId(), user.userId(), caller() instanceof Caller.Delegated);
+        return new Requester(user.tenantId(), user.userId());
     }
 
     /** The meeting id in the path, decoded; it may hold {@code /}, as base64 ids can. */
@@ -74,7 +75,14 @@ final class GraphExchange {
 
     Target target() {
         var parameters = request.path().pathParameters();
-        return parameters.contains(USER_ID) ? new Target.User(parameters.get(USER_ID)) : new Target.Me();
+        if (!parameters.contains(USER_ID)) {
+            return new Target.Me();
+        }
+        String user = parameters.get(USER_ID);
+        if (!Text.isAcceptable(user)) {
+            throw GraphError.BAD_REQUEST.with("The user id in the path " + Text.RULE);
+        }
+        return new Target.User(user);
     }
 
     String path() {

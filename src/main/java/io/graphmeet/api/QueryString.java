@@ -1,6 +1,7 @@
 package io.graphmeet.api;
 
 import io.graphmeet.errors.GraphError;
+import io.graphmeet.meetings.Text;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -36,10 +37,15 @@ record QueryString(Map<String, String> parameters) {
     }
 
     private static String decode(String text) {
+        String decoded;
         try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+            decoded = URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             throw GraphError.BAD_REQUEST.with("The query string is not correctly percent-encoded.");
         }
+        if (!Text.isAcceptable(decoded)) {
+            throw GraphError.BAD_REQUEST.with("The query string " + Text.RULE);
+        }
+        return decoded;
     }
 }

@@ -21,9 +21,12 @@ record Discovery(
         @JsonProperty("tenant_region_scope") String tenantRegionScope,
         @JsonProperty("cloud_instance_name") String cloudInstanceName) {
 
-    /** The document for {@code tenantId}; the authorization endpoint is listed but not served. */
-    static Discovery of(IssuerSettings settings, String tenantId) {
-        String tenantBase = settings.baseUrl() + "/" + tenantId;
+    /**
+     * The document for {@code tenantId} as served under {@code baseUrl}; the authorization endpoint is listed but
+     * not served.
+     */
+    static Discovery of(String baseUrl, String tenantId) {
+        String tenantBase = baseUrl + "/" + tenantId;
         return new Discovery(tenantBase + "/oauth2/v2.0/token",
                 List.of("client_secret_post", "client_secret_basic"),
                 tenantBase + "/discovery/v2.0/keys",
@@ -32,7 +35,7 @@ record Discovery(
                 List.of("RS256"),
                 List.of("code", "id_token", "code id_token", "id_token token"),
                 List.of("openid", "profile", "email", "offline_access"),
-                settings.issuer(tenantId),
+                IssuerSettings.issuer(baseUrl, tenantId),
                 false,
                 tenantBase + "/oauth2/v2.0/authorize",
                 List.of("client_credentials", "password"),

@@ -29,6 +29,9 @@ public enum EntraError {
             + "flows must have a scope value with /.default suffixed to the resource identifier (application ID URI)."),
     RESOURCE_NOT_FOUND(500011, "invalid_resource",
             "The resource principal named %s was not found in the tenant named %s."),
+    /** graphmeet's own, without an AADSTS number: such values would not survive the database. */
+    TEXT_REFUSED(0, "invalid_request", "The value of '%s' must not contain NUL characters or unpaired UTF-16 "
+            + "surrogates."),
     /** graphmeet's own, without an AADSTS number. */
     BODY_TOO_LARGE(0, "invalid_request", "The request body exceeds the limit of %s bytes."),
     /** graphmeet's own, without an AADSTS number. */

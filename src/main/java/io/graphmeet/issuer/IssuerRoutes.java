@@ -3,6 +3,7 @@ package io.graphmeet.issuer;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.graphmeet.api.json.GraphJson;
 import io.graphmeet.meetings.StoreUnavailableException;
+import io.graphmeet.meetings.Text;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -59,7 +60,7 @@ public final class IssuerRoutes {
     }
 
     private void discovery(ServerRequest request, ServerResponse response) {
-        answer(request, response, () -> Discovery.of(settings, issuer.knownTenant(tenant(request))));
+        answer(request, response, () -> Discovery.of(baseUrl(request), issuer.knownTenant(tenant(request))));
     }
 
     private void keys(ServerRequest request, ServerResponse response) {
@@ -72,8 +73,8 @@ public final class IssuerRoutes {
 
     private void token(ServerRequest request, ServerResponse response) {
         response.header(HeaderNames.CACHE_CONTROL, "no-store, no-cache");
-        answer(request, response, () -> issuer.issue(tenant(request), TokenRequest.of(form(request),
-                request.headers().first(HeaderNames.AUTHORIZATION).orElse(null))));
+        answer(request, response, () -> issuer.issue(baseUrl(request), tenant(request),
+                TokenRequest.of(form(request), request.headers().first(HeaderNames.AUTHORIZATION).orElse(null))));
     }
 
     private void notPost(ServerRequest request, ServerResponse response) {
@@ -135,8 +136,17 @@ public final class IssuerRoutes {
         }
     }
 
+    /** Discovery and tokens describe the listener the request came in on (see {@link IssuerSettings}). */
+    private String baseUrl(ServerRequest request) {
+        return settings.baseUrl(request.isSecure());
+    }
+
     private static String tenant(ServerRequest request) {
-        return request.path().pathParameters().get("tenant");
+        String tenant = request.path().pathParameters().get("tenant");
+        if (!Text.isAcceptable(tenant)) {
+            throw EntraError.TEXT_REFUSED.with("tenant");
+        }
+        return tenant;
     }
 
     /** MSAL's user-realm discovery answer. */

@@ -33,13 +33,13 @@ public final class TokenIssuer {
         this.signer = new TokenSigner(keys, settings, clock);
     }
 
-    /** Answers a token request made to {@code /{tenant}/oauth2/v2.0/token}. */
-    TokenResponse issue(String tenant, TokenRequest request) {
+    /** Answers a token request made to {@code {baseUrl}/{tenant}/oauth2/v2.0/token}. */
+    TokenResponse issue(String baseUrl, String tenant, TokenRequest request) {
         String tenantId = knownTenant(tenant);
         String grantType = request.required("grant_type");
         return switch (grantType) {
-            case "client_credentials" -> clientCredentials(tenantId, request);
-            case "password" -> password(tenantId, request);
+            case "client_credentials" -> clientCredentials(baseUrl, tenantId, request);
+            case "password" -> password(baseUrl, tenantId, request);
             default -> throw EntraError.UNSUPPORTED_GRANT.with(grantType);
         };
     }
@@ -51,7 +51,7 @@ public final class TokenIssuer {
                 .orElseThrow(() -> EntraError.TENANT_NOT_FOUND.with(tenant));
     }
 
-    private TokenResponse clientCredentials(String tenantId, TokenRequest request) {
+    private TokenResponse clientCredentials(String baseUrl, String tenantId, TokenRequest request) {
         App app = app(tenantId, request);
         String secret = request.optional("client_secret").orElseThrow(EntraError.SECRET_MISSING::with);
         checkSecret(app, secret);
@@ -60,7 +60,7 @@ public final class TokenIssuer {
         if (!scopes.graphDefault() || !scopes.named().isEmpty()) {
             throw EntraError.SCOPE_NOT_DEFAULT.with(scope);
         }
-        JWTClaimsSet.Builder claims = signer.claims(tenantId, scopes.audience());
+        JWTClaimsSet.Builder claims = signer.claims(baseUrl, tenantId, scopes.audience());
         clientClaims(claims, app, true)
                 .subject(app.servicePrincipalId())
                 .claim("oid", app.servicePrincipalId())
@@ -72,7 +72,7 @@ public final class TokenIssuer {
                 signer.sign(claims.build()), null, null);
     }
 
-    private TokenResponse password(String tenantId, TokenRequest request) {
+    private TokenResponse password(String baseUrl, String tenantId, TokenRequest request) {
         App app = app(tenantId, request);
         boolean confidential = request.optional("client_secret").isPresent();
         if (confidential) {
@@ -87,7 +87,7 @@ public final class TokenIssuer {
             throw EntraError.PASSWORD_INVALID.with();
         }
         List<String> granted = delegatedScopes(scopes);
-        JWTClaimsSet.Builder claims = signer.claims(tenantId, scopes.audience());
+        JWTClaimsSet.Builder claims = signer.claims(baseUrl, tenantId, scopes.audience());
         clientClaims(claims, app, confidential)
                 .subject(pairwiseSubject(user.id(), app.appId()))
                 .claim("oid", user.id())
@@ -99,7 +99,7 @@ public final class TokenIssuer {
         responseScopes.addAll(scopes.openId());
         return new TokenResponse("Bearer", String.join(" ", responseScopes), signer.expiresIn(), signer.expiresIn(),
                 signer.sign(claims.build()),
-                scopes.openId().contains("openid") ? idToken(tenantId, app, user) : null,
+                scopes.openId().contains("openid") ? idToken(baseUrl, tenantId, app, user) : null,
                 request.optional("client_info").filter("1"::equals).map(one -> clientInfo(user)).orElse(null));
     }
 
@@ -149,8 +149,8 @@ public final class TokenIssuer {
         }
     }
 
-    private String idToken(String tenantId, App app, User user) {
-        JWTClaimsSet.Builder claims = signer.claims(tenantId, app.appId())
+    private String idToken(String baseUrl, String tenantId, App app, User user) {
+        JWTClaimsSet.Builder claims = signer.claims(baseUrl, tenantId, app.appId())
                 .subject(pairwiseSubject(user.id(), app.appId()))
                 .claim("oid", user.id());
         userClaims(claims, user);

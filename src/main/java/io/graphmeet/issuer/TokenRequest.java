@@ -1,5 +1,6 @@
 package io.graphmeet.issuer;
 
+import io.graphmeet.meetings.Text;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -14,6 +15,11 @@ import java.util.Optional;
 record TokenRequest(Map<String, String> parameters) {
 
     TokenRequest {
+        parameters.forEach((name, value) -> {
+            if (!Text.isAcceptable(name) || !Text.isAcceptable(value)) {
+                throw EntraError.TEXT_REFUSED.with(Text.isAcceptable(name) ? name : "a parameter name");
+            }
+        });
         parameters = Map.copyOf(parameters);
     }
 

@@ -28,12 +28,15 @@ final class TokenSigner {
         this.clock = clock;
     }
 
-    /** Claims every token of {@code tenantId} carries: iss, tid, aud, iat, nbf, exp, uti, ver. */
-    JWTClaimsSet.Builder claims(String tenantId, String audience) {
+    /**
+     * Claims every token of {@code tenantId} carries: iss (under {@code baseUrl}), tid, aud, iat, nbf, exp, uti,
+     * ver.
+     */
+    JWTClaimsSet.Builder claims(String baseUrl, String tenantId, String audience) {
         Instant now = clock.instant();
         return new JWTClaimsSet.Builder()
                 .audience(audience)
-                .issuer(settings.issuer(tenantId))
+                .issuer(IssuerSettings.issuer(baseUrl, tenantId))
                 .issueTime(Date.from(now))
                 .notBeforeTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(settings.tokenLifetime())))

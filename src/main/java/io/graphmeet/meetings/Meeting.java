@@ -28,8 +28,8 @@ public record Meeting(
         Timestamp lastUpdateDateTime,
         long revision) {
 
-    /** How long after its end, or after its last update, a meeting lives, as Graph documents. */
-    public static final Duration LIFETIME_AFTER_END = Duration.ofDays(60);
+    /** How long after its end, its creation or its last update, whichever is latest, a meeting lives. */
+    public static final Duration LIFETIME = Duration.ofDays(60);
 
     /** The revision of a meeting never updated. */
     public static final long FIRST_REVISION = 1;
@@ -48,10 +48,20 @@ public record Meeting(
         attendees = List.copyOf(attendees);
     }
 
-    /** 60 days after the end, or after the last update if that came later: an update extends the life. */
+    /**
+     * 60 days after the latest of end, creation and last update. Graph counts from the end and extends on
+     * update; counting from creation too means no meeting is ever expired at the moment it is written, so
+     * a createOrGet with past times (Graph's own example is dated 2020) replays instead of creating again.
+     */
     public Timestamp expiryDateTime() {
-        boolean updatedAfterEnd = lastUpdateDateTime != null && endDateTime.isBefore(lastUpdateDateTime);
-        return (updatedAfterEnd ? lastUpdateDateTime : endDateTime).plus(LIFETIME_AFTER_END);
+        Timestamp latest = endDateTime;
+        if (latest.isBefore(creationDateTime)) {
+            latest = creationDateTime;
+        }
+        if (lastUpdateDateTime != null && latest.isBefore(lastUpdateDateTime)) {
+            latest = lastUpdateDateTime;
+        }
+        return latest.plus(LIFETIME).atMost(Timestamp.MAX);
     }
 
     public boolean isLiveAt(Instant now) {

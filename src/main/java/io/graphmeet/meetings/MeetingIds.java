@@ -1,6 +1,6 @@
 package io.graphmeet.meetings;
 
-import java.net.URLDecoder;
+import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -41,16 +41,43 @@ public final class MeetingIds {
 
     /**
      * The id of the meeting a join link of {@link #joinWebUrl}'s form belongs to (its thread and organizer are in
-     * the link), or null if the link is not of that form.
+     * the link), or null if the link is not of that form. The link may be escaped or not.
      */
     public static String meetingIdOfJoinWebUrl(String joinWebUrl) {
-        Matcher link = JOIN_LINK.matcher(joinWebUrl);
+        Matcher link = JOIN_LINK.matcher(canonicalJoinWebUrl(joinWebUrl));
         if (!link.find()) {
             return null;
         }
-        String threadId = URLDecoder.decode(link.group(1), StandardCharsets.UTF_8);
-        Matcher organizer = ORGANIZER_IN_CONTEXT.matcher(URLDecoder.decode(link.group(2), StandardCharsets.UTF_8));
-        return organizer.find() ? meetingId(organizer.group(1), threadId) : null;
+        Matcher organizer = ORGANIZER_IN_CONTEXT.matcher(link.group(2));
+        return organizer.find() ? meetingId(organizer.group(1), link.group(1)) : null;
+    }
+
+    /**
+     * The form in which two spellings of one join link are equal: every {@code %XX} escape decoded (as UTF-8),
+     * {@code +} and a {@code %} that starts no escape kept as they are. So the stored link, the same link with
+     * upper-case escapes and the fully decoded link are one; a link escaped twice is not.
+     */
+    public static String canonicalJoinWebUrl(String joinWebUrl) {
+        if (joinWebUrl.indexOf('%') < 0) {
+            return joinWebUrl;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(joinWebUrl.length());
+        int at = 0;
+        while (at < joinWebUrl.length()) {
+            int high = at + 2 < joinWebUrl.length() && joinWebUrl.charAt(at) == '%'
+                    ? Character.digit(joinWebUrl.charAt(at + 1), 16) : -1;
+            int low = high < 0 ? -1 : Character.digit(joinWebUrl.charAt(at + 2), 16);
+            if (low >= 0) {
+                bytes.write(high * 16 + low);
+                at += 3;
+            } else {
+                int next = joinWebUrl.indexOf('%', at + 1);
+                int until = next < 0 ? joinWebUrl.length() : next;
+                bytes.writeBytes(joinWebUrl.substring(at, until).getBytes(StandardCharsets.UTF_8));
+                at = until;
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     /** {@code {joinBase}/l/meetup-join/{threadId}/0?context={"Tid":..,"Oid":..}}, escaped as Teams does. */

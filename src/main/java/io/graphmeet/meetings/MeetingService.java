@@ -76,14 +76,25 @@ public final class MeetingService {
         throw exhausted("no free meeting identifiers");
     }
 
-    /** The meeting with this id, for its organizer or, signed in, one of its attendees. */
+    /**
+     * The meeting with this id, for its organizer or one of its attendees, signed in or through an application
+     * allowed to act for them, as Graph's get page documents.
+     */
     public Meeting get(Requester requester, String meetingId) {
         return readable(requester, meetingId);
     }
 
-    /** The meeting whose join link is {@code joinWebUrl}; only its organizer may look it up. */
+    /**
+     * The meeting whose join link is {@code joinWebUrl}, compared in {@link MeetingIds#canonicalJoinWebUrl canonical
+     * form} so that it does not matter how the caller escaped it; only its organizer may look it up.
+     */
     public Meeting findByJoinWebUrl(Requester requester, String joinWebUrl) {
-        return lookedUpBy(requester, store.findByJoinWebUrl(requester.tenantId(), joinWebUrl, clock.instant()));
+        String canonical = MeetingIds.canonicalJoinWebUrl(joinWebUrl);
+        String meetingId = MeetingIds.meetingIdOfJoinWebUrl(canonical);
+        Optional<Meeting> found = meetingId == null ? Optional.empty()
+                : store.findById(requester.tenantId(), meetingId, clock.instant())
+                        .filter(meeting -> MeetingIds.canonicalJoinWebUrl(meeting.joinWebUrl()).equals(canonical));
+        return lookedUpBy(requester, found);
     }
 
     /** The meeting with this join meeting id; only its organizer may look it up. */
@@ -129,8 +140,7 @@ public final class MeetingService {
         }
         Meeting meeting = store.findById(requester.tenantId(), meetingId, clock.instant())
                 .orElseThrow(MeetingNotFoundException::new);
-        boolean attendeeMayRead = requester.delegated() && meeting.invites(requester.userId());
-        if (!meeting.isOrganizedBy(requester.userId()) && !attendeeMayRead) {
+        if (!meeting.isOrganizedBy(requester.userId()) && !meeting.invites(requester.userId())) {
             throw new MeetingNotFoundException();
         }
         return meeting;

@@ -18,12 +18,6 @@ public interface MeetingStore {
     /** The meeting of {@code tenantId} with this id, if it has not expired at {@code now}. A read without locks. */
     Optional<Meeting> findById(String tenantId, String meetingId, Instant now);
 
-    /**
-     * The meeting of {@code tenantId} whose join link is exactly {@code joinWebUrl} (compared as stored, no
-     * decoding), if it has not expired at {@code now}. A read without locks.
-     */
-    Optional<Meeting> findByJoinWebUrl(String tenantId, String joinWebUrl, Instant now);
-
     /** The meeting of {@code tenantId} with this join meeting id, if it has not expired at {@code now}. */
     Optional<Meeting> findByJoinMeetingId(String tenantId, String joinMeetingId, Instant now);
 

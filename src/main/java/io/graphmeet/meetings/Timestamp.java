@@ -10,12 +10,19 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * A UTC instant that remembers how many fractional-second digits (0 to 7) it was given with, so that
- * it is written back with the same precision, as Graph does.
+ * it is written back with the same precision, as Graph does. Times read from callers lie within the years 0001
+ * to 9999 in UTC, the range of Graph's (and .NET's) DateTimeOffset.
  */
 public record Timestamp(Instant instant, int fractionDigits) implements Comparable<Timestamp> {
 
     /** Graph writes server-made times with seven fractional digits (100 ns ticks). */
     public static final int GRAPH_PRECISION = 7;
+
+    /** The earliest instant a caller may give: 0001-01-01T00:00:00Z. */
+    private static final Instant MIN_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+
+    /** The latest instant Graph can write: 9999-12-31T23:59:59.9999999Z. */
+    public static final Timestamp MAX = new Timestamp(Instant.parse("9999-12-31T23:59:59.9999999Z"), GRAPH_PRECISION);
 
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss")
             .withZone(ZoneOffset.UTC);
@@ -27,7 +34,10 @@ public record Timestamp(Instant instant, int fractionDigits) implements Comparab
         instant = instant.truncatedTo(ChronoUnit.SECONDS).plusNanos(truncate(instant.getNano(), fractionDigits));
     }
 
-    /** Reads ISO-8601 with any offset and 0 to 7 fractional digits; returns null for anything else. */
+    /**
+     * Reads ISO-8601 with any offset and 0 to 7 fractional digits, within the years 0001 to 9999 once in UTC;
+     * returns null for anything else.
+     */
     public static Timestamp parseOrNull(String text) {
         OffsetDateTime parsed;
         try {
@@ -36,10 +46,11 @@ public record Timestamp(Instant instant, int fractionDigits) implements Comparab
             return null;
         }
         int digits = fractionDigitsOf(text);
-        if (digits > GRAPH_PRECISION) {
+        Instant instant = parsed.toInstant();
+        if (digits > GRAPH_PRECISION || instant.isBefore(MIN_INSTANT) || instant.isAfter(MAX.instant)) {
             return null;
         }
-        return new Timestamp(parsed.toInstant(), digits);
+        return new Timestamp(instant, digits);
     }
 
     /** The instant at Graph's precision of seven digits. */
@@ -49,6 +60,11 @@ public record Timestamp(Instant instant, int fractionDigits) implements Comparab
 
     public Timestamp plus(Duration duration) {
         return new Timestamp(instant.plus(duration), fractionDigits);
+    }
+
+    /** This timestamp, or {@code latest} if this one is later. */
+    public Timestamp atMost(Timestamp latest) {
+        return latest.isBefore(this) ? latest : this;
     }
 
     public boolean isBefore(Timestamp other) {

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.graphmeet.meetings.Attendee;
 import io.graphmeet.meetings.Meeting;
-import io.graphmeet.meetings.MeetingIds;
 import io.graphmeet.meetings.MeetingKey;
 import io.graphmeet.meetings.MeetingSettings;
 import io.graphmeet.meetings.MeetingStore;
@@ -35,7 +34,6 @@ final class JdbcMeetingStore implements MeetingStore {
     private static final String PROBE = "SELECT id, revision, expires_at_ms FROM meetings ";
     private static final String BY_KEY = "WHERE tenant_id = ? AND organizer_id = ? AND external_id = ?";
     private static final String BY_ID = "WHERE tenant_id = ? AND id = ?";
-    private static final String BY_JOIN_WEB_URL = "WHERE tenant_id = ? AND id = ? AND join_web_url = ?";
     private static final String BY_JOIN_MEETING_ID = "WHERE tenant_id = ? AND join_meeting_id = ?";
     private static final String SELECT_BY_KEY = SELECT + BY_KEY;
     private static final String SELECT_BY_ID = SELECT + BY_ID;
@@ -67,12 +65,6 @@ final class JdbcMeetingStore implements MeetingStore {
     @Override
     public Optional<Meeting> findById(String tenantId, String meetingId, Instant now) {
         return findLive(now, BY_ID, tenantId, meetingId);
-    }
-
-    @Override
-    public Optional<Meeting> findByJoinWebUrl(String tenantId, String joinWebUrl, Instant now) {
-        String meetingId = MeetingIds.meetingIdOfJoinWebUrl(joinWebUrl);
-        return meetingId == null ? Optional.empty() : findLive(now, BY_JOIN_WEB_URL, tenantId, meetingId, joinWebUrl);
     }
 
     @Override

@@ -92,12 +92,12 @@ abstract class CreateOrGetContract extends ServerContract {
     @Test
     void timesAreNormalisedToUtcKeepingSevenFractionalDigits() {
         JsonNode meeting = asMegan("""
-                {"externalId":"%s","startDateTime":"2020-09-09T14:33:30.8546353-07:00",
-                 "endDateTime":"2020-09-09T15:03:30.8546353-07:00"}""".formatted(uniqueId())).json();
+                {"externalId":"%s","startDateTime":"2026-09-09T14:33:30.8546353-07:00",
+                 "endDateTime":"2026-09-09T15:03:30.8546353-07:00"}""".formatted(uniqueId())).json();
 
-        assertThat(meeting.path("startDateTime").asText()).isEqualTo("2020-09-09T21:33:30.8546353Z");
-        assertThat(meeting.path("endDateTime").asText()).isEqualTo("2020-09-09T22:03:30.8546353Z");
-        assertThat(meeting.path("expiryDateTime").asText()).isEqualTo("2020-11-08T22:03:30.8546353Z");
+        assertThat(meeting.path("startDateTime").asText()).isEqualTo("2026-09-09T21:33:30.8546353Z");
+        assertThat(meeting.path("endDateTime").asText()).isEqualTo("2026-09-09T22:03:30.8546353Z");
+        assertThat(meeting.path("expiryDateTime").asText()).isEqualTo("2026-11-08T22:03:30.8546353Z");
     }
 
     @Test
@@ -118,7 +118,8 @@ abstract class CreateOrGetContract extends ServerContract {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2026-06-01T09:00:00.12345678Z", "2026-06-01T09:00:00", "tomorrow", "2026-13-01T09:00:00Z"})
+    @ValueSource(strings = {"2026-06-01T09:00:00.12345678Z", "2026-06-01T09:00:00", "tomorrow", "2026-13-01T09:00:00Z",
+            "+999999999-12-31T23:59:59Z", "0000-12-31T23:59:59Z", "+10000-01-01T00:00:00Z", "-2026-06-01T09:00:00Z"})
     void badStartTimesAreRejected(String start) {
         GraphResponse response = asMegan("""
                 {"externalId":"%s","startDateTime":"%s"}""".formatted(uniqueId(), start));
@@ -302,6 +303,52 @@ abstract class CreateOrGetContract extends ServerContract {
             assertThat(third.json().path("id")).isEqualTo(second.json().path("id"));
         } finally {
             clock.advance(Duration.ofDays(-61));
+        }
+    }
+
+    /** The example request of Graph's createOrGet page, dated 2020: it must replay like any other. */
+    @Test
+    void graphsOwnPastDatedExampleReplaysTheSameMeeting() {
+        String example = """
+                {"startDateTime":"2020-02-06T01:49:21.3524945+00:00","endDateTime":"2020-02-06T02:19:21.3524945+00:00",
+                 "subject":"Create a meeting with customId provided","externalId":"7eb8263f-d0e0-4149-bb1c-1f0476083c56",
+                 "participants":{"attendees":[{"identity":{"user":{"id":"1f35f2e6-9cab-44ad-8d5a-b74c14720000"}},
+                 "upn":"test1@contoso.com"}]}}""";
+
+        GraphResponse created = asMegan(example);
+        GraphResponse replayed = asMegan(example);
+        GraphResponse read = http.send(http.request("/v1.0/me/onlineMeetings/" + created.json().path("id").asText(),
+                megan()).GET());
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(replayed.status()).as(replayed.toString()).isEqualTo(200);
+        assertThat(replayed.json()).isEqualTo(created.json());
+        assertThat(created.json().path("endDateTime").asText()).isEqualTo("2020-02-06T02:19:21.3524945Z");
+        assertThat(created.json().path("expiryDateTime").asText())
+                .isEqualTo(utc7(clock.instant().plus(Duration.ofDays(60))));
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        assertThat(read.json().path("id")).isEqualTo(created.json().path("id"));
+    }
+
+    @Test
+    void aPastDatedMeetingLapsesSixtyDaysAfterItWasCreated() {
+        String externalId = uniqueId();
+        String pastDated = """
+                {"externalId":"%s","startDateTime":"2020-02-06T01:49:21Z","endDateTime":"2020-02-06T02:19:21Z"}"""
+                .formatted(externalId);
+        GraphResponse created = asMegan(pastDated);
+        try {
+            clock.advance(Duration.ofDays(60).minusSeconds(1));
+            GraphResponse stillLive = asMegan(body(externalId));
+            clock.advance(Duration.ofSeconds(1));
+            GraphResponse afterExpiry = asMegan(body(externalId));
+
+            assertThat(stillLive.status()).isEqualTo(200);
+            assertThat(stillLive.json().path("id")).isEqualTo(created.json().path("id"));
+            assertThat(afterExpiry.status()).isEqualTo(201);
+            assertThat(afterExpiry.json().path("id")).isNotEqualTo(created.json().path("id"));
+        } finally {
+            clock.advance(Duration.ofDays(-60));
         }
     }
 

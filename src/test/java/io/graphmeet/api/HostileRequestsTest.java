@@ -26,7 +26,9 @@ class HostileRequestsTest extends ServerContract {
         "HELLO\r\n\r\n",
         "POST /v1.0/me/onlineMeetings/createOrGet HTTP/1.1\r\nHost: x\r\nContent-Length: nope\r\n\r\n",
         "POST /v1.0/me/onlineMeetings/createOrGet HTTP/1.1\r\nHost: x\r\nBad Header Name: v\r\n\r\n",
-        "POST /v1.0/me/onlineMeetings/createOrGet HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer HUGE\r\n\r\n"
+        "POST /v1.0/me/onlineMeetings/createOrGet HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer HUGE\r\n\r\n",
+        "FOO /v1.0/me/onlineMeetings HTTP/1.1\r\nHost: x\r\n\r\n",
+        "get /v1.0/me/onlineMeetings HTTP/1.1\r\nHost: x\r\n\r\n"
     })
     void malformedRequestsGetGraphsEnvelope(String request) throws IOException {
         String raw = exchange(request.replace("HUGE", "a".repeat(64 * 1024)));
@@ -37,6 +39,19 @@ class HostileRequestsTest extends ServerContract {
         assertThat(body.path("error").path("code").asText()).isNotBlank();
         assertThat(body.path("error").path("innerError").path("request-id").asText()).isNotBlank();
         assertThat(raw).doesNotContain("Exception").doesNotContain("at io.helidon");
+    }
+
+    /** Methods that are not HTTP tokens: Helidon fails while reading the request line. */
+    @ParameterizedTest
+    @ValueSource(strings = {"G\u00c9T", "GE(T", "G{T", "G\u0001T", "\u00ff", "GET,POST", "PO/ST"})
+    void invalidMethodsAreBadRequestsInGraphsEnvelope(String method) throws IOException {
+        String raw = exchange(method + " /v1.0/me/onlineMeetings HTTP/1.1\r\nHost: x\r\n\r\n");
+
+        JsonNode body = new ObjectMapper().readTree(raw.substring(raw.indexOf("\r\n\r\n") + 4));
+        assertThat(raw).as(raw).startsWith("HTTP/1.1 400 ");
+        assertThat(body.path("error").path("code").asText()).isEqualTo("BadRequest");
+        assertThat(body.path("error").path("message").asText()).startsWith("The request could not be read");
+        assertThat(body.path("error").path("innerError").path("request-id").asText()).isNotBlank();
     }
 
     private String exchange(String request) throws IOException {

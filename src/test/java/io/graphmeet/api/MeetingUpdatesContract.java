@@ -304,6 +304,20 @@ abstract class MeetingUpdatesContract extends MeetingsContract {
     }
 
     @Test
+    void anUpdateToPastTimesKeepsTheMeetingAliveForSixtyDays() {
+        String id = idOf(create("{}"));
+
+        GraphResponse moved = patch(id, megan(), """
+                {"startDateTime":"2020-02-06T01:49:21Z","endDateTime":"2020-02-06T02:19:21Z"}""");
+
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        assertThat(moved.json().path("expiryDateTime").asText())
+                .isEqualTo(CreateOrGetContract.utc7(clock.instant().plus(Duration.ofDays(60))));
+        assertThat(get(id, megan()).status()).isEqualTo(200);
+        assertThat(patch(id, megan(), "{\"subject\":\"Still here\"}").status()).isEqualTo(200);
+    }
+
+    @Test
     void anUpdateExtendsTheMeetingsLife() {
         String id = idOf(create("{}"));
         clock.advance(Duration.ofDays(59));

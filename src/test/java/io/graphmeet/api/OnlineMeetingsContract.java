@@ -4,6 +4,7 @@ import static io.graphmeet.testing.Contoso.ADELE;
 import static io.graphmeet.testing.Contoso.ALEX;
 import static io.graphmeet.testing.Contoso.BOT_APP;
 import static io.graphmeet.testing.Contoso.MEGAN;
+import static io.graphmeet.testing.Contoso.OTHER_APP;
 import static io.graphmeet.testing.Contoso.OTHER_TENANT;
 import static io.graphmeet.testing.Contoso.TENANT;
 import static io.graphmeet.testing.Contoso.WRITE;
@@ -13,12 +14,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.graphmeet.meetings.MeetingIds;
 import io.graphmeet.testing.GraphResponse;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -134,8 +138,31 @@ abstract class OnlineMeetingsContract extends MeetingsContract {
         assertThat(adele.status()).isEqualTo(200);
         assertThat(adele.json().path("id").asText()).isEqualTo(id);
         assertNotFound(get(id, token(ALEX, READ)));
-        assertNotFound(http.send(http.request(meetingsOf(ADELE) + "/" + id,
-                issuer.application(TENANT, BOT_APP, READ_ALL)).GET()));
+    }
+
+    /** Graph's get page: by-id URLs accept the invited attendee's user id with application permission. */
+    @Test
+    void anApplicationReadsTheMeetingForAnInvitedAttendeeItsPolicyCovers() {
+        String id = idOf(create(withAttendee(ADELE)));
+        String bot = issuer.application(TENANT, BOT_APP, READ_ALL);
+
+        GraphResponse forAdele = http.send(http.request(meetingsOf(ADELE) + "/" + id, bot).GET());
+        GraphResponse withoutPolicy = http.send(http.request(meetingsOf(ADELE) + "/" + id,
+                issuer.application(TENANT, OTHER_APP, READ_ALL)).GET());
+        GraphResponse forAlex = http.send(http.request(meetingsOf(ALEX) + "/" + id,
+                issuer.application(TENANT, OTHER_APP, READ_ALL)).GET());
+        GraphResponse change = http.send(http.request(meetingsOf(ADELE) + "/" + id,
+                issuer.application(TENANT, BOT_APP, WRITE_ALL)).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"subject\":\"Taken over\"}")));
+
+        assertThat(forAdele.status()).as(forAdele.toString()).isEqualTo(200);
+        assertThat(forAdele.json().path("id").asText()).isEqualTo(id);
+        assertThat(organizerOf(forAdele.json())).isEqualTo(MEGAN);
+        assertForbidden(withoutPolicy);
+        assertThat(withoutPolicy.errorMessage()).isEqualTo("No application access policy found for this app");
+        assertNotFound(forAlex);
+        assertForbidden(change);
+        assertThat(get(id, megan()).json().path("subject").isNull()).isTrue();
     }
 
     @Test
@@ -243,6 +270,41 @@ abstract class OnlineMeetingsContract extends MeetingsContract {
         assertThat(found.json().path("value")).hasSize(1);
         assertThat(found.json().path("value").get(0).path("id")).isEqualTo(meeting.path("id"));
         assertThat(found.json().path("value").get(0).has("@odata.context")).isFalse();
+    }
+
+    /**
+     * Graph's HTTP examples encode the link once, its SDK snippets put it in decoded, and some clients send it as
+     * it is: each finds the meeting, since links are compared with every percent-escape decoded.
+     */
+    @Test
+    void theOrganizerFindsAMeetingByItsJoinWebUrlHoweverTheClientEncodesIt() {
+        JsonNode meeting = create("{}");
+        String joinWebUrl = meeting.path("joinWebUrl").asText();
+        String decoded = URLDecoder.decode(joinWebUrl, StandardCharsets.UTF_8);
+        String upperCaseEscapes = Pattern.compile("%[0-9a-f]{2}").matcher(joinWebUrl)
+                .replaceAll(escape -> escape.group().toUpperCase(Locale.ROOT));
+
+        GraphResponse sentRaw = http.send(http.request(MEETINGS + "?$filter=JoinWebUrl%20eq%20'" + joinWebUrl + "'",
+                megan()).GET());
+        GraphResponse sentDecoded = find("JoinWebUrl eq '" + decoded + "'", megan());
+        GraphResponse sentWithUpperCaseEscapes = find("JoinWebUrl eq '" + upperCaseEscapes + "'", megan());
+
+        assertThat(decoded).contains("19:meeting_").contains("{\"Tid\":");
+        for (GraphResponse found : List.of(sentRaw, sentDecoded, sentWithUpperCaseEscapes)) {
+            assertThat(found.status()).as(found.toString()).isEqualTo(200);
+            assertThat(found.json().path("value").get(0).path("id")).isEqualTo(meeting.path("id"));
+        }
+    }
+
+    @Test
+    void aFilterLongerThanTheLimitIsABadRequest() {
+        GraphResponse tooLong = find("JoinWebUrl eq '" + "a".repeat(3000) + "'", megan());
+        GraphResponse quotes = find("JoinWebUrl eq '" + "''".repeat(300) + "'", megan());
+
+        assertThat(tooLong.status()).as(tooLong.toString()).isEqualTo(400);
+        assertThat(tooLong.errorCode()).isEqualTo("BadRequest");
+        assertThat(tooLong.errorMessage()).contains("$filter").contains("2048");
+        assertNotFound(quotes);
     }
 
     @Test

@@ -6,6 +6,12 @@ import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
 import com.azure.core.http.HttpClient;
+import com.azure.core.http.HttpMethod;
+import com.azure.core.http.HttpRequest;
+import com.azure.core.http.HttpResponse;
+import com.azure.core.util.Context;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.azure.core.http.netty.NettyAsyncHttpClientBuilder;
 import com.azure.identity.ClientSecretCredentialBuilder;
 import com.azure.identity.UsernamePasswordCredentialBuilder;
@@ -18,6 +24,7 @@ import io.graphmeet.demo.DemoDirectory;
 import io.graphmeet.testing.Backend;
 import io.graphmeet.testing.SelfSignedCertificate;
 import io.graphmeet.testing.TestServer;
+import io.graphmeet.testing.TokenHttp;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.nio.file.Path;
@@ -78,6 +85,7 @@ class AzureIdentityEndToEndTest {
         var claims = SignedJWT.parse(token.getToken()).getJWTClaimsSet();
         assertThat(claims.getStringListClaim("roles")).containsExactly(DemoDirectory.APP_PERMISSION);
         assertThat(claims.getStringClaim("idtyp")).isEqualTo("app");
+        assertThat(claims.getIssuer()).isEqualTo(server.httpsUrl() + "/" + DemoDirectory.TENANT_ID + "/v2.0");
 
         OnlineMeeting meeting = graph(credential, GRAPH_DEFAULT).users().byUserId(DemoDirectory.USER_ID)
                 .onlineMeetings().createOrGet().post(createOrGet("sdk-app-" + UUID.randomUUID()));
@@ -111,6 +119,45 @@ class AzureIdentityEndToEndTest {
         assertThat(meeting.getParticipants().getOrganizer().getIdentity().getUser().getId())
                 .isEqualTo(DemoDirectory.USER_ID);
         assertThat(meeting.getParticipants().getOrganizer().getUpn()).isEqualTo(DemoDirectory.USER_UPN);
+    }
+
+    /**
+     * With TLS on and no public URL configured, each listener's discovery describes that listener: MSAL (for
+     * JavaScript, see {@code clients/js}) refuses an authority whose discovery names http endpoints.
+     */
+    @Test
+    void discoveryDescribesTheListenerTheRequestCameInOn() throws Exception {
+        String path = "/" + DemoDirectory.TENANT_ID + "/v2.0/.well-known/openid-configuration";
+
+        JsonNode overTls;
+        try (HttpResponse response = trustingClient.sendSync(new HttpRequest(HttpMethod.GET, server.httpsUrl() + path),
+                Context.NONE)) {
+            assertThat(response.getStatusCode()).isEqualTo(200);
+            overTls = new ObjectMapper().readTree(response.getBodyAsBinaryData().toBytes());
+        }
+        JsonNode overHttp = server.http().send(server.http().request(path, null).GET()).json();
+
+        String tenantOverTls = server.httpsUrl() + "/" + DemoDirectory.TENANT_ID;
+        assertThat(overTls.path("issuer").asText()).isEqualTo(tenantOverTls + "/v2.0");
+        assertThat(overTls.path("token_endpoint").asText()).isEqualTo(tenantOverTls + "/oauth2/v2.0/token");
+        assertThat(overTls.path("jwks_uri").asText()).isEqualTo(tenantOverTls + "/discovery/v2.0/keys");
+        String tenantOverHttp = server.baseUrl() + "/" + DemoDirectory.TENANT_ID;
+        assertThat(overHttp.path("issuer").asText()).isEqualTo(tenantOverHttp + "/v2.0");
+        assertThat(overHttp.path("token_endpoint").asText()).isEqualTo(tenantOverHttp + "/oauth2/v2.0/token");
+    }
+
+    /** A token from either listener is accepted on either listener. */
+    @Test
+    void tokensFromTheHttpListenerStillCarryItsIssuerAndWork() throws Exception {
+        String token = TokenHttp.accessToken(server.tokens().clientCredentials(DemoDirectory.TENANT_ID,
+                DemoDirectory.APP_ID, DemoDirectory.APP_SECRET));
+
+        var created = server.http().post("/v1.0/users/" + DemoDirectory.USER_ID + "/onlineMeetings/createOrGet", token,
+                "{\"externalId\":\"http-token-" + UUID.randomUUID() + "\"}");
+
+        assertThat(SignedJWT.parse(token).getJWTClaimsSet().getIssuer())
+                .isEqualTo(server.baseUrl() + "/" + DemoDirectory.TENANT_ID + "/v2.0");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
     }
 
     /**

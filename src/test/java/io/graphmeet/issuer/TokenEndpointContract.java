@@ -18,12 +18,15 @@ import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The built-in issuer on a real server in the development profile, on the backend the subclass names: its
@@ -355,5 +358,38 @@ abstract class TokenEndpointContract {
     private java.util.List<String> jwksKids() {
         return server.http().send(server.http().request("/" + TENANT + "/discovery/v2.0/keys", null).GET()).json()
                 .path("keys").findValuesAsText("kid");
+    }
+
+    /** A NUL or an unpaired surrogate in any parameter or the tenant is Entra's invalid_request on every backend. */
+    @ParameterizedTest
+    @ValueSource(strings = {"client_id", "client_secret", "username", "password",
+            "scope", "grant_type"})
+    void aNulInAnyParameterIsAnInvalidRequest(String parameter) {
+        String[] form = {"grant_type", "password", "client_id", APP, "client_secret", DemoDirectory.APP_SECRET,
+                "username", DemoDirectory.USER_UPN, "password", DemoDirectory.USER_PASSWORD,
+                "scope", "https://graph.microsoft.com/OnlineMeetings.ReadWrite"};
+        for (int i = 0; i < form.length; i += 2) {
+            if (form[i].equals(parameter)) {
+                form[i + 1] = form[i + 1] + "\u0000";
+            }
+        }
+
+        GraphResponse response = tokens().post(TENANT, form);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.json().path("error").asText()).isEqualTo("invalid_request");
+        assertThat(response.json().path("error_description").asText()).contains(parameter);
+    }
+
+    @Test
+    void aNulInTheTenantIsAnInvalidRequest() {
+        GraphResponse token = tokens().postRaw("a%00b", "grant_type=client_credentials");
+        GraphResponse discovery = server.http().send(server.http()
+                .request("/a%00b/v2.0/.well-known/openid-configuration", null).GET());
+
+        for (GraphResponse response : List.of(token, discovery)) {
+            assertThat(response.status()).as(response.toString()).isEqualTo(400);
+            assertThat(response.json().path("error").asText()).isEqualTo("invalid_request");
+        }
     }
 }

@@ -42,6 +42,30 @@ class MeetingIdsTest {
     }
 
     @Test
+    void aJoinLinkHasOneCanonicalFormHoweverItIsEscaped() {
+        String threadId = MeetingIds.threadId(GUID);
+        String link = MeetingIds.joinWebUrl("https://graphmeet.example", threadId, TENANT, ORGANIZER);
+        String decoded = "https://graphmeet.example/l/meetup-join/" + threadId + "/0?context={\"Tid\":\"" + TENANT
+                + "\",\"Oid\":\"" + ORGANIZER + "\"}";
+
+        assertThat(MeetingIds.canonicalJoinWebUrl(link)).isEqualTo(decoded);
+        assertThat(MeetingIds.canonicalJoinWebUrl(link.replace("%3a", "%3A").replace("%7b", "%7B"))).isEqualTo(decoded);
+        assertThat(MeetingIds.canonicalJoinWebUrl(decoded)).isEqualTo(decoded);
+        assertThat(MeetingIds.canonicalJoinWebUrl(link.replace("%", "%25"))).isEqualTo(link);
+        assertThat(MeetingIds.meetingIdOfJoinWebUrl(decoded)).isEqualTo(MeetingIds.meetingId(ORGANIZER, threadId));
+    }
+
+    @Test
+    void canonicalFormsKeepPlusSignsAndStrayPercentSigns() {
+        assertThat(MeetingIds.canonicalJoinWebUrl("a+b%2Bc")).isEqualTo("a+b+c");
+        assertThat(MeetingIds.canonicalJoinWebUrl("100%")).isEqualTo("100%");
+        assertThat(MeetingIds.canonicalJoinWebUrl("%zz%4")).isEqualTo("%zz%4");
+        assertThat(MeetingIds.canonicalJoinWebUrl("caf%C3%A9 %E2%82%AC")).isEqualTo("café €");
+        assertThat(MeetingIds.meetingIdOfJoinWebUrl("https://x/l/meetup-join/%zz/0?context=%7b%22Oid%22%3a%22a%22%7d"))
+                .isEqualTo(MeetingIds.meetingId("a", "%zz"));
+    }
+
+    @Test
     void threadGuidsAreVersion7SoMeetingsCreatedTogetherSortTogether() {
         RandomMeetingIdentifiers random = new RandomMeetingIdentifiers();
         UUID first = random.newThreadGuid();

@@ -25,6 +25,8 @@ import io.graphmeet.testing.Backend;
 import io.graphmeet.testing.Contoso;
 import io.graphmeet.testing.MutableClock;
 import io.graphmeet.testing.TestServer;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -121,11 +123,16 @@ class GraphSdkOperationsTest {
 
         List<OnlineMeeting> byUrl = megan.me().onlineMeetings().get(config -> config.queryParameters.filter =
                 "JoinWebUrl eq '" + created.getJoinWebUrl() + "'").getValue();
+        List<OnlineMeeting> byDecodedUrl = megan.me().onlineMeetings().get(config -> config.queryParameters.filter =
+                "JoinWebUrl eq '" + URLDecoder.decode(created.getJoinWebUrl(), StandardCharsets.UTF_8) + "'")
+                .getValue();
         List<OnlineMeeting> byId = megan.me().onlineMeetings().get(config -> config.queryParameters.filter =
                 "joinMeetingIdSettings/joinMeetingId eq '" + created.getJoinMeetingIdSettings().getJoinMeetingId() + "'")
                 .getValue();
 
         assertThat(byUrl).singleElement().satisfies(meeting -> assertThat(meeting.getId()).isEqualTo(created.getId()));
+        assertThat(byDecodedUrl).as("the link decoded, as in Graph's SDK snippets").singleElement()
+                .satisfies(meeting -> assertThat(meeting.getId()).isEqualTo(created.getId()));
         assertThat(byId).singleElement().satisfies(meeting -> assertThat(meeting.getId()).isEqualTo(created.getId()));
     }
 

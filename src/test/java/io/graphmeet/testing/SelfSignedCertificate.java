@@ -3,6 +3,7 @@ package io.graphmeet.testing;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,9 +12,11 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
@@ -29,6 +32,20 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * loads through {@code tls.keystore}; clients trust exactly this certificate.
  */
 public record SelfSignedCertificate(X509Certificate certificate, Path keystore, String password) {
+
+    /** Writes the certificate as PEM, for clients that take a trust file (Node's {@code NODE_EXTRA_CA_CERTS}). */
+    public Path writePem(Path file) {
+        try {
+            String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                    .encodeToString(certificate.getEncoded());
+            Files.writeString(file, "-----BEGIN CERTIFICATE-----\n" + body + "\n-----END CERTIFICATE-----\n");
+            return file;
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException("cannot encode the test certificate", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     public static SelfSignedCertificate create(Path directory) {
         try {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.graphmeet.errors.GraphError;
 import io.graphmeet.errors.GraphException;
+import io.graphmeet.meetings.Text;
 import java.io.IOException;
 
 /** The one JSON mapper of the Graph edge: reads request bodies, writes responses. */
@@ -23,7 +24,10 @@ public final class GraphJson {
 
     private GraphJson() {}
 
-    /** The body as a JSON object, or a {@code 400 BadRequest} with Graph's wording. */
+    /**
+     * The body as a JSON object, or a {@code 400 BadRequest}: with Graph's wording if it is not one, naming the
+     * property if any name or string in it breaks {@link Text}'s rule.
+     */
     public static ObjectNode readObject(byte[] body) {
         JsonNode node;
         try {
@@ -32,6 +36,7 @@ public final class GraphJson {
             throw unreadable();
         }
         if (node instanceof ObjectNode object) {
+            requireAcceptableText(object, "");
             return object;
         }
         throw unreadable();
@@ -48,6 +53,27 @@ public final class GraphJson {
     /** {@code value} as a JSON tree, as {@link #write} would write it. */
     static ObjectNode tree(Object value) {
         return MAPPER.valueToTree(value);
+    }
+
+    private static void requireAcceptableText(JsonNode node, String path) {
+        if (node.isTextual() && !Text.isAcceptable(node.textValue())) {
+            throw GraphError.BAD_REQUEST.with(path + " " + Text.RULE);
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                requireAcceptableText(node.get(i), path + "[" + i + "]");
+            }
+        }
+        if (node.isObject()) {
+            for (var property : node.properties()) {
+                String name = property.getKey();
+                String propertyPath = path.isEmpty() ? name : path + "." + name;
+                if (!Text.isAcceptable(name)) {
+                    throw GraphError.BAD_REQUEST.with("A property name " + Text.RULE);
+                }
+                requireAcceptableText(property.getValue(), propertyPath);
+            }
+        }
     }
 
     private static GraphException unreadable() {
