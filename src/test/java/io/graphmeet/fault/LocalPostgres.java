@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A PostgreSQL server of a test's own, on its own data folder and loopback port, that the test may stop
@@ -61,23 +62,20 @@ final class LocalPostgres implements AutoCloseable {
 
     /** As {@code pg_ctl stop -m immediate}: SIGQUIT to the postmaster, no checkpoint, clients cut off. */
     void stopImmediately() {
-        signalPostmaster("-QUIT", false);
+        ProcessHandle postmaster = postmaster();
+        run("kill", "-QUIT", Long.toString(postmaster.pid()));
+        awaitExit(List.of(postmaster));
     }
 
-    /** As a crash of the machine: SIGKILL to the postmaster and every server process. */
+    /** As a crash of the machine: SIGKILL to the postmaster and every server process, at once. */
     void crash() {
-        signalPostmaster("-KILL", true);
+        ProcessHandle postmaster = postmaster();
+        List<ProcessHandle> processes = Stream.concat(Stream.of(postmaster), postmaster.descendants()).toList();
+        processes.forEach(ProcessHandle::destroyForcibly);
+        awaitExit(processes);
     }
 
-    private void signalPostmaster(String signal, boolean wholeTree) {
-        long pid = postmasterPid();
-        ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no postmaster"));
-        List<ProcessHandle> processes = wholeTree
-                ? java.util.stream.Stream.concat(postmaster.descendants(), java.util.stream.Stream.of(postmaster)).toList()
-                : List.of(postmaster);
-        for (ProcessHandle process : processes) {
-            run("kill", signal, Long.toString(process.pid()));
-        }
+    private void awaitExit(List<ProcessHandle> processes) {
         for (ProcessHandle process : processes) {
             try {
                 process.onExit().get(SIGNAL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -86,6 +84,11 @@ final class LocalPostgres implements AutoCloseable {
             }
         }
         forget();
+    }
+
+    private ProcessHandle postmaster() {
+        long pid = postmasterPid();
+        return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no postmaster " + pid));
     }
 
     /** Lets go of zonky's handle on a server that is already down, keeping the data folder. */
