@@ -55,11 +55,7 @@ public final class Database implements AutoCloseable {
     static final String DURABLE_COMMITS =
             "SELECT set_config('synchronous_commit', 'on', false) WHERE current_setting('synchronous_commit') = 'off'";
 
-    /** How long a write on the embedded database may wait for its commit (a slow disk, a busy checkpoint). */
-    private static final Duration EMBEDDED_WRITE_TIMEOUT = Duration.ofSeconds(30);
-
-    private Database(SqlDialect dialect, HikariDataSource readers, HikariDataSource writerPool, int writerThreads,
-            Duration writeTimeout) {
+    private Database(SqlDialect dialect, HikariDataSource readers, HikariDataSource writerPool, int writerThreads) {
         this.dialect = dialect;
         this.readers = readers;
         this.writerPool = writerPool;
@@ -74,7 +70,7 @@ public final class Database implements AutoCloseable {
             throw new StoreUnavailableException("cannot migrate the database: " + e.getMessage(), e);
         }
         ConnectionGate writerGate = writerPool == readers ? readerGate : new ConnectionGate(writerPool);
-        this.writer = new GroupCommitter(connectionsOf(writerGate), writerThreads, writeTimeout, "graphmeet");
+        this.writer = new GroupCommitter(connectionsOf(writerGate), writerThreads, "graphmeet");
         this.directoryRevision = dialect == SqlDialect.POSTGRES
                 ? new PostgresDirectoryRevision(connectionsOf(readerGate))
                 : DirectoryRevision.local();
@@ -100,19 +96,18 @@ public final class Database implements AutoCloseable {
         HikariDataSource writerPool = pool(sqlite(url, WRITER_CACHE_KIB), "graphmeet-sqlite-writer", 1);
         HikariDataSource readers = pool(sqlite(url, READER_CACHE_KIB), "graphmeet-sqlite-readers",
                 Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
-        return new Database(SqlDialect.SQLITE, readers, writerPool, SqlDialect.SQLITE.writerThreads(1),
-                EMBEDDED_WRITE_TIMEOUT);
+        return new Database(SqlDialect.SQLITE, readers, writerPool, SqlDialect.SQLITE.writerThreads(1));
     }
 
     /**
-     * One pool for reads and writes. Every wait on PostgreSQL is bounded by {@code requestTimeout} less a
-     * margin for answering: taking a
-     * connection (Hikari's {@code connectionTimeout}), opening one (pgjdbc's {@code connectTimeout}), a
-     * statement or commit on a server that stopped answering (pgjdbc's {@code socketTimeout}), and a caller
-     * waiting for its group commit; and once the database is found unreachable, a {@link ConnectionGate}
-     * fails the other requests at once. So while the database is down or being failed over, requests answer
-     * 503 within that bound instead of queueing, and the pool reconnects by itself when it is back.
-     * Parameters in the JDBC URL win over these defaults.
+     * One pool for reads and writes. Every wait on an unreachable PostgreSQL is bounded by {@code requestTimeout}
+     * less a margin for answering: taking a connection (Hikari's {@code connectionTimeout}), opening one
+     * (pgjdbc's {@code connectTimeout}), a statement or commit on a server that stopped answering (pgjdbc's
+     * {@code socketTimeout}, whole seconds); and once the pool cannot connect, a {@link ConnectionGate} fails
+     * the other requests at once. So while the database is down or being failed over, requests answer 503
+     * within that bound instead of queueing, and the pool reconnects by itself when it is back. A pool that
+     * is only busy keeps its callers waiting (see {@link ConnectionGate}). Parameters in the JDBC URL win
+     * over these defaults.
      */
     private static Database openPostgres(GraphmeetConfig.Postgres postgres) {
         Duration timeout = postgres.requestTimeout().minus(ANSWER_MARGIN);
@@ -130,8 +125,7 @@ public final class Database implements AutoCloseable {
         config.addDataSourceProperty("tcpKeepAlive", "true");
         config.setConnectionInitSql(DURABLE_COMMITS);
         HikariDataSource shared = new HikariDataSource(config);
-        return new Database(SqlDialect.POSTGRES, shared, shared, SqlDialect.POSTGRES.writerThreads(postgres.poolSize()),
-                timeout);
+        return new Database(SqlDialect.POSTGRES, shared, shared, SqlDialect.POSTGRES.writerThreads(postgres.poolSize()));
     }
 
     /** WAL with synchronous=FULL: a commit is on disk when it returns, and readers never wait for the writer. */

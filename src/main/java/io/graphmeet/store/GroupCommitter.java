@@ -3,7 +3,6 @@ package io.graphmeet.store;
 import io.graphmeet.meetings.StoreUnavailableException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -21,25 +20,25 @@ import java.util.logging.Logger;
  * Runs writes in shared transactions: each writer thread takes every write waiting in the queue, runs them
  * in one transaction and commits once, so one fsync acknowledges many writes. A caller returns only after
  * the transaction holding its write has committed, or fails with {@link StoreUnavailableException} once
- * {@code writeTimeout} has passed; a write whose caller gave up before it was taken is never run.
+ * {@value #WRITE_TIMEOUT_SECONDS} s have passed; a write whose caller gave up before it was taken is never run.
+ * (On an unreachable database writes fail much sooner: taking a connection does.)
  */
 final class GroupCommitter implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(GroupCommitter.class.getName());
     private static final int MAX_BATCH = 256;
+    private static final long WRITE_TIMEOUT_SECONDS = 30;
     /** SQLState class of "connection exception": the connection is gone, so is every write on it. */
     private static final String CONNECTION_EXCEPTION = "08";
 
     private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
     private final Supplier<Connection> connections;
-    private final Duration writeTimeout;
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean closed;
 
     /** @param connections opens (or lends) a connection; each batch closes what it was given */
-    GroupCommitter(Supplier<Connection> connections, int writerThreads, Duration writeTimeout, String name) {
+    GroupCommitter(Supplier<Connection> connections, int writerThreads, String name) {
         this.connections = connections;
-        this.writeTimeout = writeTimeout;
         for (int i = 0; i < writerThreads; i++) {
             Thread writer = Thread.ofPlatform().daemon().name(name + "-writer-" + i).start(this::writeLoop);
             writers.add(writer);
@@ -62,7 +61,7 @@ final class GroupCommitter implements AutoCloseable {
         Task<T> task = new Task<>(work, afterCommit, new CompletableFuture<>());
         queue.add(task);
         try {
-            return task.result().get(writeTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            return task.result().get(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
@@ -70,7 +69,7 @@ final class GroupCommitter implements AutoCloseable {
             throw new StoreUnavailableException("write failed", e.getCause());
         } catch (TimeoutException e) {
             task.result().cancel(false);
-            throw new StoreUnavailableException("write not committed within " + writeTimeout, e);
+            throw new StoreUnavailableException("write not committed within " + WRITE_TIMEOUT_SECONDS + " s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreUnavailableException("interrupted while writing", e);
@@ -193,7 +192,7 @@ final class GroupCommitter implements AutoCloseable {
         closed = true;
         for (Thread writer : writers) {
             try {
-                writer.join(Math.max(writeTimeout.toMillis(), 1000));
+                writer.join(TimeUnit.SECONDS.toMillis(WRITE_TIMEOUT_SECONDS));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
