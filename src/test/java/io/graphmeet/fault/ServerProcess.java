@@ -54,6 +54,10 @@ public final class ServerProcess implements AutoCloseable {
         process.waitFor();
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
