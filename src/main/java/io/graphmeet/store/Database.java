@@ -33,16 +33,6 @@ public final class Database implements AutoCloseable {
     private static final int WRITER_CACHE_KIB = 32 * 1024;
     private static final int READER_CACHE_KIB = 4 * 1024;
 
-    private final SqlDialect dialect;
-    private final HikariDataSource readers;
-    private final HikariDataSource writerPool;
-    private final ConnectionGate readerGate;
-    private final GroupCommitter writer;
-    private final DirectoryRevision directoryRevision;
-    private final StatementCache statements = new StatementCache();
-    private final MeetingStore meetings;
-    private final DirectoryStore directory;
-
     /** What the store leaves of {@code requestTimeout} for answering 503 once it gives up on PostgreSQL. */
     private static final Duration ANSWER_MARGIN = Duration.ofMillis(250);
 
@@ -52,8 +42,18 @@ public final class Database implements AutoCloseable {
      * WAL is flushed, and a crash or immediate shutdown then loses meetings already acknowledged. Any other
      * value the operator chose (local, remote_write, on, remote_apply) is kept.
      */
-    static final String DURABLE_COMMITS =
+    private static final String DURABLE_COMMITS =
             "SELECT set_config('synchronous_commit', 'on', false) WHERE current_setting('synchronous_commit') = 'off'";
+
+    private final SqlDialect dialect;
+    private final HikariDataSource readers;
+    private final HikariDataSource writerPool;
+    private final ConnectionGate readerGate;
+    private final GroupCommitter writer;
+    private final DirectoryRevision directoryRevision;
+    private final StatementCache statements = new StatementCache();
+    private final MeetingStore meetings;
+    private final DirectoryStore directory;
 
     private Database(SqlDialect dialect, HikariDataSource readers, HikariDataSource writerPool, int writerThreads) {
         this.dialect = dialect;
