@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
  * (half new keys answered 201, half replays of keys already created answered 200) from closed-loop clients,
  * then an open-loop load at a fraction of it for some minutes. Latency is measured from each request's
  * scheduled time (so a stall is not hidden by the load generator waiting too), per minute; the server's
- * resident memory is sampled from {@code /proc} and its heap after each collection read from its GC log.
+ * resident memory is sampled from {@code /proc} and its heap after each collection read from its GC log. Ends
+ * with a verdict: no errors, p99 of the last minute within 1.5 times the first's (or 5 ms), and the heap left
+ * after collections in the last minute within 1.25 times the first minute's (plus 8 MiB).
  * Args: base URL, path, token file, server pid, GC log, minutes, seconds of the maximum run, fraction.
  */
 public final class Soak {
@@ -171,16 +173,30 @@ public final class Soak {
         int errors = 0;
         for (Minute minute : minutes) {
             errors += minute.errors.get();
-            double heapFloor = heap.stream().filter(point -> (int) point[0] == minute.number - 1)
-                    .mapToDouble(point -> point[1]).min().orElse(Double.NaN);
+            double heapFloor = heapFloor(heap, minute.number - 1);
             System.out.printf(Locale.ROOT, "| %d | %d | %d | %.1f | %.1f | %d | %.0f |%n", minute.number,
                     minute.latencies.size(), minute.errors.get(), minute.percentile(0.50), minute.percentile(0.99),
                     minute.rssMib.stream().mapToLong(Long::longValue).max().orElse(-1), heapFloor);
         }
         Minute first = minutes.getFirst();
         Minute last = minutes.getLast();
+        double p99First = first.percentile(0.99);
+        double p99Last = last.percentile(0.99);
+        double heapFirst = heapFloor(heap, 0);
+        double heapLast = heapFloor(heap, minutes.size() - 1);
         System.out.printf(Locale.ROOT, "max %.0f req/s, soak %.0f req/s; errors %d; p99 first minute %.1f ms, last "
-                + "minute %.1f ms%n", max, target, errors, first.percentile(0.99), last.percentile(0.99));
+                + "minute %.1f ms; heap after GC (min) first minute %.0f MiB, last minute %.0f MiB%n",
+                max, target, errors, p99First, p99Last, heapFirst, heapLast);
+        System.out.println("verdict: errors " + (errors == 0 ? "none (pass)" : errors + " (FAIL)")
+                + "; p99 " + (p99Last <= Math.max(p99First * 1.5, p99First + 5) ? "stable (pass)" : "grew (FAIL)")
+                + "; heap after GC " + (Double.isNaN(heapFirst) || Double.isNaN(heapLast) ? "not sampled"
+                        : heapLast <= heapFirst * 1.25 + 8 ? "flat (pass)" : "grew (FAIL)"));
+    }
+
+    /** The smallest heap left after a collection during minute {@code index} of the soak (NaN: no collection). */
+    private static double heapFloor(List<double[]> heap, int index) {
+        return heap.stream().filter(point -> (int) point[0] == index).mapToDouble(point -> point[1]).min()
+                .orElse(Double.NaN);
     }
 
     /** What one minute of the soak saw. */
