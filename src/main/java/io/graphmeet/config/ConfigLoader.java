@@ -60,6 +60,7 @@ public final class ConfigLoader {
             lines.add("storage.postgres.url=" + config.storage().postgres().url());
             lines.add("storage.postgres.user=" + config.storage().postgres().user());
             lines.add("storage.postgres.password=****");
+            lines.add("storage.postgres.requestTimeout=" + config.storage().postgres().requestTimeout());
         }
         lines.add("auth.audiences=" + String.join(",", config.auth().audiences()));
         config.auth().issuers().forEach(issuer -> lines.add("auth.issuer=" + issuer.issuer() + " keys="
@@ -153,7 +154,11 @@ public final class ConfigLoader {
         };
         var postgres = new GraphmeetConfig.Postgres(text(Setting.STORAGE_POSTGRES_URL, true),
                 text(Setting.STORAGE_POSTGRES_USER, true), text(Setting.STORAGE_POSTGRES_PASSWORD, true),
-                integer(Setting.STORAGE_POSTGRES_POOL_SIZE, 1, 512));
+                integer(Setting.STORAGE_POSTGRES_POOL_SIZE, 1, 512), duration(Setting.STORAGE_POSTGRES_REQUEST_TIMEOUT));
+        if (postgres.requestTimeout().toMillis() < 500 || postgres.requestTimeout().toMinutes() > 10) {
+            throw invalid(Setting.STORAGE_POSTGRES_REQUEST_TIMEOUT,
+                    "must be between PT0.5S and PT10M, was " + postgres.requestTimeout());
+        }
         if (kind == GraphmeetConfig.StorageKind.POSTGRES && !postgres.url().startsWith("jdbc:postgresql:")) {
             throw invalid(Setting.STORAGE_POSTGRES_URL, "must be a jdbc:postgresql: URL when storage.kind is postgres");
         }

@@ -32,7 +32,7 @@ public record GraphmeetConfig(Server server, Storage storage, Auth auth, Directo
     public enum StorageKind { EMBEDDED, POSTGRES }
 
     /** PostgreSQL connection settings, used when the kind is {@code POSTGRES}. */
-    public record Postgres(String url, String user, String password, int poolSize) {}
+    public record Postgres(String url, String user, String password, int poolSize, Duration requestTimeout) {}
 
     /** Bearer token validation. */
     public record Auth(List<String> audiences, Duration clockSkew, List<Issuer> issuers, int tokenCacheSize) {

@@ -19,6 +19,9 @@ enum Setting {
     STORAGE_POSTGRES_USER("storage.postgres.user", "", "PostgreSQL user."),
     STORAGE_POSTGRES_PASSWORD("storage.postgres.password", "", "PostgreSQL password (masked in logs)."),
     STORAGE_POSTGRES_POOL_SIZE("storage.postgres.poolSize", "16", "Connections per node."),
+    STORAGE_POSTGRES_REQUEST_TIMEOUT("storage.postgres.requestTimeout", "PT2S", "Longest a request waits for "
+            + "an unreachable PostgreSQL (a connection, a read, a commit) before it answers 503 with Retry-After "
+            + "(ISO-8601)."),
     AUTH_AUDIENCES("auth.audiences", "https://graph.microsoft.com,00000003-0000-0000-c000-000000000000",
             "Accepted aud values, comma-separated."),
     AUTH_CLOCK_SKEW("auth.clockSkew", "PT1M", "Tolerance on exp and nbf (ISO-8601 duration)."),

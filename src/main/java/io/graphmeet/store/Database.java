@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.sqlite.SQLiteConfig;
@@ -32,9 +33,22 @@ public final class Database implements AutoCloseable {
     private static final int WRITER_CACHE_KIB = 32 * 1024;
     private static final int READER_CACHE_KIB = 4 * 1024;
 
+    /** What the store leaves of {@code requestTimeout} for answering 503 once it gives up on PostgreSQL. */
+    private static final Duration ANSWER_MARGIN = Duration.ofMillis(250);
+
+    /**
+     * A 201 promises the meeting is on disk, so a session never commits with {@code synchronous_commit=off}, even
+     * where the server's default is off (as in embedded test distributions): such a commit returns before its
+     * WAL is flushed, and a crash or immediate shutdown then loses meetings already acknowledged. Any other
+     * value the operator chose (local, remote_write, on, remote_apply) is kept.
+     */
+    private static final String DURABLE_COMMITS =
+            "SELECT set_config('synchronous_commit', 'on', false) WHERE current_setting('synchronous_commit') = 'off'";
+
     private final SqlDialect dialect;
     private final HikariDataSource readers;
     private final HikariDataSource writerPool;
+    private final ConnectionGate readerGate;
     private final GroupCommitter writer;
     private final DirectoryRevision directoryRevision;
     private final StatementCache statements = new StatementCache();
@@ -45,15 +59,20 @@ public final class Database implements AutoCloseable {
         this.dialect = dialect;
         this.readers = readers;
         this.writerPool = writerPool;
+        this.readerGate = new ConnectionGate(readers);
         try (Connection connection = writerPool.getConnection()) {
+            if (dialect == SqlDialect.POSTGRES) {
+                connection.setNetworkTimeout(Runnable::run, 0); // a migration may run longer than a request
+            }
             Migrations.apply(connection, dialect);
         } catch (SQLException e) {
             close();
             throw new StoreUnavailableException("cannot migrate the database: " + e.getMessage(), e);
         }
-        this.writer = new GroupCommitter(connectionsOf(writerPool), writerThreads, "graphmeet");
+        ConnectionGate writerGate = writerPool == readers ? readerGate : new ConnectionGate(writerPool);
+        this.writer = new GroupCommitter(connectionsOf(writerGate), writerThreads, "graphmeet");
         this.directoryRevision = dialect == SqlDialect.POSTGRES
-                ? new PostgresDirectoryRevision(connectionsOf(readers))
+                ? new PostgresDirectoryRevision(connectionsOf(readerGate))
                 : DirectoryRevision.local();
         this.meetings = new JdbcMeetingStore(this);
         this.directory = new CachedDirectoryStore(new JdbcDirectoryStore(this), directoryRevision);
@@ -80,13 +99,31 @@ public final class Database implements AutoCloseable {
         return new Database(SqlDialect.SQLITE, readers, writerPool, SqlDialect.SQLITE.writerThreads(1));
     }
 
+    /**
+     * One pool for reads and writes. Every wait on an unreachable PostgreSQL is bounded by {@code requestTimeout}
+     * less a margin for answering: taking a connection (Hikari's {@code connectionTimeout}), opening one
+     * (pgjdbc's {@code connectTimeout}), a statement or commit on a server that stopped answering (pgjdbc's
+     * {@code socketTimeout}, whole seconds); and once the pool cannot connect, a {@link ConnectionGate} fails
+     * the other requests at once. So while the database is down or being failed over, requests answer 503
+     * within that bound instead of queueing, and the pool reconnects by itself when it is back. A pool that
+     * is only busy keeps its callers waiting (see {@link ConnectionGate}). Parameters in the JDBC URL win
+     * over these defaults.
+     */
     private static Database openPostgres(GraphmeetConfig.Postgres postgres) {
+        Duration timeout = postgres.requestTimeout().minus(ANSWER_MARGIN);
+        int timeoutSeconds = (int) Math.max(1, (timeout.toMillis() + 999) / 1000);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(postgres.url());
         config.setUsername(postgres.user().isEmpty() ? null : postgres.user());
         config.setPassword(postgres.password().isEmpty() ? null : postgres.password());
         config.setMaximumPoolSize(postgres.poolSize());
         config.setPoolName("graphmeet-postgres");
+        config.setConnectionTimeout(timeout.toMillis());
+        config.setValidationTimeout(Math.max(250, timeout.toMillis() / 4));
+        config.addDataSourceProperty("connectTimeout", Integer.toString(timeoutSeconds));
+        config.addDataSourceProperty("socketTimeout", Integer.toString(timeoutSeconds));
+        config.addDataSourceProperty("tcpKeepAlive", "true");
+        config.setConnectionInitSql(DURABLE_COMMITS);
         HikariDataSource shared = new HikariDataSource(config);
         return new Database(SqlDialect.POSTGRES, shared, shared, SqlDialect.POSTGRES.writerThreads(postgres.poolSize()));
     }
@@ -115,10 +152,10 @@ public final class Database implements AutoCloseable {
         return new HikariDataSource(config);
     }
 
-    private static Supplier<Connection> connectionsOf(HikariDataSource pool) {
+    private static Supplier<Connection> connectionsOf(ConnectionGate gate) {
         return () -> {
             try {
-                return pool.getConnection();
+                return gate.connection();
             } catch (SQLException e) {
                 throw new StoreUnavailableException("no database connection: " + e.getMessage(), e);
             }
@@ -147,7 +184,7 @@ public final class Database implements AutoCloseable {
     }
 
     <T> T read(SqlWork<T> work) {
-        try (Connection connection = readers.getConnection()) {
+        try (Connection connection = readerGate.connection()) {
             return work.run(connection);
         } catch (SQLException e) {
             throw new StoreUnavailableException("database read failed: " + e.getMessage(), e);

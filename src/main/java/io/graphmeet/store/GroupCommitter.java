@@ -19,13 +19,17 @@ import java.util.logging.Logger;
 /**
  * Runs writes in shared transactions: each writer thread takes every write waiting in the queue, runs them
  * in one transaction and commits once, so one fsync acknowledges many writes. A caller returns only after
- * the transaction holding its write has committed.
+ * the transaction holding its write has committed, or fails with {@link StoreUnavailableException} once
+ * {@value #WRITE_TIMEOUT_SECONDS} s have passed; a write whose caller gave up before it was taken is never run.
+ * (On an unreachable database writes fail much sooner: taking a connection does.)
  */
 final class GroupCommitter implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(GroupCommitter.class.getName());
     private static final int MAX_BATCH = 256;
     private static final long WRITE_TIMEOUT_SECONDS = 30;
+    /** SQLState class of "connection exception": the connection is gone, so is every write on it. */
+    private static final String CONNECTION_EXCEPTION = "08";
 
     private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
     private final Supplier<Connection> connections;
@@ -64,6 +68,7 @@ final class GroupCommitter implements AutoCloseable {
             }
             throw new StoreUnavailableException("write failed", e.getCause());
         } catch (TimeoutException e) {
+            task.result().cancel(false);
             throw new StoreUnavailableException("write not committed within " + WRITE_TIMEOUT_SECONDS + " s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -81,10 +86,16 @@ final class GroupCommitter implements AutoCloseable {
                 }
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
-                commitBatch(batch);
+                batch.removeIf(task -> task.result().isDone());
+                if (!batch.isEmpty()) {
+                    commitBatch(batch);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            } catch (StoreUnavailableException e) {
+                LOG.log(Level.WARNING, "writes failed: {0}", e.getMessage());
+                batch.forEach(task -> task.result().completeExceptionally(e));
             } catch (RuntimeException e) {
                 LOG.log(Level.SEVERE, "writer failed", e);
                 batch.forEach(task -> task.result().completeExceptionally(unavailable(e)));
@@ -105,8 +116,8 @@ final class GroupCommitter implements AutoCloseable {
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(connection);
-                if (batch.size() == 1) {
-                    batch.getFirst().result().completeExceptionally(failure(e));
+                if (batch.size() == 1 || connectionLost(connection, e)) {
+                    batch.forEach(task -> task.result().completeExceptionally(failure(e)));
                     return;
                 }
                 commitOneByOne(connection, batch);
@@ -131,6 +142,22 @@ final class GroupCommitter implements AutoCloseable {
                 rollbackQuietly(connection);
                 task.result().completeExceptionally(failure(e));
             }
+        }
+    }
+
+    /**
+     * Whether the shared transaction failed because the connection is gone rather than because of one write:
+     * then running the writes one by one on it cannot help, and whether the commit happened is unknown.
+     */
+    private static boolean connectionLost(Connection connection, Exception e) {
+        if (e instanceof SQLException sql && sql.getSQLState() != null
+                && sql.getSQLState().startsWith(CONNECTION_EXCEPTION)) {
+            return true;
+        }
+        try {
+            return connection.isClosed();
+        } catch (SQLException closed) {
+            return true;
         }
     }
 

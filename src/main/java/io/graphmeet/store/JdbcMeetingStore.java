@@ -116,7 +116,7 @@ final class JdbcMeetingStore implements MeetingStore {
                 if (holder.get().isLiveAt(now)) {
                     return new KeyTaken(holder.get());
                 }
-                deleteById(connection, holder.get().id());
+                deleteById(connection, candidate.tenantId(), holder.get().id());
             }
         }, result -> {
             switch (result) {
@@ -220,9 +220,10 @@ final class JdbcMeetingStore implements MeetingStore {
         }
     }
 
-    private static void deleteById(Connection connection, String id) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM meetings WHERE id = ?")) {
-            delete.setString(1, id);
+    private static void deleteById(Connection connection, String tenantId, String id) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
+            delete.setString(1, tenantId);
+            delete.setString(2, id);
             delete.executeUpdate();
         }
     }

@@ -57,9 +57,12 @@ final class PostgresDirectoryRevision implements DirectoryRevision {
                     }
                 }
             } catch (SQLException | RuntimeException e) {
+                boolean wasListening = listening;
                 listening = false;
                 if (!closed) {
-                    LOG.log(Level.WARNING, "directory change listener lost its connection; retrying", e);
+                    // once per outage, not every retry: while the database is down each retry fails the same way
+                    LOG.log(wasListening ? Level.WARNING : Level.FINE,
+                            "directory change listener lost its connection; retrying every " + POLL_MILLIS + " ms", e);
                     pause();
                 }
             }

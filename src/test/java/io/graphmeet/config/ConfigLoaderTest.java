@@ -89,4 +89,15 @@ class ConfigLoaderTest {
 
         assertThat(ConfigLoader.describe(config)).contains("storage.postgres.password=****").doesNotContain("hunter2");
     }
+
+    @Test
+    void thePostgresRequestTimeoutDefaultsToTwoSecondsAndRefusesValuesOutsideItsRange() {
+        assertThat(ConfigLoader.load(null, Map.of()).storage().postgres().requestTimeout())
+                .isEqualTo(Duration.ofSeconds(2));
+        assertThat(ConfigLoader.load(null, Map.of("GRAPHMEET_STORAGE_POSTGRES_REQUEST_TIMEOUT", "PT5S"))
+                .storage().postgres().requestTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("GRAPHMEET_STORAGE_POSTGRES_REQUEST_TIMEOUT", "PT0.1S")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("storage.postgres.requestTimeout (GRAPHMEET_STORAGE_POSTGRES_REQUEST_TIMEOUT)");
+    }
 }

@@ -11,9 +11,7 @@ import io.graphmeet.testing.Contoso;
 import io.graphmeet.testing.GraphHttp;
 import io.graphmeet.testing.GraphResponse;
 import io.graphmeet.testing.TestIssuer;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -104,62 +102,6 @@ class SigkillDurabilityTest {
                 throw new AssertionError("condition not met within " + limit);
             }
             Thread.sleep(10);
-        }
-    }
-
-    /** graphmeet's own Main in a child JVM, on a free loopback port. */
-    private static final class ServerProcess implements AutoCloseable {
-        private final Process process;
-        private final int port;
-
-        private ServerProcess(Process process, int port) {
-            this.process = process;
-            this.port = port;
-        }
-
-        static ServerProcess start(Map<String, String> environment, Path log) throws IOException, InterruptedException {
-            int port = freePort();
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), "io.graphmeet.Main");
-            builder.environment().putAll(environment);
-            builder.environment().put("GRAPHMEET_SERVER_PORT", Integer.toString(port));
-            builder.redirectErrorStream(true).redirectOutput(log.toFile());
-            ServerProcess server = new ServerProcess(builder.start(), port);
-            server.awaitReady(log);
-            return server;
-        }
-
-        GraphHttp http() {
-            return new GraphHttp("http://127.0.0.1:" + port);
-        }
-
-        void kill() throws InterruptedException {
-            process.destroyForcibly();
-            process.waitFor();
-        }
-
-        private void awaitReady(Path log) throws IOException, InterruptedException {
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-            while (!Files.readString(log).contains("graphmeet ready")) {
-                if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("server did not start:\n" + Files.readString(log));
-                }
-                Thread.sleep(20);
-            }
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            if (process.isAlive()) {
-                process.destroy();
-                process.waitFor();
-            }
-        }
-
-        private static int freePort() throws IOException {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                return socket.getLocalPort();
-            }
         }
     }
 }
