@@ -43,6 +43,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 
@@ -93,7 +94,8 @@ public final class Graphmeet implements AutoCloseable {
             MeetingService meetings = new MeetingService(database.meetings(), people, identifiers, clock,
                     config.joinBaseUrl());
             TokenVerifier tokens = new TokenVerifier(issuers, new HashSet<>(config.auth().audiences()),
-                    config.auth().clockSkew(), clock, config.auth().tokenCacheSize());
+                    config.auth().clockSkew(), config.auth().maxTokenLifetime(), clock,
+                    config.auth().tokenCacheBytes());
             GraphContext context = new GraphContext(tokens, new Authorizer(directory, config.directory().strict()),
                     config.server().maxBodyBytes(), clock);
             MeetingJson json = new MeetingJson(config.server().effectivePublicUrl(), config.joinBaseUrl());
@@ -190,7 +192,7 @@ public final class Graphmeet implements AutoCloseable {
                 throw new ConfigException("auth.issuers: bad jwksUri " + issuer.jwksUri());
             }
         }
-        return new TrustedIssuer(issuer.issuer(), keys);
+        return new TrustedIssuer(issuer.issuer(), keys, Set.copyOf(issuer.tenants()));
     }
 
     private static int freePort() {

@@ -62,8 +62,10 @@ public final class ConfigLoader {
             lines.add("storage.postgres.password=****");
         }
         lines.add("auth.audiences=" + String.join(",", config.auth().audiences()));
+        lines.add("auth.maxTokenLifetime=" + config.auth().maxTokenLifetime());
         config.auth().issuers().forEach(issuer -> lines.add("auth.issuer=" + issuer.issuer() + " keys="
-                + (issuer.jwksFile() != null ? issuer.jwksFile() : issuer.jwksUri())));
+                + (issuer.jwksFile() != null ? issuer.jwksFile() : issuer.jwksUri())
+                + (issuer.tenants().isEmpty() ? "" : " tenants=" + String.join(",", issuer.tenants()))));
         lines.add("directory.bootstrapFile=" + config.directory().bootstrapFile());
         lines.add("directory.seedDemo=" + config.directory().seedDemo());
         lines.add("meetings.joinBaseUrl=" + config.joinBaseUrl());
@@ -161,8 +163,12 @@ public final class ConfigLoader {
 
         List<String> audiences = Arrays.stream(text(Setting.AUTH_AUDIENCES, false).split(","))
                 .map(String::trim).filter(a -> !a.isEmpty()).toList();
+        Duration maxTokenLifetime = duration(Setting.AUTH_MAX_TOKEN_LIFETIME);
+        if (maxTokenLifetime.toMinutes() < 5) {
+            throw invalid(Setting.AUTH_MAX_TOKEN_LIFETIME, "must be at least PT5M, was " + maxTokenLifetime);
+        }
         var auth = new GraphmeetConfig.Auth(audiences, duration(Setting.AUTH_CLOCK_SKEW), issuers(),
-                integer(Setting.AUTH_TOKEN_CACHE_SIZE, 0, 10_000_000));
+                integer(Setting.AUTH_TOKEN_CACHE_BYTES, 0, Integer.MAX_VALUE), maxTokenLifetime);
 
         String bootstrap = text(Setting.DIRECTORY_BOOTSTRAP_FILE, true);
         Path bootstrapFile = bootstrap.isEmpty() ? null : Path.of(bootstrap);
@@ -236,7 +242,28 @@ public final class ConfigLoader {
                 throw new ConfigException(where + ".jwksUri: must be an http(s) URL, was '" + jwksUri + "'");
             }
             result.add(new GraphmeetConfig.Issuer(issuer, jwksUri.isEmpty() ? null : jwksUri,
-                    jwksFile.isEmpty() ? null : Path.of(jwksFile)));
+                    jwksFile.isEmpty() ? null : Path.of(jwksFile), issuerTenants(entry, where, issuer)));
+        }
+        return result;
+    }
+
+    /** An issuer's {@code tenants}: GUIDs, required when its {@code issuer} has no {@code {tenantid}}. */
+    private static List<String> issuerTenants(JsonNode entry, String where, String issuer) {
+        JsonNode tenants = entry.path("tenants");
+        List<String> result = new ArrayList<>();
+        if (tenants.isArray()) {
+            tenants.forEach(tenant -> result.add(tenant.asText("").trim().toLowerCase(Locale.ROOT)));
+        } else if (!tenants.isMissingNode()) {
+            throw new ConfigException(where + ".tenants: must be a list of tenant ids");
+        }
+        for (String tenant : result) {
+            if (!tenant.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+                throw new ConfigException(where + ".tenants: '" + tenant + "' is not a tenant id (a GUID)");
+            }
+        }
+        if (result.isEmpty() && !issuer.contains("{tenantid}")) {
+            throw new ConfigException(where + ".tenants: the issuer " + issuer + " has no {tenantid}, so it must "
+                    + "list the tenants it may issue tokens for (otherwise its tokens could claim any tenant)");
         }
         return result;
     }

@@ -34,16 +34,24 @@ public record GraphmeetConfig(Server server, Storage storage, Auth auth, Directo
     /** PostgreSQL connection settings, used when the kind is {@code POSTGRES}. */
     public record Postgres(String url, String user, String password, int poolSize) {}
 
-    /** Bearer token validation. */
-    public record Auth(List<String> audiences, Duration clockSkew, List<Issuer> issuers, int tokenCacheSize) {
+    /** Bearer token validation; {@code maxTokenLifetime} bounds how far ahead a token's {@code exp} may lie. */
+    public record Auth(List<String> audiences, Duration clockSkew, List<Issuer> issuers, long tokenCacheBytes,
+            Duration maxTokenLifetime) {
         public Auth {
             audiences = List.copyOf(audiences);
             issuers = List.copyOf(issuers);
         }
     }
 
-    /** A trusted token issuer and where its signing keys are: a JWKS URL or a local JWKS file. */
-    public record Issuer(String issuer, String jwksUri, Path jwksFile) {}
+    /**
+     * A trusted token issuer and where its signing keys are: a JWKS URL or a local JWKS file; {@code tenants}
+     * are the only tenants it may issue for (required for an issuer without {@code {tenantid}}, else may be empty).
+     */
+    public record Issuer(String issuer, String jwksUri, Path jwksFile, List<String> tenants) {
+        public Issuer {
+            tenants = List.copyOf(tenants);
+        }
+    }
 
     /** Directory seeding and strictness; {@code seedDemo} creates the well-known demo tenant when it is missing. */
     public record Directory(Path bootstrapFile, boolean strict, boolean seedDemo) {}
