@@ -107,20 +107,22 @@ public final class Graphmeet implements AutoCloseable {
                 GraphRoutes.register(routing, context, meetings, json);
             };
             AdminKey adminKey = AdminKey.resolve(config).orElse(null);
-            WebServerConfig.Builder server = WebServer.builder()
+            GraphmeetConfig.Connections limits = config.server().connections();
+            WebServerConfig.Builder server = ConnectionLimits.apply(WebServer.builder(), limits)
                     .host(config.server().host())
                     .port(config.server().port())
                     .directHandlers(GraphDirectHandler.all(clock))
                     .routing(graphRoutes);
             if (config.tls().enabled()) {
-                server.putSocket(HTTPS, socket -> socket.host(config.server().host()).port(config.tls().port())
-                        .tls(TlsListener.tls(config.tls())));
+                server.putSocket(HTTPS, socket -> ConnectionLimits.apply(socket, limits).host(config.server().host())
+                        .port(config.tls().port()).tls(TlsListener.tls(config.tls())));
                 server.routing(HTTPS, graphRoutes);
             }
             if (adminKey != null) {
                 AdminContext admin = new AdminContext(directory, database.meetings(),
                         builtIn == null ? null : builtIn.keys(), adminKey, config.server().maxBodyBytes(), clock);
-                server.putSocket(ADMIN, socket -> socket.host(config.admin().host()).port(config.admin().port()));
+                server.putSocket(ADMIN, socket -> ConnectionLimits.apply(socket, limits).host(config.admin().host())
+                        .port(config.admin().port()));
                 server.routing(ADMIN, routing -> AdminRoutes.register(routing, admin));
             }
             return new Graphmeet(config, database, server.build().start(), adminKey);

@@ -54,6 +54,7 @@ public final class ConfigLoader {
         lines.add("server.host=" + config.server().host());
         lines.add("server.port=" + config.server().port());
         lines.add("server.publicUrl=" + config.server().effectivePublicUrl());
+        lines.add("server.connections=" + config.server().connections());
         lines.add("storage.kind=" + config.storage().kind().name().toLowerCase(Locale.ROOT));
         lines.add("storage.dataDir=" + config.storage().dataDir());
         if (config.storage().kind() == GraphmeetConfig.StorageKind.POSTGRES) {
@@ -145,8 +146,11 @@ public final class ConfigLoader {
         int port = integer(Setting.SERVER_PORT, 0, 65535);
         String publicUrl = text(Setting.SERVER_PUBLIC_URL, true);
         publicUrl = publicUrl.isEmpty() ? null : url(Setting.SERVER_PUBLIC_URL, publicUrl);
+        var connections = new GraphmeetConfig.Connections(positive(Setting.SERVER_READ_TIMEOUT),
+                positive(Setting.SERVER_IDLE_TIMEOUT), integer(Setting.SERVER_MAX_CONCURRENT_REQUESTS, 1, 1_000_000),
+                integer(Setting.SERVER_MAX_CONNECTIONS, 1, 1_000_000));
         var server = new GraphmeetConfig.Server(host, port, publicUrl,
-                integer(Setting.SERVER_MAX_BODY_BYTES, 1024, 64 * 1024 * 1024));
+                integer(Setting.SERVER_MAX_BODY_BYTES, 1024, 64 * 1024 * 1024), connections);
 
         var kind = switch (text(Setting.STORAGE_KIND, false).toLowerCase(Locale.ROOT)) {
             case "embedded" -> GraphmeetConfig.StorageKind.EMBEDDED;
@@ -313,6 +317,14 @@ public final class ConfigLoader {
         } catch (DateTimeParseException e) {
             throw invalid(setting, "must be an ISO-8601 duration such as PT1M, was '" + value + "'");
         }
+    }
+
+    private Duration positive(Setting setting) {
+        Duration value = duration(setting);
+        if (value.toMillis() < 100) {
+            throw invalid(setting, "must be at least PT0.1S, was " + value);
+        }
+        return value;
     }
 
     private static String url(Setting setting, String value) {

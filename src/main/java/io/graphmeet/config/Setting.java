@@ -13,6 +13,14 @@ enum Setting {
     SERVER_PORT("server.port", "8080", "Port the Graph API listens on (0 picks a free one)."),
     SERVER_PUBLIC_URL("server.publicUrl", "", "Base URL clients use; defaults to http://{host}:{port}."),
     SERVER_MAX_BODY_BYTES("server.maxBodyBytes", "65536", "Largest request body accepted; larger gets 413."),
+    SERVER_READ_TIMEOUT("server.readTimeout", "PT30S", "Time a client has to send a request's headers and body, "
+            + "from its first byte; slower clients get 408 and are disconnected (ISO-8601)."),
+    SERVER_IDLE_TIMEOUT("server.idleTimeout", "PT60S", "A kept-alive connection without a request is closed after "
+            + "this long (ISO-8601)."),
+    SERVER_MAX_CONCURRENT_REQUESTS("server.maxConcurrentRequests", "1024", "Requests served at once per listener; "
+            + "past it a request gets 503 with Retry-After."),
+    SERVER_MAX_CONNECTIONS("server.maxConnections", "4096", "Open connections per listener; past it new "
+            + "connections wait to be accepted."),
     STORAGE_KIND("storage.kind", "embedded", "embedded (SQLite file) or postgres."),
     STORAGE_DATA_DIR("storage.dataDir", "data", "Folder of the embedded database file."),
     STORAGE_POSTGRES_URL("storage.postgres.url", "", "JDBC URL of PostgreSQL, required when kind is postgres."),

@@ -6,6 +6,7 @@ import io.graphmeet.meetings.StoreUnavailableException;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
+import io.helidon.webserver.ServerConnectionException;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -107,6 +108,8 @@ public final class IssuerRoutes {
             LOG.log(Level.SEVERE, "store unavailable, trace id " + traceId, e);
             result = failure(EntraError.TEMPORARILY_UNAVAILABLE.with(), traceId, correlationId);
             response.status(Status.SERVICE_UNAVAILABLE_503);
+        } catch (ServerConnectionException e) {
+            throw e; // the client is gone (or was cut off for sending too slowly): nothing to answer
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "unexpected issuer failure, trace id " + traceId, e);
             result = failure(EntraError.SERVER_ERROR.with(), traceId, correlationId);
