@@ -20,6 +20,7 @@ import io.graphmeet.config.ConfigException;
 import io.graphmeet.config.GraphmeetConfig;
 import io.graphmeet.demo.DemoDirectory;
 import io.graphmeet.directory.Directory;
+import io.graphmeet.issuer.HostGuard;
 import io.graphmeet.issuer.IssuerRoutes;
 import io.graphmeet.issuer.IssuerSettings;
 import io.graphmeet.issuer.SigningKeys;
@@ -101,6 +102,7 @@ public final class Graphmeet implements AutoCloseable {
             MeetingJson json = new MeetingJson(config.server().effectivePublicUrl(), config.joinBaseUrl());
             Consumer<HttpRouting.Builder> graphRoutes = routing -> {
                 if (builtIn != null) {
+                    routing.addFilter(new HostGuard(config.server().effectivePublicUrl(), clock));
                     IssuerRoutes.register(routing, builtIn.issuer(), builtIn.keys(), builtIn.settings(),
                             config.server().maxBodyBytes(), clock);
                 }

@@ -2,6 +2,7 @@ package io.graphmeet.issuer;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.graphmeet.api.json.GraphJson;
+import io.graphmeet.http.RequestIds;
 import io.graphmeet.meetings.StoreUnavailableException;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
@@ -92,7 +93,8 @@ public final class IssuerRoutes {
     }
 
     private void answer(ServerRequest request, ServerResponse response, Supplier<Object> body) {
-        String correlationId = request.headers().first(CLIENT_REQUEST_ID).orElseGet(() -> UUID.randomUUID().toString());
+        String correlationId = RequestIds.forRequest(request.headers().first(CLIENT_REQUEST_ID).orElse(null))
+                .clientRequestId();
         String traceId = UUID.randomUUID().toString();
         response.header(MS_REQUEST_ID, traceId);
         response.header(CLIENT_REQUEST_ID, correlationId);
