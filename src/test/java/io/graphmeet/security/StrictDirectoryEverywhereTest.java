@@ -53,6 +53,23 @@ class StrictDirectoryEverywhereTest {
     }
 
     @Test
+    void idsWrittenInUpperCaseInTheSeedAreTheSameUsersAndApps(@TempDir Path scratch) {
+        String upperCaseSeed = Contoso.DIRECTORY.replace(MEGAN, MEGAN.toUpperCase(Locale.ROOT))
+                .replace(TENANT, TENANT.toUpperCase(Locale.ROOT)).replace(BOT_APP, BOT_APP.toUpperCase(Locale.ROOT));
+        try (TestServer server = TestServer.on(Backend.EMBEDDED, scratch).bootstrap(upperCaseSeed)
+                .setting("GRAPHMEET_DIRECTORY_STRICT", "true").start()) {
+            GraphResponse viaMe = server.http().post(CREATE_OR_GET,
+                    server.issuer().delegated(TENANT, MEGAN, WRITE), "{\"externalId\":\"seed-case\"}");
+            GraphResponse viaApp = server.http().post("/v1.0/users/" + MEGAN + "/onlineMeetings/createOrGet",
+                    server.issuer().application(TENANT, BOT_APP, WRITE_ALL), "{\"externalId\":\"seed-case\"}");
+
+            assertThat(viaMe.status()).isEqualTo(201);
+            assertThat(viaMe.json().at("/participants/organizer/upn").asText()).isEqualTo("megan@contoso.com");
+            assertThat(viaApp.status()).as("the app's policy grant, seeded in upper case, applies").isEqualTo(200);
+        }
+    }
+
+    @Test
     void anUpperCaseUserIdIsTheSameUserOnMeAndUnderUsers(@TempDir Path scratch) {
         try (TestServer server = TestServer.on(Backend.EMBEDDED, scratch).bootstrap(Contoso.DIRECTORY).start()) {
             String upper = STRANGER.toUpperCase(Locale.ROOT);

@@ -56,7 +56,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * request that is refused stores nothing: SQLite's {@code data_version}, read on a connection of the test's own,
  * moves only when another connection commits.
  */
-class HostileInputProperties {
+class HostileInputTest {
 
     static final int GRAPH_TRIES = 5_000;
     static final int ISSUER_TRIES = 2_500;
@@ -298,7 +298,7 @@ class HostileInputProperties {
 
     /** A path segment: hostile text, percent-encoded so that the request line stays a request line. */
     private static Arbitrary<String> segment() {
-        return shortHostileText().map(HostileInputProperties::encode);
+        return shortHostileText().map(HostileInputTest::encode);
     }
 
     /** Header values HTTP can carry: visible ASCII and spaces, some long. */
