@@ -22,7 +22,8 @@ enum Setting {
     SERVER_MAX_CONNECTIONS("server.maxConnections", "4096", "Open connections per listener; past it new "
             + "connections wait to be accepted."),
     STORAGE_KIND("storage.kind", "embedded", "embedded (SQLite file) or postgres."),
-    STORAGE_DATA_DIR("storage.dataDir", "data", "Folder of the embedded database file."),
+    STORAGE_DATA_DIR("storage.dataDir", "data", "Folder of the embedded database file; made owner-only (0700, its "
+            + "database files 0600), so give graphmeet a folder of its own."),
     STORAGE_POSTGRES_URL("storage.postgres.url", "", "JDBC URL of PostgreSQL, required when kind is postgres."),
     STORAGE_POSTGRES_USER("storage.postgres.user", "", "PostgreSQL user."),
     STORAGE_POSTGRES_PASSWORD("storage.postgres.password", "", "PostgreSQL password (masked in logs)."),

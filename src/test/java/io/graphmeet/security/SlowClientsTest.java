@@ -83,6 +83,18 @@ class SlowClientsTest {
     }
 
     @Test
+    void aBodyTrickledToARequestAnsweredEarlyIsCutOffToo() throws Exception {
+        Socket slow = connect();
+        write(slow, requestHead(BODY.length() + 200).replace("Authorization: Bearer " + token() + "\r\n", ""));
+        long start = System.currentTimeMillis();
+        String answer = trickle(slow, BODY + " ".repeat(200), 200);
+
+        assertThat(System.currentTimeMillis() - start).isLessThan(CUT_OFF_WITHIN_MILLIS);
+        assertThat(answer).satisfiesAnyOf(text -> assertThat(text).isEmpty(),
+                text -> assertThat(text).startsWith("HTTP/1.1 401"));
+    }
+
+    @Test
     void aClientThatStopsSendingMidHeadersIsDisconnected() throws Exception {
         Socket silent = connect();
         write(silent, "POST /v1.0/me/onlineMeetings/createOrGet HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Half");
