@@ -156,8 +156,23 @@ class HostileInputTest {
                 Arbitraries.of("?$filter=JoinWebUrl eq 'x'", "?$filter=joinMeetingIdSettings/joinMeetingId eq '1'",
                         "?$select=subject,joinWebUrl", "?$filter=", "?&&=&", "?$filter=%25ZZ")
                         .map(text -> text.replace(" ", "%20").replace("'", "%27")));
+        Arbitrary<Attempt> plausible = Combinators.combine(
+                Arbitraries.of("POST /v1.0/me/onlineMeetings/createOrGet", "POST /beta/me/onlineMeetings/createOrGet",
+                        "POST /v1.0/users/" + MEGAN + "/onlineMeetings/createOrGet", "POST /v1.0/me/onlineMeetings",
+                        "PATCH /v1.0/me/onlineMeetings/" + encode(meetingId)),
+                headers(Arbitraries.of(tokens.get(0), tokens.get(0), tokens.get(1), tokens.get(2))
+                        .map(token -> "Bearer " + token)), meeting())
+                .as((line, h, b) -> new Attempt(line.substring(0, line.indexOf(' ')),
+                        line.substring(line.indexOf(' ') + 1), h, b));
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, plausible), net.jqwik.api.Tuple.of(2, hostile(path,
+                query)));
+    }
+
+    private Arbitrary<Attempt> hostile(Arbitrary<String> path, Arbitrary<String> query) {
         return Combinators.combine(Arbitraries.of("GET", "POST", "PATCH", "DELETE", "PUT"), path, query,
-                headers(Arbitraries.of(tokens).map(token -> "Bearer " + token)), body())
+                headers(Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, Arbitraries.of(tokens.subList(0, 3))),
+                        net.jqwik.api.Tuple.of(1, Arbitraries.of(tokens))).map(token -> "Bearer " + token)),
+                Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(1, meeting()), net.jqwik.api.Tuple.of(1, body())))
                 .as((method, p, q, h, b) -> new Attempt(method, p + q, h, b));
     }
 
@@ -209,8 +224,10 @@ class HostileInputTest {
     }
 
     private Arbitrary<Map<String, String>> headers(Arbitrary<String> authorization) {
-        Arbitrary<Optional<String>> contentType = Arbitraries.of("application/json", "application/json; charset=utf-8",
-                "text/plain", "application/x-www-form-urlencoded", "application/jsonx", "", "*/*").optional();
+        Arbitrary<Optional<String>> contentType = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(6, Arbitraries.of("application/json", "application/json; charset=utf-8")),
+                net.jqwik.api.Tuple.of(1, Arbitraries.of("text/plain", "application/x-www-form-urlencoded",
+                        "application/jsonx", "", "*/*"))).optional(0.9);
         Arbitrary<Optional<String>> prefer = Arbitraries.of("include-unknown-enum-members", "return=minimal", "")
                 .optional();
         Arbitrary<Optional<String>> clientRequestId = headerText().optional();
@@ -225,6 +242,46 @@ class HostileInputTest {
                     id.filter(value -> !value.isBlank()).ifPresent(value -> headers.put("client-request-id", value));
                     lang.filter(value -> !value.isBlank()).ifPresent(value -> headers.put("Accept-Language", value));
                     return headers;
+                });
+    }
+
+    /**
+     * A meeting as a client would send it, each part possibly hostile, so requests get past the first checks and
+     * into the rules, the directory and the store.
+     */
+    private Arbitrary<String> meeting() {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        Arbitrary<JsonNode> text = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(3, Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(20)
+                        .map(value -> (JsonNode) f.textNode(value))),
+                net.jqwik.api.Tuple.of(1, jsonValue(0)));
+        Arbitrary<JsonNode> time = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(3, Arbitraries.integers().between(-400, 400).map(days ->
+                        (JsonNode) f.textNode(java.time.Instant.parse("2026-06-01T09:00:00Z")
+                                .plus(Duration.ofDays(days)).toString()))),
+                net.jqwik.api.Tuple.of(1, jsonValue(0)));
+        Arbitrary<String> roles = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(6, Arbitraries.of("attendee", "presenter")),
+                net.jqwik.api.Tuple.of(1, Arbitraries.of("organizer", "coorganizer", "producer", "unknownFutureValue",
+                        "x")));
+        Arbitrary<JsonNode> attendee = Combinators.combine(text, roles).as((id, role) -> {
+                    ObjectNode node = f.objectNode();
+                    node.putObject("identity").putObject("user").set("id", id);
+                    node.put("role", role);
+                    return node;
+                });
+        Arbitrary<Optional<ObjectNode>> extra = jsonObject(2).optional(0.3);
+        return Combinators.combine(text, text.optional(), time.optional(), time.optional(),
+                attendee.list().ofMaxSize(4), extra).as((externalId, subject, start, end, attendees, more) -> {
+                    ObjectNode node = f.objectNode();
+                    node.set("externalId", externalId);
+                    subject.ifPresent(value -> node.set("subject", value));
+                    start.ifPresent(value -> node.set("startDateTime", value));
+                    end.ifPresent(value -> node.set("endDateTime", value));
+                    node.putObject("participants").putArray("attendees").addAll(attendees);
+                    more.ifPresent(fields -> fields.fields()
+                            .forEachRemaining(field -> node.set(field.getKey(), field.getValue())));
+                    return node.toString();
                 });
     }
 
