@@ -15,6 +15,7 @@ import io.graphmeet.config.ConfigException;
 import io.graphmeet.config.GraphmeetConfig;
 import io.graphmeet.demo.DemoDirectory;
 import io.graphmeet.directory.Directory;
+import io.graphmeet.issuer.HostGuard;
 import io.graphmeet.issuer.IssuerRoutes;
 import io.graphmeet.issuer.IssuerSettings;
 import io.graphmeet.issuer.SigningKeys;
@@ -36,6 +37,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 
@@ -89,32 +91,36 @@ public final class Graphmeet implements AutoCloseable {
             MeetingService meetings = new MeetingService(database.meetings(), people, identifiers, clock,
                     config.joinBaseUrl());
             TokenVerifier tokens = new TokenVerifier(issuers, new HashSet<>(config.auth().audiences()),
-                    config.auth().clockSkew(), clock, config.auth().tokenCacheSize());
+                    config.auth().clockSkew(), config.auth().maxTokenLifetime(), clock,
+                    config.auth().tokenCacheBytes());
             GraphContext context = new GraphContext(tokens, new Authorizer(directory, config.directory().strict()),
                     config.server().maxBodyBytes(), clock);
             MeetingJson json = new MeetingJson(config.server().effectivePublicUrl(), config.joinBaseUrl());
             Consumer<HttpRouting.Builder> graphRoutes = routing -> {
                 if (builtIn != null) {
+                    routing.addFilter(new HostGuard(config.server().effectivePublicUrl(), clock));
                     IssuerRoutes.register(routing, builtIn.issuer(), builtIn.keys(), builtIn.settings(),
                             config.server().maxBodyBytes(), clock);
                 }
                 GraphRoutes.register(routing, context, meetings, json);
             };
             AdminKey adminKey = AdminKey.resolve(config).orElse(null);
-            WebServerConfig.Builder server = WebServer.builder()
+            GraphmeetConfig.Connections limits = config.server().connections();
+            WebServerConfig.Builder server = ConnectionLimits.apply(WebServer.builder(), limits)
                     .host(config.server().host())
                     .port(config.server().port())
                     .directHandlers(GraphDirectHandler.all(clock))
                     .routing(graphRoutes);
             if (config.tls().enabled()) {
-                server.putSocket(HTTPS, socket -> socket.host(config.server().host()).port(tlsPort)
-                        .tls(TlsListener.tls(config.tls())));
+                server.putSocket(HTTPS, socket -> ConnectionLimits.apply(socket, limits).host(config.server().host())
+                        .port(tlsPort).tls(TlsListener.tls(config.tls())));
                 server.routing(HTTPS, graphRoutes);
             }
             if (adminKey != null) {
                 AdminContext admin = new AdminContext(directory, database.meetings(),
                         builtIn == null ? null : builtIn.keys(), adminKey, config.server().maxBodyBytes(), clock);
-                server.putSocket(ADMIN, socket -> socket.host(config.admin().host()).port(config.admin().port()));
+                server.putSocket(ADMIN, socket -> ConnectionLimits.apply(socket, limits).host(config.admin().host())
+                        .port(config.admin().port()));
                 server.routing(ADMIN, routing -> AdminRoutes.register(routing, admin));
             }
             return new Graphmeet(config, database, server.build().start(), adminKey);
@@ -178,16 +184,17 @@ public final class Graphmeet implements AutoCloseable {
     private record BuiltIn(IssuerSettings settings, SigningKeys keys, TokenIssuer issuer) {}
 
     private static TrustedIssuer trustedIssuer(GraphmeetConfig.Issuer issuer, Clock clock) {
+        Set<String> tenants = Set.copyOf(issuer.tenants());
         if (issuer.jwksFile() != null) {
             try {
-                return TrustedIssuer.withJwksFile(issuer.issuer(), issuer.jwksFile());
+                return TrustedIssuer.withJwksFile(issuer.issuer(), issuer.jwksFile(), tenants);
             } catch (IOException | ParseException e) {
                 throw new ConfigException("auth.issuers: JWKS file " + issuer.jwksFile() + " is unreadable: "
                         + e.getMessage());
             }
         }
         try {
-            return TrustedIssuer.withJwksUri(issuer.issuer(), issuer.jwksUri(), clock);
+            return TrustedIssuer.withJwksUri(issuer.issuer(), issuer.jwksUri(), tenants, clock);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("auth.issuers: bad jwksUri " + issuer.jwksUri());
         }

@@ -10,6 +10,7 @@ import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
+import io.helidon.webserver.ServerConnectionException;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerResponse;
@@ -101,6 +102,8 @@ public final class AdminRoutes {
             } catch (StoreUnavailableException e) {
                 LOG.log(Level.SEVERE, "store unavailable, request-id " + ids.requestId(), e);
                 reply = error(GraphError.SERVICE_UNAVAILABLE, "The service is temporarily unavailable.", ids);
+            } catch (ServerConnectionException e) {
+                throw e; // the client is gone (or was cut off for sending too slowly): nothing to answer
             } catch (RuntimeException e) {
                 LOG.log(Level.SEVERE, "unexpected admin failure, request-id " + ids.requestId(), e);
                 reply = error(GraphError.INTERNAL_SERVER_ERROR, "An internal server error occurred.", ids);

@@ -17,6 +17,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
+import io.helidon.webserver.ServerConnectionException;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
@@ -103,6 +104,8 @@ public final class GraphRoutes {
                 LOG.log(Level.SEVERE, "store unavailable, request-id " + ids.requestId(), e);
                 reply = error(GraphError.SERVICE_UNAVAILABLE, "The service is temporarily unavailable.", ids)
                         .withHeader("Retry-After", "1");
+            } catch (ServerConnectionException e) {
+                throw e; // the client is gone (or was cut off for sending too slowly): nothing to answer
             } catch (RuntimeException e) {
                 LOG.log(Level.SEVERE, "unexpected failure, request-id " + ids.requestId(), e);
                 reply = error(GraphError.INTERNAL_SERVER_ERROR, "An internal server error occurred.", ids);

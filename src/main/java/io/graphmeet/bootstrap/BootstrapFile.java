@@ -13,7 +13,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The declarative directory seed read at start-up: tenants with their users, access policies and grants.
@@ -46,18 +47,19 @@ public final class BootstrapFile {
     }
 
     private static void applyTenant(SeedTenant tenant, String where, DirectoryStore directory) {
-        String tenantId = required(tenant.id(), where + ".id");
+        String tenantId = lower(required(tenant.id(), where + ".id"));
         directory.putTenant(new Tenant(tenantId, tenant.displayName()));
         for (int u = 0; u < size(tenant.users()); u++) {
             SeedUser user = tenant.users().get(u);
-            directory.putUser(new User(tenantId, required(user.id(), where + ".users[" + u + "].id"), user.upn(),
+            directory.putUser(new User(tenantId, lower(required(user.id(), where + ".users[" + u + "].id")), user.upn(),
                     user.displayName()));
         }
         for (int p = 0; p < size(tenant.policies()); p++) {
             SeedPolicy policy = tenant.policies().get(p);
             String name = required(policy.identity(), where + ".policies[" + p + "].identity");
             directory.putPolicy(new AccessPolicy(tenantId, name,
-                    Set.copyOf(policy.appIds() == null ? List.of() : policy.appIds())));
+                    (policy.appIds() == null ? List.<String>of() : policy.appIds()).stream().map(BootstrapFile::lower)
+                            .collect(Collectors.toUnmodifiableSet())));
         }
         for (int g = 0; g < size(tenant.grants()); g++) {
             SeedGrant grant = tenant.grants().get(g);
@@ -70,11 +72,16 @@ public final class BootstrapFile {
                 throw new ConfigException("directory.bootstrapFile " + at + ": give exactly one of user and global: true");
             }
             if (grant.user() != null) {
-                directory.grantToUser(tenantId, grant.user(), policy);
+                directory.grantToUser(tenantId, lower(grant.user()), policy);
             } else {
                 directory.grantGlobally(tenantId, policy);
             }
         }
+    }
+
+    /** Ids are GUIDs, compared without regard to case: kept in lower case, as the token and path edges read them. */
+    private static String lower(String id) {
+        return id == null ? null : id.toLowerCase(Locale.ROOT);
     }
 
     private static int size(List<?> list) {

@@ -54,6 +54,7 @@ public final class ConfigLoader {
         lines.add("server.host=" + config.server().host());
         lines.add("server.port=" + config.server().port());
         lines.add("server.publicUrl=" + config.server().effectivePublicUrl());
+        lines.add("server.connections=" + config.server().connections());
         lines.add("storage.kind=" + config.storage().kind().name().toLowerCase(Locale.ROOT));
         lines.add("storage.dataDir=" + config.storage().dataDir());
         if (config.storage().kind() == GraphmeetConfig.StorageKind.POSTGRES) {
@@ -63,8 +64,10 @@ public final class ConfigLoader {
             lines.add("storage.postgres.requestTimeout=" + config.storage().postgres().requestTimeout());
         }
         lines.add("auth.audiences=" + String.join(",", config.auth().audiences()));
+        lines.add("auth.maxTokenLifetime=" + config.auth().maxTokenLifetime());
         config.auth().issuers().forEach(issuer -> lines.add("auth.issuer=" + issuer.issuer() + " keys="
-                + (issuer.jwksFile() != null ? issuer.jwksFile() : issuer.jwksUri())));
+                + (issuer.jwksFile() != null ? issuer.jwksFile() : issuer.jwksUri())
+                + (issuer.tenants().isEmpty() ? "" : " tenants=" + String.join(",", issuer.tenants()))));
         lines.add("directory.bootstrapFile=" + config.directory().bootstrapFile());
         lines.add("directory.seedDemo=" + config.directory().seedDemo());
         lines.add("meetings.joinBaseUrl=" + config.joinBaseUrl());
@@ -144,8 +147,11 @@ public final class ConfigLoader {
         int port = integer(Setting.SERVER_PORT, 0, 65535);
         String publicUrl = text(Setting.SERVER_PUBLIC_URL, true);
         publicUrl = publicUrl.isEmpty() ? null : url(Setting.SERVER_PUBLIC_URL, publicUrl);
+        var connections = new GraphmeetConfig.Connections(positive(Setting.SERVER_READ_TIMEOUT),
+                positive(Setting.SERVER_IDLE_TIMEOUT), integer(Setting.SERVER_MAX_CONCURRENT_REQUESTS, 1, 1_000_000),
+                integer(Setting.SERVER_MAX_CONNECTIONS, 1, 1_000_000));
         var server = new GraphmeetConfig.Server(host, port, publicUrl,
-                integer(Setting.SERVER_MAX_BODY_BYTES, 1024, 64 * 1024 * 1024));
+                integer(Setting.SERVER_MAX_BODY_BYTES, 1024, 64 * 1024 * 1024), connections);
 
         var kind = switch (text(Setting.STORAGE_KIND, false).toLowerCase(Locale.ROOT)) {
             case "embedded" -> GraphmeetConfig.StorageKind.EMBEDDED;
@@ -166,8 +172,12 @@ public final class ConfigLoader {
 
         List<String> audiences = Arrays.stream(text(Setting.AUTH_AUDIENCES, false).split(","))
                 .map(String::trim).filter(a -> !a.isEmpty()).toList();
+        Duration maxTokenLifetime = duration(Setting.AUTH_MAX_TOKEN_LIFETIME);
+        if (maxTokenLifetime.toMinutes() < 5) {
+            throw invalid(Setting.AUTH_MAX_TOKEN_LIFETIME, "must be at least PT5M, was " + maxTokenLifetime);
+        }
         var auth = new GraphmeetConfig.Auth(audiences, duration(Setting.AUTH_CLOCK_SKEW), issuers(),
-                integer(Setting.AUTH_TOKEN_CACHE_SIZE, 0, 10_000_000));
+                integer(Setting.AUTH_TOKEN_CACHE_BYTES, 0, Integer.MAX_VALUE), maxTokenLifetime);
 
         String bootstrap = text(Setting.DIRECTORY_BOOTSTRAP_FILE, true);
         Path bootstrapFile = bootstrap.isEmpty() ? null : Path.of(bootstrap);
@@ -241,7 +251,28 @@ public final class ConfigLoader {
                 throw new ConfigException(where + ".jwksUri: must be an http(s) URL, was '" + jwksUri + "'");
             }
             result.add(new GraphmeetConfig.Issuer(issuer, jwksUri.isEmpty() ? null : jwksUri,
-                    jwksFile.isEmpty() ? null : Path.of(jwksFile)));
+                    jwksFile.isEmpty() ? null : Path.of(jwksFile), issuerTenants(entry, where, issuer)));
+        }
+        return result;
+    }
+
+    /** An issuer's {@code tenants}: GUIDs, required when its {@code issuer} has no {@code {tenantid}}. */
+    private static List<String> issuerTenants(JsonNode entry, String where, String issuer) {
+        JsonNode tenants = entry.path("tenants");
+        List<String> result = new ArrayList<>();
+        if (tenants.isArray()) {
+            tenants.forEach(tenant -> result.add(tenant.asText("").trim().toLowerCase(Locale.ROOT)));
+        } else if (!tenants.isMissingNode()) {
+            throw new ConfigException(where + ".tenants: must be a list of tenant ids");
+        }
+        for (String tenant : result) {
+            if (!tenant.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+                throw new ConfigException(where + ".tenants: '" + tenant + "' is not a tenant id (a GUID)");
+            }
+        }
+        if (result.isEmpty() && !issuer.contains("{tenantid}")) {
+            throw new ConfigException(where + ".tenants: the issuer " + issuer + " has no {tenantid}, so it must "
+                    + "list the tenants it may issue tokens for (otherwise its tokens could claim any tenant)");
         }
         return result;
     }
@@ -291,6 +322,14 @@ public final class ConfigLoader {
         } catch (DateTimeParseException e) {
             throw invalid(setting, "must be an ISO-8601 duration such as PT1M, was '" + value + "'");
         }
+    }
+
+    private Duration positive(Setting setting) {
+        Duration value = duration(setting);
+        if (value.toMillis() < 100) {
+            throw invalid(setting, "must be at least PT0.1S, was " + value);
+        }
+        return value;
     }
 
     private static String url(Setting setting, String value) {

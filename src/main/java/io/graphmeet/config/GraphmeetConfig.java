@@ -12,11 +12,11 @@ public record GraphmeetConfig(Server server, Storage storage, Auth auth, Directo
     public enum Profile { DEVELOPMENT, PRODUCTION }
 
     /** The Graph-compatible HTTP listener; a null {@code publicUrl} means {@code http://{host}:{port}}. */
-    public record Server(String host, int port, String publicUrl, int maxBodyBytes) {
+    public record Server(String host, int port, String publicUrl, int maxBodyBytes, Connections connections) {
 
         /** A copy listening on {@code newPort}. */
         public Server withPort(int newPort) {
-            return new Server(host, newPort, publicUrl, maxBodyBytes);
+            return new Server(host, newPort, publicUrl, maxBodyBytes, connections);
         }
 
         /** The base URL clients reach this server at. */
@@ -24,6 +24,15 @@ public record GraphmeetConfig(Server server, Storage storage, Auth auth, Directo
             return publicUrl != null ? publicUrl : "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
         }
     }
+
+    /**
+     * Limits every listener puts on its clients: {@code readTimeout} for sending a request's headers and body,
+     * counted from its first byte (and so also the longest pause); {@code idleTimeout} for a kept-alive connection
+     * without a request; past {@code maxConcurrentRequests} a request gets {@code 503} with {@code Retry-After};
+     * past {@code maxConnections} new connections wait to be accepted.
+     */
+    public record Connections(Duration readTimeout, Duration idleTimeout, int maxConcurrentRequests,
+            int maxConnections) {}
 
     /** Which database holds the state, and how to reach it. */
     public record Storage(StorageKind kind, Path dataDir, Postgres postgres) {}
@@ -34,16 +43,24 @@ public record GraphmeetConfig(Server server, Storage storage, Auth auth, Directo
     /** PostgreSQL connection settings, used when the kind is {@code POSTGRES}. */
     public record Postgres(String url, String user, String password, int poolSize, Duration requestTimeout) {}
 
-    /** Bearer token validation. */
-    public record Auth(List<String> audiences, Duration clockSkew, List<Issuer> issuers, int tokenCacheSize) {
+    /** Bearer token validation; {@code maxTokenLifetime} bounds how far ahead a token's {@code exp} may lie. */
+    public record Auth(List<String> audiences, Duration clockSkew, List<Issuer> issuers, long tokenCacheBytes,
+            Duration maxTokenLifetime) {
         public Auth {
             audiences = List.copyOf(audiences);
             issuers = List.copyOf(issuers);
         }
     }
 
-    /** A trusted token issuer and where its signing keys are: a JWKS URL or a local JWKS file. */
-    public record Issuer(String issuer, String jwksUri, Path jwksFile) {}
+    /**
+     * A trusted token issuer and where its signing keys are: a JWKS URL or a local JWKS file; {@code tenants}
+     * are the only tenants it may issue for (required for an issuer without {@code {tenantid}}, else may be empty).
+     */
+    public record Issuer(String issuer, String jwksUri, Path jwksFile, List<String> tenants) {
+        public Issuer {
+            tenants = List.copyOf(tenants);
+        }
+    }
 
     /** Directory seeding and strictness; {@code seedDemo} creates the well-known demo tenant when it is missing. */
     public record Directory(Path bootstrapFile, boolean strict, boolean seedDemo) {}

@@ -13,8 +13,17 @@ enum Setting {
     SERVER_PORT("server.port", "8080", "Port the Graph API listens on (0 picks a free one)."),
     SERVER_PUBLIC_URL("server.publicUrl", "", "Base URL clients use; defaults to http://{host}:{port}."),
     SERVER_MAX_BODY_BYTES("server.maxBodyBytes", "65536", "Largest request body accepted; larger gets 413."),
+    SERVER_READ_TIMEOUT("server.readTimeout", "PT30S", "Time a client has to send a request's headers and body, "
+            + "from its first byte; slower clients get 408 and are disconnected (ISO-8601)."),
+    SERVER_IDLE_TIMEOUT("server.idleTimeout", "PT60S", "A kept-alive connection without a request is closed after "
+            + "this long (ISO-8601)."),
+    SERVER_MAX_CONCURRENT_REQUESTS("server.maxConcurrentRequests", "1024", "Requests served at once per listener; "
+            + "past it a request gets 503 with Retry-After."),
+    SERVER_MAX_CONNECTIONS("server.maxConnections", "4096", "Open connections per listener; past it new "
+            + "connections wait to be accepted."),
     STORAGE_KIND("storage.kind", "embedded", "embedded (SQLite file) or postgres."),
-    STORAGE_DATA_DIR("storage.dataDir", "data", "Folder of the embedded database file."),
+    STORAGE_DATA_DIR("storage.dataDir", "data", "Folder of the embedded database file; made owner-only (0700, its "
+            + "database files 0600), so give graphmeet a folder of its own."),
     STORAGE_POSTGRES_URL("storage.postgres.url", "", "JDBC URL of PostgreSQL, required when kind is postgres."),
     STORAGE_POSTGRES_USER("storage.postgres.user", "", "PostgreSQL user."),
     STORAGE_POSTGRES_PASSWORD("storage.postgres.password", "", "PostgreSQL password (masked in logs)."),
@@ -25,7 +34,10 @@ enum Setting {
     AUTH_AUDIENCES("auth.audiences", "https://graph.microsoft.com,00000003-0000-0000-c000-000000000000",
             "Accepted aud values, comma-separated."),
     AUTH_CLOCK_SKEW("auth.clockSkew", "PT1M", "Tolerance on exp and nbf (ISO-8601 duration)."),
-    AUTH_TOKEN_CACHE_SIZE("auth.tokenCacheSize", "100000", "Verified tokens remembered until they expire."),
+    AUTH_TOKEN_CACHE_BYTES("auth.tokenCacheBytes", "16777216",
+            "Memory for verified tokens, remembered until they expire (bytes, about 4 KB per token)."),
+    AUTH_MAX_TOKEN_LIFETIME("auth.maxTokenLifetime", "PT24H",
+            "Tokens whose exp lies further ahead are refused: Entra issues none longer (ISO-8601 duration)."),
     DIRECTORY_BOOTSTRAP_FILE("directory.bootstrapFile", "", "YAML file of tenants, users, policies and grants applied at start-up."),
     DIRECTORY_STRICT("directory.strict", "false", "When true, only known users may own meetings (others get 404)."),
     DIRECTORY_SEED_DEMO("directory.seedDemo", "true", "false",

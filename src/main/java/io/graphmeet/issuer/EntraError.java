@@ -22,6 +22,8 @@ public enum EntraError {
             + "request is the client secret value, not the client secret ID, for a secret added to app '%s'."),
     USER_NOT_FOUND(50034, "invalid_grant", "The user account {EUII Hidden} does not exist in the %s directory. "
             + "To sign into this application, the account must be added to the directory."),
+    ACCOUNT_LOCKED(50053, "invalid_grant", "Your account is locked because you've tried to sign in too many times "
+            + "with an incorrect user ID or password."),
     PASSWORD_INVALID(50126, "invalid_grant", "Error validating credentials due to invalid username or password."),
     SCOPE_INVALID(70011, "invalid_scope",
             "The provided value for the input parameter 'scope' is not valid. The scope %s is not valid."),

@@ -2,11 +2,13 @@ package io.graphmeet.issuer;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.graphmeet.api.json.GraphJson;
+import io.graphmeet.http.RequestIds;
 import io.graphmeet.meetings.StoreUnavailableException;
 import io.graphmeet.meetings.Text;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
+import io.helidon.webserver.ServerConnectionException;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -92,7 +94,8 @@ public final class IssuerRoutes {
     }
 
     private void answer(ServerRequest request, ServerResponse response, Supplier<Object> body) {
-        String correlationId = request.headers().first(CLIENT_REQUEST_ID).orElseGet(() -> UUID.randomUUID().toString());
+        String correlationId = RequestIds.forRequest(request.headers().first(CLIENT_REQUEST_ID).orElse(null))
+                .clientRequestId();
         String traceId = UUID.randomUUID().toString();
         response.header(MS_REQUEST_ID, traceId);
         response.header(CLIENT_REQUEST_ID, correlationId);
@@ -108,6 +111,8 @@ public final class IssuerRoutes {
             LOG.log(Level.SEVERE, "store unavailable, trace id " + traceId, e);
             result = failure(EntraError.TEMPORARILY_UNAVAILABLE.with(), traceId, correlationId);
             response.status(Status.SERVICE_UNAVAILABLE_503);
+        } catch (ServerConnectionException e) {
+            throw e; // the client is gone (or was cut off for sending too slowly): nothing to answer
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "unexpected issuer failure, trace id " + traceId, e);
             result = failure(EntraError.SERVER_ERROR.with(), traceId, correlationId);

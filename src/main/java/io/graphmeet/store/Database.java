@@ -7,9 +7,6 @@ import io.graphmeet.directory.DirectoryStore;
 import io.graphmeet.issuer.SigningKeyStore;
 import io.graphmeet.meetings.MeetingStore;
 import io.graphmeet.meetings.StoreUnavailableException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -87,11 +84,9 @@ public final class Database implements AutoCloseable {
     }
 
     private static Database openEmbedded(Path dataDir) {
-        try {
-            Files.createDirectories(dataDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create data directory " + dataDir, e);
-        }
+        DataFolder.prepare(dataDir);
+        // SQLite gives the -wal and -shm files the mode of the database file, so 0600 from birth covers all three
+        DataFolder.createPrivateFile(dataDir.resolve(EMBEDDED_FILE));
         String url = "jdbc:sqlite:" + dataDir.resolve(EMBEDDED_FILE).toAbsolutePath();
         HikariDataSource writerPool = pool(sqlite(url, WRITER_CACHE_KIB), "graphmeet-sqlite-writer", 1);
         HikariDataSource readers = pool(sqlite(url, READER_CACHE_KIB), "graphmeet-sqlite-readers",
