@@ -105,6 +105,9 @@ public final class Graphmeet implements AutoCloseable {
                 GraphRoutes.register(routing, context, meetings, json);
             };
             AdminKey adminKey = AdminKey.resolve(config).orElse(null);
+            Listeners listeners = new Listeners()
+                    .add(WebServer.DEFAULT_SOCKET_NAME, "server.port (GRAPHMEET_SERVER_PORT)", config.server().host(),
+                            config.server().port());
             WebServerConfig.Builder server = WebServer.builder()
                     .host(config.server().host())
                     .port(config.server().port())
@@ -114,14 +117,24 @@ public final class Graphmeet implements AutoCloseable {
                 server.putSocket(HTTPS, socket -> socket.host(config.server().host()).port(config.tls().port())
                         .tls(TlsListener.tls(config.tls())));
                 server.routing(HTTPS, graphRoutes);
+                listeners.add(HTTPS, "tls.port (GRAPHMEET_TLS_PORT)", config.server().host(), config.tls().port());
             }
             if (adminKey != null) {
                 AdminContext admin = new AdminContext(directory, database.meetings(),
                         builtIn == null ? null : builtIn.keys(), adminKey, config.server().maxBodyBytes(), clock);
                 server.putSocket(ADMIN, socket -> socket.host(config.admin().host()).port(config.admin().port()));
                 server.routing(ADMIN, routing -> AdminRoutes.register(routing, admin));
+                listeners.add(ADMIN, "admin.port (GRAPHMEET_ADMIN_PORT)", config.admin().host(), config.admin().port());
             }
-            return new Graphmeet(config, database, server.build().start(), adminKey);
+            listeners.ensureFree();
+            WebServer started = server.build().start();
+            try {
+                listeners.ensureServing(started);
+            } catch (StartupException e) {
+                started.stop();
+                throw e;
+            }
+            return new Graphmeet(config, database, started, adminKey);
         } catch (RuntimeException e) {
             database.close();
             throw e;

@@ -81,6 +81,7 @@ public final class Database implements AutoCloseable {
     }
 
     private static Database openPostgres(GraphmeetConfig.Postgres postgres) {
+        PostgresStartup.awaitReachable(postgres);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(postgres.url());
         config.setUsername(postgres.user().isEmpty() ? null : postgres.user());

@@ -87,6 +87,6 @@ class ConfigLoaderTest {
                 "GRAPHMEET_STORAGE_POSTGRES_URL", "jdbc:postgresql://db/graphmeet",
                 "GRAPHMEET_STORAGE_POSTGRES_PASSWORD", "hunter2"));
 
-        assertThat(ConfigLoader.describe(config)).contains("storage.postgres.password=****").doesNotContain("hunter2");
+        assertThat(ConfigReport.describe(config)).contains("storage.postgres.password=****").doesNotContain("hunter2");
     }
 }
