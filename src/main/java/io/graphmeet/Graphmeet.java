@@ -80,7 +80,8 @@ public final class Graphmeet implements AutoCloseable {
                 LOG.info("created the demo tenant " + DemoDirectory.TENANT_ID + " (directory.seedDemo)");
             }
             if (config.directory().bootstrapFile() != null) {
-                BootstrapFile.apply(config.directory().bootstrapFile(), database.directory());
+                LOG.info(BootstrapFile.apply(config.directory().bootstrapFile(), database.directory(), System::getenv,
+                        clock.instant()));
             }
             Directory directory = new Directory(database.directory());
             BuiltIn builtIn = config.issuer().enabled() ? builtInIssuer(config, database, directory, clock) : null;
