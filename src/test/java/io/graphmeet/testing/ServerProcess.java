@@ -35,6 +35,11 @@ public final class ServerProcess implements AutoCloseable {
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 "io.graphmeet.Main"));
         command.addAll(List.of(arguments));
+        return run(command, environment, log);
+    }
+
+    /** Runs {@code command} (e.g. {@code bin/graphmeet}) with exactly {@code environment}. */
+    public static ServerProcess run(List<String> command, Map<String, String> environment, Path log) {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().clear();
         builder.environment().putAll(environment);
