@@ -54,7 +54,7 @@ public final class Main {
                 }
                 case "--config" -> {
                     if (i + 1 == args.length) {
-                        fail("--config needs a file (see --help)");
+                        throw fail("--config needs a file (see --help)");
                     }
                     configFile = Path.of(args[++i]);
                 }
@@ -62,7 +62,7 @@ public final class Main {
                     if (args[i].startsWith("--config=")) {
                         configFile = Path.of(args[i].substring("--config=".length()));
                     } else {
-                        fail("unknown argument '" + args[i] + "' (see --help)");
+                        throw fail("unknown argument '" + args[i] + "' (see --help)");
                     }
                 }
             }
@@ -75,24 +75,23 @@ public final class Main {
         LOG.info("graphmeet " + Version.current() + " starting (Java " + Runtime.version() + ", pid "
                 + ProcessHandle.current().pid() + ")");
         Map<String, String> environment = System.getenv();
-        GraphmeetConfig config = null;
+        GraphmeetConfig config;
         try {
             config = ConfigLoader.load(configFile(environment), environment);
         } catch (ConfigException e) {
-            fail("invalid configuration: " + e.getMessage());
+            throw fail("invalid configuration: " + e.getMessage());
         }
         LOG.info("configuration:\n" + ConfigReport.describe(config));
         ConfigReport.warnings(config, environment).forEach(LOG::warning);
-        Graphmeet graphmeet = null;
+        Graphmeet running;
         try {
-            graphmeet = Graphmeet.start(config, Clock.systemUTC(), new RandomMeetingIdentifiers());
+            running = Graphmeet.start(config, Clock.systemUTC(), new RandomMeetingIdentifiers());
         } catch (ConfigException e) {
-            fail("invalid configuration: " + e.getMessage());
+            throw fail("invalid configuration: " + e.getMessage());
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "start-up failed", e);
-            fail("cannot start: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            throw fail("cannot start: " + reason(e));
         }
-        Graphmeet running = graphmeet;
         // Helidon's shutdown handlers run while logging still works, unlike a plain shutdown hook.
         io.helidon.Main.addShutdownHandler(() -> {
             running.close();
@@ -118,9 +117,18 @@ public final class Main {
         return fromEnvironment == null || fromEnvironment.isBlank() ? null : Path.of(fromEnvironment);
     }
 
-    /** Says why in one line and exits with status 2. */
-    private static void fail(String reason) {
+    /** The failure's message, and its cause's where the message leaves it out. */
+    private static String reason(RuntimeException failure) {
+        String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+        Throwable cause = failure.getCause();
+        return cause == null || cause.getMessage() == null || message.contains(cause.getMessage()) ? message
+                : message + ": " + cause.getMessage();
+    }
+
+    /** Says why in one line and exits with status 2; never returns (the result is only for {@code throw}). */
+    private static IllegalStateException fail(String reason) {
         System.err.println("graphmeet: " + reason.replaceAll("\\s*\\R\\s*", " "));
         System.exit(FAILED_TO_START);
+        return new IllegalStateException("exit did not stop the JVM");
     }
 }
