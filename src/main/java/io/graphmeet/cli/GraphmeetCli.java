@@ -160,7 +160,7 @@ public final class GraphmeetCli {
                 serverConfig = ConfigLoader.load(file == null ? null : Path.of(file), environment);
             } catch (ConfigException e) {
                 throw new CliException("cannot find the server from its configuration (" + e.getMessage()
-                        + "); give --server-url and --admin-url");
+                        + "); give --server-url, --admin-url and --admin-key");
             }
         }
         return serverConfig;
