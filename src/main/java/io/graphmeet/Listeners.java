@@ -41,7 +41,7 @@ final class Listeners {
                 probe.bind(new InetSocketAddress(listener.host(), listener.port()));
             } catch (IOException | IllegalArgumentException | SecurityException e) {
                 throw new StartupException(listener.setting() + ": cannot listen on " + listener.address() + ": "
-                        + e.getMessage() + " (is another process using it?)");
+                        + e.getMessage());
             }
         }
     }
