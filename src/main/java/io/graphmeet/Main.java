@@ -92,10 +92,14 @@ public final class Main {
             LOG.log(Level.FINE, "start-up failed", e);
             throw fail("cannot start: " + reason(e));
         }
-        // Helidon's shutdown handlers run while logging still works, unlike a plain shutdown hook.
+        ShutdownLog shutdownLog = ShutdownLog.install();
         io.helidon.Main.addShutdownHandler(() -> {
-            running.close();
-            LOG.info("graphmeet stopped");
+            try {
+                running.close();
+                LOG.info("graphmeet stopped");
+            } finally {
+                shutdownLog.done();
+            }
         });
         long startedMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         LOG.info("graphmeet ready on " + running.config().server().effectivePublicUrl()
