@@ -76,7 +76,8 @@ public final class Graphmeet implements AutoCloseable {
                 LOG.info("created the demo tenant " + DemoDirectory.TENANT_ID + " (directory.seedDemo)");
             }
             if (config.directory().bootstrapFile() != null) {
-                BootstrapFile.apply(config.directory().bootstrapFile(), database.directory());
+                LOG.info(BootstrapFile.apply(config.directory().bootstrapFile(), database.directory(), System::getenv,
+                        clock.instant()));
             }
             Directory directory = new Directory(database.directory());
             BuiltIn builtIn = config.issuer().enabled()
@@ -106,6 +107,9 @@ public final class Graphmeet implements AutoCloseable {
             };
             AdminKey adminKey = AdminKey.resolve(config).orElse(null);
             GraphmeetConfig.Connections limits = config.server().connections();
+            Listeners listeners = new Listeners()
+                    .add(WebServer.DEFAULT_SOCKET_NAME, "server.port (GRAPHMEET_SERVER_PORT)", config.server().host(),
+                            config.server().port());
             WebServerConfig.Builder server = ConnectionLimits.apply(WebServer.builder(), limits)
                     .host(config.server().host())
                     .port(config.server().port())
@@ -115,6 +119,7 @@ public final class Graphmeet implements AutoCloseable {
                 server.putSocket(HTTPS, socket -> ConnectionLimits.apply(socket, limits).host(config.server().host())
                         .port(tlsPort).tls(TlsListener.tls(config.tls())));
                 server.routing(HTTPS, graphRoutes);
+                listeners.add(HTTPS, "tls.port (GRAPHMEET_TLS_PORT)", config.server().host(), tlsPort);
             }
             if (adminKey != null) {
                 AdminContext admin = new AdminContext(directory, database.meetings(),
@@ -122,8 +127,17 @@ public final class Graphmeet implements AutoCloseable {
                 server.putSocket(ADMIN, socket -> ConnectionLimits.apply(socket, limits).host(config.admin().host())
                         .port(config.admin().port()));
                 server.routing(ADMIN, routing -> AdminRoutes.register(routing, admin));
+                listeners.add(ADMIN, "admin.port (GRAPHMEET_ADMIN_PORT)", config.admin().host(), config.admin().port());
             }
-            return new Graphmeet(config, database, server.build().start(), adminKey);
+            listeners.ensureFree();
+            WebServer started = server.build().start();
+            try {
+                listeners.ensureServing(started);
+            } catch (StartupException e) {
+                started.stop();
+                throw e;
+            }
+            return new Graphmeet(config, database, started, adminKey);
         } catch (RuntimeException e) {
             database.close();
             throw e;

@@ -18,7 +18,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.StringJoiner;
 
 /**
  * Reads the configuration: defaults, then a YAML file, then {@code GRAPHMEET_*} environment variables,
@@ -46,42 +45,6 @@ public final class ConfigLoader {
         }
         loader.readEnvironment(environment);
         return loader.build();
-    }
-
-    /** The effective configuration as {@code key=value} lines, secrets masked, for the start-up log. */
-    public static String describe(GraphmeetConfig config) {
-        StringJoiner lines = new StringJoiner("\n");
-        lines.add("server.host=" + config.server().host());
-        lines.add("server.port=" + config.server().port());
-        lines.add("server.publicUrl=" + config.server().effectivePublicUrl());
-        lines.add("server.connections=" + config.server().connections());
-        lines.add("storage.kind=" + config.storage().kind().name().toLowerCase(Locale.ROOT));
-        lines.add("storage.dataDir=" + config.storage().dataDir());
-        if (config.storage().kind() == GraphmeetConfig.StorageKind.POSTGRES) {
-            lines.add("storage.postgres.url=" + config.storage().postgres().url());
-            lines.add("storage.postgres.user=" + config.storage().postgres().user());
-            lines.add("storage.postgres.password=****");
-            lines.add("storage.postgres.requestTimeout=" + config.storage().postgres().requestTimeout());
-        }
-        lines.add("auth.audiences=" + String.join(",", config.auth().audiences()));
-        lines.add("auth.maxTokenLifetime=" + config.auth().maxTokenLifetime());
-        config.auth().issuers().forEach(issuer -> lines.add("auth.issuer=" + issuer.issuer() + " keys="
-                + (issuer.jwksFile() != null ? issuer.jwksFile() : issuer.jwksUri())
-                + (issuer.tenants().isEmpty() ? "" : " tenants=" + String.join(",", issuer.tenants()))));
-        lines.add("directory.bootstrapFile=" + config.directory().bootstrapFile());
-        lines.add("directory.seedDemo=" + config.directory().seedDemo());
-        lines.add("meetings.joinBaseUrl=" + config.joinBaseUrl());
-        lines.add("profile=" + config.profile().name().toLowerCase(Locale.ROOT));
-        lines.add("issuer.enabled=" + config.issuer().enabled());
-        lines.add("issuer.tokenLifetime=" + config.issuer().tokenLifetime());
-        lines.add("issuer.delegatedScopes=" + String.join(",", config.issuer().delegatedScopes()));
-        lines.add("issuer.allowNonLoopback=" + config.issuer().allowNonLoopback());
-        lines.add("admin.host=" + config.admin().host());
-        lines.add("admin.port=" + config.admin().port());
-        lines.add("admin.key=" + (config.admin().key() == null ? "" : "****"));
-        lines.add("tls.keystore=" + (config.tls().enabled() ? config.tls().keystore() : ""));
-        lines.add("tls.port=" + config.tls().port());
-        return lines.toString();
     }
 
     private void readFile(Path file) {
@@ -160,7 +123,8 @@ public final class ConfigLoader {
         };
         var postgres = new GraphmeetConfig.Postgres(text(Setting.STORAGE_POSTGRES_URL, true),
                 text(Setting.STORAGE_POSTGRES_USER, true), text(Setting.STORAGE_POSTGRES_PASSWORD, true),
-                integer(Setting.STORAGE_POSTGRES_POOL_SIZE, 1, 512), duration(Setting.STORAGE_POSTGRES_REQUEST_TIMEOUT));
+                integer(Setting.STORAGE_POSTGRES_POOL_SIZE, 1, 512), duration(Setting.STORAGE_POSTGRES_CONNECT_TIMEOUT),
+                duration(Setting.STORAGE_POSTGRES_REQUEST_TIMEOUT));
         if (postgres.requestTimeout().toMillis() < 500 || postgres.requestTimeout().toMinutes() > 10) {
             throw invalid(Setting.STORAGE_POSTGRES_REQUEST_TIMEOUT,
                     "must be between PT0.5S and PT10M, was " + postgres.requestTimeout());
@@ -181,6 +145,9 @@ public final class ConfigLoader {
 
         String bootstrap = text(Setting.DIRECTORY_BOOTSTRAP_FILE, true);
         Path bootstrapFile = bootstrap.isEmpty() ? null : Path.of(bootstrap);
+        if (bootstrapFile != null && Files.isDirectory(bootstrapFile)) {
+            throw invalid(Setting.DIRECTORY_BOOTSTRAP_FILE, bootstrapFile + " is a folder; name the YAML file");
+        }
         if (bootstrapFile != null && !Files.isReadable(bootstrapFile)) {
             throw invalid(Setting.DIRECTORY_BOOTSTRAP_FILE, "file " + bootstrapFile + " is not readable");
         }

@@ -3,6 +3,8 @@ package io.graphmeet.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The whole validated configuration, parsed once at start-up by {@link ConfigLoader}. */
 public record GraphmeetConfig(Server server, Storage storage, Auth auth, Directory directory, Meetings meetings,
@@ -40,8 +42,23 @@ public record GraphmeetConfig(Server server, Storage storage, Auth auth, Directo
     /** The two storage backends. */
     public enum StorageKind { EMBEDDED, POSTGRES }
 
-    /** PostgreSQL connection settings, used when the kind is {@code POSTGRES}. */
-    public record Postgres(String url, String user, String password, int poolSize, Duration requestTimeout) {}
+    /**
+     * PostgreSQL connection settings, used when the kind is {@code POSTGRES}; {@code connectTimeout} bounds how
+     * long start-up waits for the database to accept a first connection, {@code requestTimeout} how long a
+     * request waits for an unreachable database.
+     */
+    public record Postgres(String url, String user, String password, int poolSize, Duration connectTimeout,
+            Duration requestTimeout) {
+
+        private static final Pattern PASSWORD_IN_URL =
+                Pattern.compile("(?i)(password=)[^&;]*|(//[^/:@]*:)[^/@]*@");
+
+        /** {@link #url()} with any password in it masked, for logs and messages. */
+        public String maskedUrl() {
+            return PASSWORD_IN_URL.matcher(url).replaceAll(match -> match.group(1) != null
+                    ? match.group(1) + "****" : Matcher.quoteReplacement(match.group(2)) + "****@");
+        }
+    }
 
     /** Bearer token validation; {@code maxTokenLifetime} bounds how far ahead a token's {@code exp} may lie. */
     public record Auth(List<String> audiences, Duration clockSkew, List<Issuer> issuers, long tokenCacheBytes,

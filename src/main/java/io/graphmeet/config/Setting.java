@@ -3,8 +3,9 @@ package io.graphmeet.config;
 import java.util.Locale;
 
 /**
- * Every scalar setting, with its default and meaning; the README's configuration table mirrors this. A few
- * defaults differ in the production profile: those settings name both.
+ * The settings catalogue: every scalar setting, with its default and meaning. {@code --help}, the logged
+ * effective configuration and the README's configuration table all follow it. A few defaults differ in the
+ * production profile: those settings name both.
  */
 enum Setting {
     PROFILE("profile", "development", "development or production. Production turns the built-in issuer and the "
@@ -28,6 +29,8 @@ enum Setting {
     STORAGE_POSTGRES_USER("storage.postgres.user", "", "PostgreSQL user."),
     STORAGE_POSTGRES_PASSWORD("storage.postgres.password", "", "PostgreSQL password (masked in logs)."),
     STORAGE_POSTGRES_POOL_SIZE("storage.postgres.poolSize", "16", "Connections per node."),
+    STORAGE_POSTGRES_CONNECT_TIMEOUT("storage.postgres.connectTimeout", "PT30S", "How long start-up keeps retrying "
+            + "the first connection to PostgreSQL, with growing waits, before it gives up (ISO-8601)."),
     STORAGE_POSTGRES_REQUEST_TIMEOUT("storage.postgres.requestTimeout", "PT2S", "Longest a request waits for "
             + "an unreachable PostgreSQL (a connection, a read, a commit) before it answers 503 with Retry-After "
             + "(ISO-8601)."),

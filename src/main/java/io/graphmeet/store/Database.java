@@ -105,6 +105,7 @@ public final class Database implements AutoCloseable {
      * over these defaults.
      */
     private static Database openPostgres(GraphmeetConfig.Postgres postgres) {
+        PostgresStartup.awaitReachable(postgres);
         Duration timeout = postgres.requestTimeout().minus(ANSWER_MARGIN);
         int timeoutSeconds = (int) Math.max(1, (timeout.toMillis() + 999) / 1000);
         HikariConfig config = new HikariConfig();
