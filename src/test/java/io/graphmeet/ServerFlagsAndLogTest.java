@@ -64,7 +64,7 @@ class ServerFlagsAndLogTest {
             server.awaitLog("graphmeet ready");
             assertThat(server.log()).contains("graphmeet " + Version.current() + " starting");
             assertThat(server.log()).contains("admin.key=****", "storage.postgres.url=",
-                    "storage.postgres.password=", "auth.tokenCacheSize=100000", "directory.strict=false",
+                    "storage.postgres.password=", "auth.tokenCacheBytes=16777216", "directory.strict=false",
                     "server.maxBodyBytes=65536", "tls.keystorePassword=", "auth.issuers=[]")
                     .doesNotContain("admin-s3cret");
             assertThat(server.log()).contains("WARNING", "GRAPHMEET_SERVER_PROT names no setting",
