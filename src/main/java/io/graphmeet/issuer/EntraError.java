@@ -34,6 +34,8 @@ public enum EntraError {
     /** graphmeet's own, without an AADSTS number: such values would not survive the database. */
     TEXT_REFUSED(0, "invalid_request", "The value of '%s' must not contain NUL characters or unpaired UTF-16 "
             + "surrogates."),
+    /** graphmeet's own, without an AADSTS number: a request the edge kit could not read. */
+    MALFORMED_REQUEST(0, "invalid_request", "%s"),
     /** graphmeet's own, without an AADSTS number. */
     BODY_TOO_LARGE(0, "invalid_request", "The request body exceeds the limit of %s bytes."),
     /** graphmeet's own, without an AADSTS number. */
