@@ -63,7 +63,10 @@ public enum EntraError {
         return error;
     }
 
-    /** 401 when the client failed to authenticate, as RFC 6749 §5.2 asks; 400 for other request errors. */
+    /**
+     * 401 when the client failed to authenticate, as RFC 6749 §5.2 asks; 413 for a body over the limit; 503 and
+     * 500 for graphmeet's own failures; 400 for other request errors.
+     */
     public int status() {
         return switch (error) {
             case "invalid_client" -> 401;
