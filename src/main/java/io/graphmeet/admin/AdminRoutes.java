@@ -7,6 +7,7 @@ import static io.helidon.http.Method.POST;
 import static io.helidon.http.Method.PUT;
 
 import io.graphmeet.errors.GraphError;
+import io.graphmeet.errors.GraphErrorReplies;
 import io.graphmeet.http.Edge;
 import io.graphmeet.http.Endpoint;
 import io.graphmeet.http.Guard;
@@ -30,6 +31,7 @@ public final class AdminRoutes {
     public static final String BASE = "/admin/v1";
 
     private static final String TENANT = BASE + "/tenants/{tenantId}";
+    private static final String CHALLENGE = "Bearer realm=\"graphmeet-admin\"";
 
     private AdminRoutes() {}
 
@@ -72,9 +74,10 @@ public final class AdminRoutes {
 
     private static Edge<AdminExchange> edge(AdminContext context) {
         RequestBody body = new RequestBody(context.maxBodyBytes());
+        GraphErrorReplies errors = new GraphErrorReplies(context.clock(), CHALLENGE, failure -> null, 0);
         Surface admin = new Surface("admin", RequestIds.REQUEST_ID,
                 HeaderValues.create(HeaderNames.CONTENT_TYPE, "application/json; charset=utf-8"),
-                List.of(HeaderValues.create(HeaderNames.CACHE_CONTROL, "no-store")), new AdminErrors(context.clock()));
+                List.of(HeaderValues.create(HeaderNames.CACHE_CONTROL, "no-store")), errors);
         return new Edge<>(admin, (request, ids) -> new AdminExchange(request, context, body));
     }
 

@@ -70,7 +70,7 @@ public final class GraphRoutes {
     static Edge<GraphExchange> edge(GraphContext context) {
         RequestBody body = new RequestBody(context.maxBodyBytes());
         Surface graph = new Surface("graph", RequestIds.REQUEST_ID, JSON_CONTENT_TYPE, List.of(ODATA_VERSION_4, NO_CACHE),
-                new GraphErrors(context.clock()));
+                GraphErrors.replies(context.clock()));
         return new Edge<>(graph, (request, ids) -> new GraphExchange(request, context, body));
     }
 

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -71,14 +73,8 @@ public final class JsonFields {
     }
 
     public String string(String name) {
-        JsonNode value = node.get(name);
-        if (isAbsent(value)) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            throw refused(pathOf(name), "must be a string.");
-        }
-        return value.textValue();
+        JsonNode value = value(name, JsonNode::isTextual, "must be a string.");
+        return value == null ? null : value.textValue();
     }
 
     /** A string property that must be present and not blank. */
@@ -97,43 +93,20 @@ public final class JsonFields {
     }
 
     public Boolean bool(String name) {
-        JsonNode value = node.get(name);
-        if (isAbsent(value)) {
-            return null;
-        }
-        if (!value.isBoolean()) {
-            throw refused(pathOf(name), "must be true or false.");
-        }
-        return value.booleanValue();
+        JsonNode value = value(name, JsonNode::isBoolean, "must be true or false.");
+        return value == null ? null : value.booleanValue();
     }
 
     /** The nested object, or null if absent. */
     public JsonFields object(String name) {
-        JsonNode value = node.get(name);
-        if (isAbsent(value)) {
-            return null;
-        }
-        if (!value.isObject()) {
-            throw refused(pathOf(name), "must be an object.");
-        }
-        return new JsonFields((ObjectNode) value, pathOf(name) + ".", label);
+        JsonNode value = value(name, JsonNode::isObject, "must be an object.");
+        return value == null ? null : new JsonFields((ObjectNode) value, pathOf(name) + ".", label);
     }
 
     /** The objects of a nested array, or null if absent. */
     public List<JsonFields> objects(String name) {
-        JsonNode value = array(name);
-        if (value == null) {
-            return null;
-        }
-        List<JsonFields> items = new ArrayList<>(value.size());
-        for (int i = 0; i < value.size(); i++) {
-            String itemPath = pathOf(name) + "[" + i + "]";
-            if (!value.get(i).isObject()) {
-                throw refused(itemPath, "must be an object.");
-            }
-            items.add(new JsonFields((ObjectNode) value.get(i), itemPath + ".", label));
-        }
-        return items;
+        return items(name, JsonNode::isObject, "must be an object.",
+                (item, itemPath) -> new JsonFields((ObjectNode) item, itemPath + ".", label));
     }
 
     /** The strings of a nested array, or null if absent. */
@@ -143,28 +116,35 @@ public final class JsonFields {
 
     /** The strings of a nested array, each turned into a value by {@code parser}; null if absent. */
     public <T> List<T> strings(String name, Parser<T> parser) {
-        JsonNode value = array(name);
-        if (value == null) {
+        return items(name, JsonNode::isTextual, "must be a string.",
+                (item, itemPath) -> parser.parse(item.textValue(), label.apply(itemPath)));
+    }
+
+    private <T> List<T> items(String name, Predicate<JsonNode> rightType, String problem,
+            BiFunction<JsonNode, String, T> read) {
+        JsonNode array = value(name, JsonNode::isArray, "must be an array.");
+        if (array == null) {
             return null;
         }
-        List<T> items = new ArrayList<>(value.size());
-        for (int i = 0; i < value.size(); i++) {
+        List<T> items = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
             String itemPath = pathOf(name) + "[" + i + "]";
-            if (!value.get(i).isTextual()) {
-                throw refused(itemPath, "must be a string.");
+            if (!rightType.test(array.get(i))) {
+                throw refused(itemPath, problem);
             }
-            items.add(parser.parse(value.get(i).textValue(), label.apply(itemPath)));
+            items.add(read.apply(array.get(i), itemPath));
         }
         return items;
     }
 
-    private JsonNode array(String name) {
+    /** The property's value if it is of the right type, null if absent; otherwise a refusal naming the problem. */
+    private JsonNode value(String name, Predicate<JsonNode> rightType, String problem) {
         JsonNode value = node.get(name);
         if (isAbsent(value)) {
             return null;
         }
-        if (!value.isArray()) {
-            throw refused(pathOf(name), "must be an array.");
+        if (!rightType.test(value)) {
+            throw refused(pathOf(name), problem);
         }
         return value;
     }
