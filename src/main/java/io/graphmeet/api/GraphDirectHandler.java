@@ -1,7 +1,7 @@
 package io.graphmeet.api;
 
+import io.graphmeet.errors.ErrorEnvelope;
 import io.graphmeet.errors.GraphError;
-import io.graphmeet.http.ErrorEnvelope;
 import io.graphmeet.http.RequestIds;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
@@ -47,8 +47,8 @@ public final class GraphDirectHandler implements DirectHandler {
                 .status(Status.create(error.status()))
                 .headers(headers)
                 .header(HeaderNames.CONTENT_TYPE, "application/json")
-                .header(HeaderNames.create("request-id"), ids.requestId())
-                .header(HeaderNames.create("client-request-id"), ids.clientRequestId())
+                .header(RequestIds.REQUEST_ID, ids.requestId())
+                .header(RequestIds.CLIENT_REQUEST_ID, ids.clientRequestId())
                 .entity(ErrorEnvelope.render(error, busy ? "Too many requests at once; retry shortly."
                         : "The request could not be read: " + reason + ".", ids, clock.instant()));
         if (busy) {

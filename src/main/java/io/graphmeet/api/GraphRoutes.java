@@ -1,144 +1,93 @@
 package io.graphmeet.api;
 
+import static io.helidon.http.Method.DELETE;
+import static io.helidon.http.Method.GET;
+import static io.helidon.http.Method.PATCH;
+import static io.helidon.http.Method.POST;
+
 import io.graphmeet.api.json.MeetingJson;
 import io.graphmeet.auth.Access;
 import io.graphmeet.errors.GraphError;
-import io.graphmeet.errors.GraphException;
-import io.graphmeet.http.ErrorEnvelope;
+import io.graphmeet.http.Edge;
+import io.graphmeet.http.Endpoint;
+import io.graphmeet.http.Guard;
+import io.graphmeet.http.RequestBody;
 import io.graphmeet.http.RequestIds;
-import io.graphmeet.meetings.InvalidMeetingException;
-import io.graphmeet.meetings.MeetingAccessDeniedException;
-import io.graphmeet.meetings.MeetingNotFoundException;
+import io.graphmeet.http.RouteTable;
+import io.graphmeet.http.Surface;
 import io.graphmeet.meetings.MeetingService;
-import io.graphmeet.meetings.StoreUnavailableException;
 import io.helidon.http.Header;
-import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Method;
-import io.helidon.http.Status;
-import io.helidon.webserver.ServerConnectionException;
-import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.http.ServerRequest;
-import io.helidon.webserver.http.ServerResponse;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
-/** The Graph-compatible routes, in one table, and the one place where replies and errors are written. */
+/** The Graph-compatible routes, in one table: method, path, the permission each needs, and its endpoint. */
 public final class GraphRoutes {
 
-    private static final Logger LOG = Logger.getLogger(GraphRoutes.class.getName());
     private static final List<String> VERSIONS = List.of("/v1.0", "/beta");
-    private static final HeaderName REQUEST_ID = HeaderNames.create("request-id");
-    private static final HeaderName CLIENT_REQUEST_ID = HeaderNames.create("client-request-id");
     private static final Header ODATA_VERSION_4 = HeaderValues.createCached("OData-Version", "4.0");
     private static final Header NO_CACHE = HeaderValues.createCached(HeaderNames.CACHE_CONTROL, "no-cache");
     private static final Header JSON_CONTENT_TYPE = HeaderValues.createCached(HeaderNames.CONTENT_TYPE,
             "application/json;odata.metadata=minimal;odata.streaming=true;"
             + "IEEE754Compatible=false;charset=utf-8");
-    private static final String MEETING_NOT_FOUND = "3004: Specified meeting is not found";
-    private static final String WWW_AUTHENTICATE = "Bearer realm=\"\", "
-            + "client_id=\"00000003-0000-0000-c000-000000000000\"";
 
-    private final GraphContext context;
-
-    private GraphRoutes(GraphContext context) {
-        this.context = context;
-    }
+    private GraphRoutes() {}
 
     /** Adds every Graph route to {@code routing}. */
     public static void register(HttpRouting.Builder routing, GraphContext context, MeetingService meetings,
             MeetingJson json) {
-        GraphRoutes routes = new GraphRoutes(context);
+        table(routing, context, meetings, json).otherwise(exchange -> {
+            throw GraphError.BAD_REQUEST.with("Resource not found for the segment '" + lastSegment(exchange) + "'.");
+        });
+    }
+
+    /** The route table without its catch-all, so a test can read its rows or add one. */
+    static RouteTable<GraphExchange> table(HttpRouting.Builder routing, GraphContext context, MeetingService meetings,
+            MeetingJson json) {
+        RouteTable<GraphExchange> table = new RouteTable<>(routing, edge(context), Guard.open(), exchange -> {
+            throw GraphError.METHOD_NOT_ALLOWED.with("The HTTP method is not allowed for this resource.");
+        });
         OnlineMeetingsEndpoint onlineMeetings = new OnlineMeetingsEndpoint(meetings, json);
         for (String version : VERSIONS) {
             for (String owner : List.of("/me", "/users/{userId}")) {
                 String collection = version + owner + "/onlineMeetings";
-                routes.path(routing, collection + "/createOrGet",
-                        on(Method.POST, Access.WRITE, onlineMeetings::createOrGet));
-                routes.path(routing, collection,
-                        on(Method.POST, Access.WRITE, onlineMeetings::create),
-                        on(Method.GET, Access.READ, onlineMeetings::find));
-                routes.path(routing, collection + "/{+meetingId}",
-                        on(Method.GET, Access.READ, onlineMeetings::get),
-                        on(Method.PATCH, Access.WRITE, onlineMeetings::update),
-                        on(Method.DELETE, Access.WRITE, onlineMeetings::delete));
+                table.path(collection + "/createOrGet",
+                        on(POST, Access.WRITE, onlineMeetings::createOrGet));
+                table.path(collection,
+                        on(POST, Access.WRITE, onlineMeetings::create),
+                        on(GET, Access.READ, onlineMeetings::find));
+                table.path(collection + "/{+meetingId}",
+                        on(GET, Access.READ, onlineMeetings::get),
+                        on(PATCH, Access.WRITE, onlineMeetings::update),
+                        on(DELETE, Access.WRITE, onlineMeetings::delete));
             }
         }
-        routing.any(routes.adapt(Access.READ, exchange -> {
-            throw GraphError.BAD_REQUEST.with("Resource not found for the segment '" + lastSegment(exchange) + "'.");
-        }));
+        return table;
     }
 
-    private static Operation on(Method method, Access access, GraphEndpoint endpoint) {
-        return new Operation(method, access, endpoint);
+    static Edge<GraphExchange> edge(GraphContext context) {
+        RequestBody body = new RequestBody(context.maxBodyBytes());
+        Surface graph = new Surface("graph", RequestIds.REQUEST_ID, JSON_CONTENT_TYPE, List.of(ODATA_VERSION_4, NO_CACHE),
+                GraphErrors.replies(context.clock()));
+        return new Edge<>(graph, (request, ids) -> new GraphExchange(request, context, body));
     }
 
-    /** Serves {@code operations} on {@code path}; any other method gets {@code 405}. */
-    private void path(HttpRouting.Builder routing, String path, Operation... operations) {
-        for (Operation operation : operations) {
-            routing.route(operation.method(), path, adapt(operation.access(), operation.endpoint()));
-        }
-        routing.any(path, adapt(Access.READ, exchange -> {
-            throw GraphError.METHOD_NOT_ALLOWED.with("The HTTP method is not allowed for this resource.");
-        }));
+    static RouteTable.Route<GraphExchange> on(Method method, Access access, Endpoint<GraphExchange> endpoint) {
+        return RouteTable.on(method, new Permission(access), endpoint);
     }
 
-    private Handler adapt(Access access, GraphEndpoint endpoint) {
-        return (request, response) -> {
-            RequestIds ids = RequestIds.forRequest(request.headers().first(CLIENT_REQUEST_ID).orElse(null));
-            GraphReply reply;
-            try {
-                reply = endpoint.handle(new GraphExchange(request, context, access));
-            } catch (GraphException e) {
-                reply = error(e.error(), e.getMessage(), ids);
-            } catch (InvalidMeetingException e) {
-                reply = error(GraphError.BAD_REQUEST, e.getMessage(), ids);
-            } catch (MeetingNotFoundException e) {
-                reply = error(GraphError.NOT_FOUND, MEETING_NOT_FOUND, ids);
-            } catch (MeetingAccessDeniedException e) {
-                reply = error(GraphError.FORBIDDEN, e.getMessage(), ids);
-            } catch (StoreUnavailableException e) {
-                LOG.log(Level.SEVERE, "store unavailable, request-id " + ids.requestId(), e);
-                reply = error(GraphError.SERVICE_UNAVAILABLE, "The service is temporarily unavailable.", ids)
-                        .withHeader("Retry-After", "1");
-            } catch (ServerConnectionException e) {
-                throw e; // the client is gone (or was cut off for sending too slowly): nothing to answer
-            } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "unexpected failure, request-id " + ids.requestId(), e);
-                reply = error(GraphError.INTERNAL_SERVER_ERROR, "An internal server error occurred.", ids);
-            }
-            send(response, reply, ids);
-        };
-    }
+    /** The permission a route declares; the table authorizes the caller for it before the endpoint runs. */
+    record Permission(Access access) implements Guard<GraphExchange> {
 
-    private GraphReply error(GraphError error, String message, RequestIds ids) {
-        GraphReply reply = GraphReply.json(error.status(),
-                ErrorEnvelope.render(error, message, ids, context.clock().instant()));
-        return error.status() == 401 ? reply.withHeader("WWW-Authenticate", WWW_AUTHENTICATE) : reply;
-    }
-
-    private static void send(ServerResponse response, GraphReply reply, RequestIds ids) {
-        response.status(Status.create(reply.status()));
-        response.header(REQUEST_ID, ids.requestId());
-        response.header(CLIENT_REQUEST_ID, ids.clientRequestId());
-        response.header(ODATA_VERSION_4);
-        response.header(NO_CACHE);
-        reply.headers().forEach(response::header);
-        if (reply.body() == null) {
-            response.send();
-        } else {
-            response.header(JSON_CONTENT_TYPE);
-            response.send(reply.body());
+        @Override
+        public void admit(GraphExchange exchange) {
+            exchange.authorize(access);
         }
     }
 
     private static String lastSegment(GraphExchange exchange) {
         return exchange.path().substring(exchange.path().lastIndexOf('/') + 1);
     }
-
-    /** One row of the route table: method, the permission it needs, and who handles it. */
-    private record Operation(Method method, Access access, GraphEndpoint endpoint) {}
 }

@@ -1,7 +1,7 @@
 package io.graphmeet.issuer;
 
+import io.graphmeet.errors.ErrorEnvelope;
 import io.graphmeet.errors.GraphError;
-import io.graphmeet.http.ErrorEnvelope;
 import io.graphmeet.http.RequestIds;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -35,12 +35,11 @@ public final class HostGuard implements Filter {
             chain.proceed();
             return;
         }
-        RequestIds ids = RequestIds.forRequest(request.headers().first(HeaderNames.create("client-request-id"))
-                .orElse(null));
+        RequestIds ids = RequestIds.of(request);
         response.status(Status.MISDIRECTED_REQUEST_421);
         response.header(HeaderNames.CONTENT_TYPE, "application/json");
-        response.header(HeaderNames.create("request-id"), ids.requestId());
-        response.header(HeaderNames.create("client-request-id"), ids.clientRequestId());
+        response.header(RequestIds.REQUEST_ID, ids.requestId());
+        response.header(RequestIds.CLIENT_REQUEST_ID, ids.clientRequestId());
         response.send(ErrorEnvelope.render(GraphError.BAD_REQUEST, "This server answers only for loopback host "
                 + "names and " + publicHost + " while its built-in token issuer is on.", ids, clock.instant()));
     }

@@ -6,7 +6,7 @@ import io.graphmeet.config.GraphmeetConfig;
 import io.graphmeet.directory.DirectoryStore;
 import io.graphmeet.issuer.SigningKeyStore;
 import io.graphmeet.meetings.MeetingStore;
-import io.graphmeet.meetings.StoreUnavailableException;
+import io.graphmeet.failure.StoreUnavailableException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

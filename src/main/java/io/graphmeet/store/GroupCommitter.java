@@ -1,6 +1,6 @@
 package io.graphmeet.store;
 
-import io.graphmeet.meetings.StoreUnavailableException;
+import io.graphmeet.failure.StoreUnavailableException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;

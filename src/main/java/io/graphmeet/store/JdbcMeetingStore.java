@@ -12,7 +12,7 @@ import io.graphmeet.meetings.MeetingKey;
 import io.graphmeet.meetings.MeetingSettings;
 import io.graphmeet.meetings.MeetingStore;
 import io.graphmeet.meetings.Person;
-import io.graphmeet.meetings.StoreUnavailableException;
+import io.graphmeet.failure.StoreUnavailableException;
 import io.graphmeet.meetings.Timestamp;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

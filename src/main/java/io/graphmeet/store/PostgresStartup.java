@@ -1,7 +1,7 @@
 package io.graphmeet.store;
 
 import io.graphmeet.config.GraphmeetConfig;
-import io.graphmeet.meetings.StoreUnavailableException;
+import io.graphmeet.failure.StoreUnavailableException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

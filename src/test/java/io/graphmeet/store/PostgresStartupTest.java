@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.graphmeet.config.ConfigLoader;
 import io.graphmeet.config.GraphmeetConfig;
-import io.graphmeet.meetings.StoreUnavailableException;
+import io.graphmeet.failure.StoreUnavailableException;
 import io.graphmeet.testing.Backend;
 import java.nio.file.Path;
 import java.util.HashMap;
