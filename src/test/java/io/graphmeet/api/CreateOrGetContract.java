@@ -47,6 +47,32 @@ abstract class CreateOrGetContract extends ServerContract {
         assertThat(replayed.json()).isEqualTo(created.json());
     }
 
+    /**
+     * Planted bug: a replay answered with the request's subject instead of the stored one passed the test above,
+     * which reads the bytes the rendered-body cache kept from the create; another {@code Accept-Language} is
+     * another view, rendered afresh, and shows it (verified by hand, then reverted).
+     */
+    @Test
+    void aReplayInAnotherLanguageReturnsTheStoredValuesNotTheRequests() {
+        String externalId = uniqueId();
+        GraphResponse created = asMegan("""
+                {"externalId":"%s","subject":"Stored","startDateTime":"2026-04-01T10:00:00Z"}""".formatted(externalId));
+        GraphResponse replayed = http.send(http.request(ME, megan()).header("Content-Type", "application/json")
+                .header("Accept-Language", "en-GB")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("""
+                        {"externalId":"%s","subject":"Requested","startDateTime":"2026-05-01T10:00:00Z",
+                         "participants":{"attendees":[{"identity":{"user":{"id":"%s"}}}]}}"""
+                        .formatted(externalId, ADELE))));
+
+        assertThat(replayed.status()).isEqualTo(200);
+        assertThat(replayed.json().path("id")).isEqualTo(created.json().path("id"));
+        assertThat(replayed.json().path("subject").asText()).isEqualTo("Stored");
+        assertThat(replayed.json().path("startDateTime").asText()).isEqualTo("2026-04-01T10:00:00Z");
+        assertThat(replayed.json().path("endDateTime").asText()).isEqualTo("2026-04-01T11:00:00Z");
+        assertThat(replayed.json().path("participants")).isEqualTo(created.json().path("participants"));
+        assertThat(replayed.json().path("joinInformation")).isNotEqualTo(created.json().path("joinInformation"));
+    }
+
     @Test
     void sameExternalIdForTwoUsersGivesTwoMeetings() {
         String externalId = uniqueId();
