@@ -33,10 +33,21 @@ class HostileRequestsTest extends ServerContract {
 
         int status = Integer.parseInt(raw.substring(9, 12));
         JsonNode body = new ObjectMapper().readTree(raw.substring(raw.indexOf("\r\n\r\n") + 4));
-        assertThat(status).as(raw).isBetween(400, 499);
-        assertThat(body.path("error").path("code").asText()).isNotBlank();
-        assertThat(body.path("error").path("innerError").path("request-id").asText()).isNotBlank();
+        assertThat(status).as(raw).isEqualTo(400);
+        assertThat(body.path("error").path("code").asText()).isEqualTo("BadRequest");
+        assertThat(body.path("error").path("innerError").path("request-id").asText())
+                .matches(CreateOrGetContract.GUID)
+                .isEqualTo(header(raw, "request-id"));
         assertThat(raw).doesNotContain("Exception").doesNotContain("at io.helidon");
+    }
+
+    private static String header(String raw, String name) {
+        for (String line : raw.substring(0, raw.indexOf("\r\n\r\n")).split("\r\n")) {
+            if (line.regionMatches(true, 0, name + ":", 0, name.length() + 1)) {
+                return line.substring(name.length() + 1).trim();
+            }
+        }
+        return null;
     }
 
     private String exchange(String request) throws IOException {
