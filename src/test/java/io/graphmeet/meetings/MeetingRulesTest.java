@@ -128,7 +128,13 @@ class MeetingRulesTest {
         assertThat(guid.version()).isEqualTo(7);
         assertThat(guid.variant()).isEqualTo(2);
         assertThat(guid.getMostSignificantBits() >>> 16).isBetween(before, after);
-        assertThat(identifiers.newThreadGuid()).isNotEqualTo(guid);
+        for (int i = 0; i < 20; i++) {
+            UUID next = identifiers.newThreadGuid();
+            assertThat(next).isNotEqualTo(guid);
+            assertThat(next.variant()).isEqualTo(2);
+            assertThat(next.getLeastSignificantBits() & 0x3FFFFFFFFFFFFFFFL).as("random low bits")
+                    .isNotEqualTo(0x3FFFFFFFFFFFFFFFL).isNotZero();
+        }
     }
 
     @Test
