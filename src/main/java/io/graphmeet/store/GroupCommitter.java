@@ -76,6 +76,11 @@ final class GroupCommitter implements AutoCloseable {
         }
     }
 
+    /** How many writes wait for a writer thread: lets a test that holds the writers know its writes are queued. */
+    int waiting() {
+        return queue.size();
+    }
+
     private void writeLoop() {
         List<Task<?>> batch = new ArrayList<>(MAX_BATCH);
         while (!closed) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.graphmeet.testing.AdminHttp;
 import io.graphmeet.testing.Backend;
 import io.graphmeet.testing.Contoso;
+import io.graphmeet.testing.GraphHttp;
 import io.graphmeet.testing.GraphResponse;
 import io.graphmeet.testing.MutableClock;
 import io.graphmeet.testing.TestServer;
@@ -41,6 +42,8 @@ abstract class AdminApiContract {
         }
     }
 
+    private static final String GUID = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
+
     static String newId() {
         return UUID.randomUUID().toString();
     }
@@ -60,9 +63,25 @@ abstract class AdminApiContract {
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.errorCode()).isEqualTo("Unauthorized");
         assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
-        assertThat(response.header("request-id")).isNotBlank();
+        assertThat(response.header("request-id")).matches(GUID);
         assertThat(response.json().path("error").path("innerError").path("request-id").asText())
                 .isEqualTo(response.header("request-id"));
+    }
+
+    /** Planted bug: the two ids swapped in the envelope's innerError fail this test (verified by hand, then reverted). */
+    @Test
+    void aRefusedRequestNamesTheRequestIdAndTheClientsIdEachInItsPlace() {
+        GraphHttp http = new GraphHttp(server.adminUrl());
+        GraphResponse response = http.send(http.request("/admin/v1/tenants", null).header("client-request-id", "admin-42")
+                .GET());
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.header("request-id")).matches(GUID);
+        assertThat(response.header("client-request-id")).isEqualTo("admin-42");
+        assertThat(response.json().path("error").path("innerError").path("request-id").asText())
+                .isEqualTo(response.header("request-id"));
+        assertThat(response.json().path("error").path("innerError").path("client-request-id").asText())
+                .isEqualTo("admin-42");
     }
 
     @Test
@@ -349,6 +368,7 @@ abstract class AdminApiContract {
         GraphResponse keys = admin.get("/admin/v1/issuer/keys");
         assertThat(keys.json().path("value").get(0).path("kid").asText()).isEqualTo(kid);
         assertThat(keys.json().path("value").get(0).path("signing").asBoolean()).isTrue();
-        assertThat(keys.json().path("value").get(1).path("retireDateTime").asText()).isNotEmpty();
+        assertThat(Instant.parse(keys.json().path("value").get(1).path("retireDateTime").asText()))
+                .isAfterOrEqualTo(clock.instant());
     }
 }

@@ -8,6 +8,7 @@ import static io.graphmeet.testing.Contoso.OTHER_APP;
 import static io.graphmeet.testing.Contoso.OTHER_TENANT;
 import static io.graphmeet.testing.Contoso.STRANGER;
 import static io.graphmeet.testing.Contoso.TENANT;
+import static io.graphmeet.testing.Contoso.THIRD_TENANT;
 import static io.graphmeet.testing.Contoso.WRITE;
 import static io.graphmeet.testing.Contoso.WRITE_ALL;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -210,15 +211,32 @@ abstract class AuthContract extends ServerContract {
         assertThat(response.errorCode()).isEqualTo("NotFound");
     }
 
+    /**
+     * Northwind's policy lets its app act for any Northwind user, so its calls for Megan's id pass every check
+     * but the tenant's: only tenant isolation keeps Contoso's meeting from it. (The earlier version used a
+     * tenant without policies, whose 403 came before any meeting lookup and would have hidden a leak.) Planted bug:
+     * the meetings' queries by key and by id not scoped to the tenant fail this test (verified by hand, then reverted).
+     */
     @Test
     void meetingsOfOneTenantAreInvisibleToAnother() {
         String externalId = uniqueId();
+        String northwindApp = issuer.application(THIRD_TENANT, BOT_APP, WRITE_ALL, "OnlineMeetings.Read.All");
         GraphResponse contoso = asMegan(body(externalId));
-        GraphResponse fabrikamApp = http.post(usersPath(MEGAN), issuer.application(OTHER_TENANT, BOT_APP, WRITE_ALL),
-                body(externalId));
+        String contosoId = contoso.json().path("id").asText();
+
+        GraphResponse sameKey = http.post(usersPath(MEGAN), northwindApp, body(externalId));
+        GraphResponse byId = http.send(http.request("/v1.0/users/" + MEGAN + "/onlineMeetings/" + contosoId, northwindApp)
+                .GET());
+        GraphResponse ownById = http.send(http.request("/v1.0/users/" + MEGAN + "/onlineMeetings/"
+                + sameKey.json().path("id").asText(), northwindApp).GET());
 
         assertThat(contoso.status()).isEqualTo(201);
-        assertThat(fabrikamApp.status()).isEqualTo(403);
+        assertThat(sameKey.status()).as(sameKey.toString()).isEqualTo(201);
+        assertThat(sameKey.json().path("id").asText()).isNotEqualTo(contosoId);
+        assertThat(sameKey.json().path("participants").path("organizer").path("identity").path("user")
+                .path("tenantId").asText()).isEqualTo(THIRD_TENANT);
+        assertThat(byId.status()).as(byId.toString()).isEqualTo(404);
+        assertThat(ownById.status()).as("the same app reads its own tenant's meeting").isEqualTo(200);
     }
 
     static void assertUnauthorized(GraphResponse response, String code, String message) {

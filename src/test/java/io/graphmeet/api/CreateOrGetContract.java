@@ -6,6 +6,7 @@ import static io.graphmeet.testing.Contoso.OTHER_TENANT;
 import static io.graphmeet.testing.Contoso.TENANT;
 import static io.graphmeet.testing.Contoso.WRITE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.graphmeet.testing.GraphResponse;
@@ -13,7 +14,12 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -45,6 +51,32 @@ abstract class CreateOrGetContract extends ServerContract {
         assertThat(replayed.json().path("subject").asText()).isEqualTo("First");
         assertThat(replayed.json().path("startDateTime").asText()).isEqualTo("2026-04-01T10:00:00Z");
         assertThat(replayed.json()).isEqualTo(created.json());
+    }
+
+    /**
+     * Planted bug: a replay answered with the request's subject instead of the stored one passed the test above,
+     * which reads the bytes the rendered-body cache kept from the create; another {@code Accept-Language} is
+     * another view, rendered afresh, and shows it (verified by hand, then reverted).
+     */
+    @Test
+    void aReplayInAnotherLanguageReturnsTheStoredValuesNotTheRequests() {
+        String externalId = uniqueId();
+        GraphResponse created = asMegan("""
+                {"externalId":"%s","subject":"Stored","startDateTime":"2026-04-01T10:00:00Z"}""".formatted(externalId));
+        GraphResponse replayed = http.send(http.request(ME, megan()).header("Content-Type", "application/json")
+                .header("Accept-Language", "en-GB")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("""
+                        {"externalId":"%s","subject":"Requested","startDateTime":"2026-05-01T10:00:00Z",
+                         "participants":{"attendees":[{"identity":{"user":{"id":"%s"}}}]}}"""
+                        .formatted(externalId, ADELE))));
+
+        assertThat(replayed.status()).isEqualTo(200);
+        assertThat(replayed.json().path("id")).isEqualTo(created.json().path("id"));
+        assertThat(replayed.json().path("subject").asText()).isEqualTo("Stored");
+        assertThat(replayed.json().path("startDateTime").asText()).isEqualTo("2026-04-01T10:00:00Z");
+        assertThat(replayed.json().path("endDateTime").asText()).isEqualTo("2026-04-01T11:00:00Z");
+        assertThat(replayed.json().path("participants")).isEqualTo(created.json().path("participants"));
+        assertThat(replayed.json().path("joinInformation")).isNotEqualTo(created.json().path("joinInformation"));
     }
 
     @Test
@@ -359,16 +391,55 @@ abstract class CreateOrGetContract extends ServerContract {
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body(uniqueId()))));
         GraphResponse failed = asMegan("{}");
 
-        assertThat(echoed.header("request-id")).matches("[0-9a-f-]{36}");
+        assertThat(echoed.header("request-id")).matches(GUID).isNotEqualTo("my-client-id-1");
         assertThat(echoed.header("client-request-id")).isEqualTo("my-client-id-1");
         assertThat(echoed.header("Content-Type")).isEqualTo("application/json;odata.metadata=minimal;"
                 + "odata.streaming=true;IEEE754Compatible=false;charset=utf-8");
-        assertThat(echoed.header("Date")).isNotBlank();
+        assertThat(ZonedDateTime.parse(echoed.header("Date"), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant())
+                .isCloseTo(Instant.now(), within(5, ChronoUnit.MINUTES));
+        assertThat(failed.header("request-id")).matches(GUID);
         assertThat(failed.header("client-request-id")).isEqualTo(failed.header("request-id"));
         JsonNode inner = failed.json().path("error").path("innerError");
         assertThat(inner.path("request-id").asText()).isEqualTo(failed.header("request-id"));
         assertThat(inner.path("client-request-id").asText()).isEqualTo(failed.header("client-request-id"));
         assertThat(inner.path("date").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d");
+    }
+
+    /**
+     * Planted bug: {@code request-id} and {@code client-request-id} swapped in the envelope's {@code innerError}
+     * passed every test that sent no client id, where both are the same; this one fails on it (verified by hand,
+     * then reverted).
+     */
+    @Test
+    void failedRequestsNameTheRequestIdAndTheClientsIdEachInItsPlace() {
+        String body = body(uniqueId());
+        Map<String, GraphResponse> failures = new LinkedHashMap<>();
+        failures.put("400 bad body", sendWithClientId(http.request(ME, megan()).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")), "client-400"));
+        failures.put("401 no token", sendWithClientId(http.request(ME, null).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)), "client-401"));
+        failures.put("403 another user", sendWithClientId(http.request(usersPath(ADELE), megan())
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)), "client-403"));
+        failures.put("400 unknown segment", sendWithClientId(http.request("/v1.0/me/onlineMeetingz", megan())
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)), "client-segment"));
+        failures.put("405 wrong method", sendWithClientId(http.request(ME, megan()).GET(), "client-405"));
+
+        failures.forEach((what, response) -> {
+            String clientId = response.raw().request().headers().firstValue("client-request-id").orElseThrow();
+            String requestId = response.header("request-id");
+            assertThat(response.status()).as(what).isBetween(400, 499);
+            assertThat(requestId).as(what).matches(GUID).isNotEqualTo(clientId);
+            assertThat(response.header("client-request-id")).as(what).isEqualTo(clientId);
+            JsonNode inner = response.json().path("error").path("innerError");
+            assertThat(inner.path("request-id").asText()).as(what).isEqualTo(requestId);
+            assertThat(inner.path("client-request-id").asText()).as(what).isEqualTo(clientId);
+        });
+    }
+
+    private GraphResponse sendWithClientId(java.net.http.HttpRequest.Builder request, String clientId) {
+        return http.send(request.header("client-request-id", clientId));
     }
 
     @Test
@@ -391,8 +462,12 @@ abstract class CreateOrGetContract extends ServerContract {
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.errorMessage()).isEqualTo("Resource not found for the segment 'onlineMeetingz'.");
         assertThat(wrongMethod.status()).isEqualTo(405);
-        assertThat(wrongMethod.json().path("error").path("innerError").has("request-id")).isTrue();
+        assertThat(wrongMethod.json().path("error").path("innerError").path("request-id").asText())
+                .matches(GUID).isEqualTo(wrongMethod.header("request-id"));
     }
+
+    /** A version-4 GUID in lower case, as Graph's request ids are. */
+    static final String GUID = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
 
     static String utc7(Instant instant) {
         return io.graphmeet.meetings.Timestamp.of(instant).toString();

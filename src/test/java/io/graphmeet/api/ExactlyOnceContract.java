@@ -61,6 +61,34 @@ abstract class ExactlyOnceContract extends ServerContract {
         assertThat(withoutServerAddress(replayed)).isEqualTo(withoutServerAddress(created));
     }
 
+    /**
+     * Planted bug: a replay answered with the request's subject instead of the stored one passed every test that
+     * replays on a running server, whose rendered-body cache still held the right bytes; after a restart the
+     * body is rendered afresh and shows it (verified by hand, then reverted).
+     */
+    @Test
+    void aReplayAfterARestartReturnsTheStoredValuesNotTheRequests() {
+        String externalId = uniqueId();
+        GraphResponse created = asMegan("""
+                {"externalId":"%s","subject":"Stored","startDateTime":"2026-07-01T10:00:00Z",
+                 "endDateTime":"2026-07-01T10:30:00Z"}""".formatted(externalId));
+
+        server.restart();
+        http = server.http();
+        GraphResponse replayed = asMegan("""
+                {"externalId":"%s","subject":"Requested","startDateTime":"2026-08-01T10:00:00Z",
+                 "participants":{"attendees":[{"identity":{"user":{"id":"%s"}}}]}}"""
+                .formatted(externalId, "6a6a6a6a-0000-4000-8000-000000000003"));
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(replayed.status()).isEqualTo(200);
+        assertThat(replayed.json().path("subject").asText()).isEqualTo("Stored");
+        assertThat(replayed.json().path("startDateTime").asText()).isEqualTo("2026-07-01T10:00:00Z");
+        assertThat(replayed.json().path("endDateTime").asText()).isEqualTo("2026-07-01T10:30:00Z");
+        assertThat(replayed.json().path("participants").path("attendees")).isEmpty();
+        assertThat(withoutServerAddress(replayed)).isEqualTo(withoutServerAddress(created));
+    }
+
     private String withoutServerAddress(GraphResponse response) {
         return response.body().replaceAll("(?i)127\\.0\\.0\\.1(:|%3a)\\d+", "BASE");
     }

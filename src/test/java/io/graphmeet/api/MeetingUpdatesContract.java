@@ -32,7 +32,8 @@ abstract class MeetingUpdatesContract extends MeetingsContract {
 
         assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
         assertThat(updated.json().path("subject").asText()).isEqualTo("After");
-        assertThat(updated.json().has("joinInformation")).isTrue();
+        assertThat(updated.json().path("joinInformation").path("contentType").asText()).isEqualTo("html");
+        assertThat(updated.json().path("joinInformation").path("content").asText()).startsWith("data:text/html,");
         assertThat(updated.json().path("@odata.context").asText()).endsWith("/onlineMeetings/$entity");
         assertThat(get(id, megan()).json().path("subject").asText()).isEqualTo("After");
     }

@@ -21,6 +21,7 @@ import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.graph.users.item.onlinemeetings.createorget.CreateOrGetPostRequestBody;
 import com.nimbusds.jwt.SignedJWT;
 import io.graphmeet.demo.DemoDirectory;
+import io.graphmeet.meetings.MeetingIds;
 import io.graphmeet.testing.Backend;
 import io.graphmeet.testing.SelfSignedCertificate;
 import io.graphmeet.testing.TestServer;
@@ -90,7 +91,7 @@ class AzureIdentityEndToEndTest {
         OnlineMeeting meeting = graph(credential, GRAPH_DEFAULT).users().byUserId(DemoDirectory.USER_ID)
                 .onlineMeetings().createOrGet().post(createOrGet("sdk-app-" + UUID.randomUUID()));
 
-        assertThat(meeting.getId()).isNotBlank();
+        assertThat(MeetingIds.organizerOf(meeting.getId())).isEqualTo(DemoDirectory.USER_ID);
         assertThat(meeting.getParticipants().getOrganizer().getIdentity().getUser().getId())
                 .isEqualTo(DemoDirectory.USER_ID);
     }

@@ -86,7 +86,8 @@ abstract class TokenEndpointContract {
                 .contains("Trace ID: " + json.path("trace_id").asText());
         assertThat(json.path("error_codes").toString()).isEqualTo("[" + code + "]");
         assertThat(json.path("timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ");
-        assertThat(json.path("correlation_id").asText()).isNotBlank();
+        assertThat(json.path("correlation_id").asText()).isEqualTo(response.header("client-request-id"))
+                .matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     }
 
     // --- the demo directory and client_credentials

@@ -20,6 +20,7 @@ import com.microsoft.graph.models.OnlineMeetingRole;
 import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.graph.users.item.onlinemeetings.createorget.CreateOrGetPostRequestBody;
+import io.graphmeet.meetings.MeetingIds;
 import io.graphmeet.testing.Backend;
 import io.graphmeet.testing.Contoso;
 import io.graphmeet.testing.TestServer;
@@ -60,13 +61,14 @@ class GraphSdkCreateOrGetTest {
         OnlineMeeting created = graph.me().onlineMeetings().createOrGet().post(fullBody(externalId));
         OnlineMeeting again = graph.me().onlineMeetings().createOrGet().post(fullBody(externalId));
 
-        assertThat(created.getId()).isNotBlank().isEqualTo(again.getId());
+        assertThat(MeetingIds.organizerOf(created.getId())).isEqualTo(MEGAN);
+        assertThat(again.getId()).isEqualTo(created.getId());
         assertThat(created.getExternalId()).isEqualTo(externalId);
         assertThat(created.getSubject()).isEqualTo("Created by the Graph SDK");
         assertThat(created.getStartDateTime()).isEqualTo(OffsetDateTime.parse("2026-05-06T01:49:21.3524945Z"));
         assertThat(created.getEndDateTime()).isEqualTo(OffsetDateTime.parse("2026-05-06T02:19:21.3524945Z"));
         assertThat(created.getExpiryDateTime()).isEqualTo(OffsetDateTime.parse("2026-07-05T02:19:21.3524945Z"));
-        assertThat(created.getCreationDateTime()).isNotNull();
+        assertThat(created.getCreationDateTime()).isEqualTo(OffsetDateTime.parse("2026-03-12T09:15:02.4127391Z"));
         assertThat(created.getJoinWebUrl()).startsWith(server.baseUrl() + "/l/meetup-join/19%3ameeting_");
         assertThat(created.getChatInfo().getThreadId()).startsWith("19:meeting_").endsWith("@thread.v2");
         assertThat(created.getChatInfo().getMessageId()).isEqualTo("0");
@@ -112,7 +114,11 @@ class GraphSdkCreateOrGetTest {
         assertThat(error.getResponseStatusCode()).isEqualTo(403);
         assertThat(error.getError().getCode()).isEqualTo("Forbidden");
         assertThat(error.getError().getMessage()).isEqualTo("No application access policy found for this app");
-        assertThat(error.getError().getInnerError().getRequestId()).isNotBlank();
+        String requestId = error.getResponseHeaders().get("request-id").iterator().next();
+        assertThat(requestId).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        assertThat(error.getError().getInnerError().getRequestId()).isEqualTo(requestId);
+        assertThat(error.getError().getInnerError().getClientRequestId())
+                .isEqualTo(error.getResponseHeaders().get("client-request-id").iterator().next());
     }
 
     @Test

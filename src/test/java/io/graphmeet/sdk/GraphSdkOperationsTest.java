@@ -21,6 +21,7 @@ import com.microsoft.graph.models.OnlineMeetingPresenters;
 import com.microsoft.graph.models.odataerrors.ODataError;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.graph.users.item.onlinemeetings.createorget.CreateOrGetPostRequestBody;
+import io.graphmeet.meetings.MeetingIds;
 import io.graphmeet.testing.Backend;
 import io.graphmeet.testing.Contoso;
 import io.graphmeet.testing.MutableClock;
@@ -76,7 +77,7 @@ class GraphSdkOperationsTest {
 
         OnlineMeeting created = megan.me().onlineMeetings().post(request);
 
-        assertThat(created.getId()).isNotBlank();
+        assertThat(MeetingIds.organizerOf(created.getId())).isEqualTo(MEGAN);
         assertThat(created.getSubject()).isEqualTo("SDK create");
         assertThat(created.getExternalId()).isNull();
         assertThat(created.getEndDateTime()).isEqualTo(OffsetDateTime.parse("2026-04-01T11:00:00Z"));
@@ -164,7 +165,11 @@ class GraphSdkOperationsTest {
         assertThat(error.getResponseStatusCode()).isEqualTo(404);
         assertThat(error.getError().getCode()).isEqualTo("NotFound");
         assertThat(error.getError().getMessage()).isEqualTo("3004: Specified meeting is not found");
-        assertThat(error.getError().getInnerError().getRequestId()).isNotBlank();
+        String requestId = error.getResponseHeaders().get("request-id").iterator().next();
+        assertThat(requestId).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        assertThat(error.getError().getInnerError().getRequestId()).isEqualTo(requestId);
+        assertThat(error.getError().getInnerError().getClientRequestId())
+                .isEqualTo(error.getResponseHeaders().get("client-request-id").iterator().next());
     }
 
     @Test

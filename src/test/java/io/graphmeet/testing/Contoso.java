@@ -5,6 +5,8 @@ public final class Contoso {
 
     public static final String TENANT = "5f1c6d2e-8a4b-4c3d-9e0f-1a2b3c4d5e6f";
     public static final String OTHER_TENANT = "7a2b3c4d-1111-4222-8333-944455566677";
+    /** A third tenant whose policy lets the bot app act for any of its users, whatever their id. */
+    public static final String THIRD_TENANT = "8b3c4d5e-2222-4333-8444-a55566677788";
     public static final String MEGAN = "0b7e4c2a-3d5f-4e6a-8b9c-0d1e2f3a4b5c";
     public static final String ADELE = "1f35f2e6-9cab-44ad-8d5a-b74c14720000";
     public static final String ALEX = "2c4d6e8f-1a3b-4c5d-8e9f-0a1b2c3d4e5f";
@@ -17,7 +19,8 @@ public final class Contoso {
     /**
      * Megan, Adele and Alex are known. The bot app may act for Megan (her own grant) and, through the
      * tenant-wide grant, for anyone without a grant of their own; Alex's own grant names a policy that lists
-     * only the other app, and wins over the tenant-wide one. Fabrikam has no policies at all.
+     * only the other app, and wins over the tenant-wide one. Fabrikam has no policies at all; in Northwind the bot
+     * app may act for anyone.
      */
     public static final String DIRECTORY = """
             tenants:
@@ -47,7 +50,16 @@ public final class Contoso {
                     global: true
               - id: %s
                 displayName: Fabrikam
-            """.formatted(TENANT, MEGAN, ADELE, ALEX, BOT_APP, OTHER_APP, MEGAN, ALEX, OTHER_TENANT);
+              - id: %s
+                displayName: Northwind
+                policies:
+                  - identity: meeting-bots
+                    appIds: [%s]
+                grants:
+                  - policy: meeting-bots
+                    global: true
+            """.formatted(TENANT, MEGAN, ADELE, ALEX, BOT_APP, OTHER_APP, MEGAN, ALEX, OTHER_TENANT, THIRD_TENANT,
+            BOT_APP);
 
     private Contoso() {}
 }
