@@ -33,6 +33,7 @@ public final class Main {
         Graphmeet graphmeet = Graphmeet.start(config, Clock.systemUTC(), new RandomMeetingIdentifiers());
         Runtime.getRuntime().addShutdownHook(new Thread(graphmeet::close, "graphmeet-shutdown"));
         long startedMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        LOG.info("management (health, metrics, info) on " + graphmeet.managementUrl() + "/observe");
         LOG.info("graphmeet ready on " + graphmeet.config().server().effectivePublicUrl()
                 + graphmeet.httpsUrl().map(url -> " and " + url).orElse("")
                 + " (" + startedMillis + " ms after launch)");

@@ -9,6 +9,7 @@ import io.graphmeet.errors.GraphError;
 import io.graphmeet.meetings.Organizer;
 import io.graphmeet.meetings.Requester;
 import io.graphmeet.meetings.Text;
+import io.graphmeet.observe.TokenVerification;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
@@ -29,6 +30,7 @@ final class GraphExchange {
     private final GraphContext context;
     private final Access access;
     private Caller caller;
+    private Organizer organizer;
     private QueryString query;
 
     GraphExchange(ServerRequest request, GraphContext context, Access access) {
@@ -40,14 +42,30 @@ final class GraphExchange {
     /** The authenticated caller; a 401 error if the token is missing or invalid. */
     Caller caller() {
         if (caller == null) {
-            caller = context.tokens().verify(request.headers().first(HeaderNames.AUTHORIZATION).orElse(null));
+            String authorization = request.headers().first(HeaderNames.AUTHORIZATION).orElse(null);
+            try {
+                caller = context.tokens().verify(authorization);
+            } catch (RuntimeException e) {
+                context.metrics().recordTokenVerification(authorization == null
+                        ? TokenVerification.MISSING : TokenVerification.INVALID);
+                throw e;
+            }
+            context.metrics().recordTokenVerification(TokenVerification.VALID);
         }
+        return caller;
+    }
+
+    /** The caller if the token was verified during this request, else null. */
+    Caller verifiedCaller() {
         return caller;
     }
 
     /** The user whose meetings this request addresses, once the caller is allowed to act for them. */
     Organizer organizer() {
-        return context.authorizer().authorize(caller(), target(), access);
+        if (organizer == null) {
+            organizer = context.authorizer().authorize(caller(), target(), access);
+        }
+        return organizer;
     }
 
     /** The user this request acts as, once the caller is allowed to. */

@@ -78,6 +78,20 @@ public final class ConfigLoader {
         lines.add("admin.key=" + (config.admin().key() == null ? "" : "****"));
         lines.add("tls.keystore=" + (config.tls().enabled() ? config.tls().keystore() : ""));
         lines.add("tls.port=" + config.tls().port());
+        var operations = config.operations();
+        lines.add("server.shutdownGrace=" + operations.shutdownGrace());
+        lines.add("management.host=" + operations.management().host());
+        lines.add("management.port=" + operations.management().port());
+        lines.add("accessLog.format=" + operations.accessLog().format().name().toLowerCase(Locale.ROOT));
+        lines.add("accessLog.file=" + (operations.accessLog().file() == null ? "" : operations.accessLog().file()));
+        lines.add("throttle.enabled=" + operations.throttle().enabled());
+        if (operations.throttle().enabled()) {
+            var throttle = operations.throttle();
+            lines.add("throttle.appRequests=" + throttle.appRequests() + " per " + throttle.appWindow());
+            lines.add("throttle.tenantRequests=" + throttle.tenantRequests() + " per " + throttle.tenantWindow());
+            lines.add("throttle.userMeetingsPerMonth=" + throttle.userMeetingsPerMonth());
+            lines.add("throttle.syncInterval=" + throttle.syncInterval());
+        }
         return lines.toString();
     }
 
@@ -190,7 +204,35 @@ public final class ConfigLoader {
         var tls = new GraphmeetConfig.Tls(integer(Setting.TLS_PORT, 0, 65535),
                 keystore.isEmpty() ? null : Path.of(keystore), text(Setting.TLS_KEYSTORE_PASSWORD, true));
         return new GraphmeetConfig(server, storage, auth, directory, new GraphmeetConfig.Meetings(joinBase), profile,
-                issuer, admin, tls);
+                issuer, admin, tls, operations());
+    }
+
+    private GraphmeetConfig.Operations operations() {
+        var management = new GraphmeetConfig.Management(text(Setting.MANAGEMENT_HOST, false),
+                integer(Setting.MANAGEMENT_PORT, 0, 65535));
+        var format = switch (text(Setting.ACCESS_LOG_FORMAT, false).toLowerCase(Locale.ROOT)) {
+            case "json" -> GraphmeetConfig.AccessLogFormat.JSON;
+            case "text" -> GraphmeetConfig.AccessLogFormat.TEXT;
+            case "off" -> GraphmeetConfig.AccessLogFormat.OFF;
+            default -> throw invalid(Setting.ACCESS_LOG_FORMAT, "must be 'json', 'text' or 'off'");
+        };
+        String file = text(Setting.ACCESS_LOG_FILE, true);
+        var throttle = new GraphmeetConfig.Throttle(bool(Setting.THROTTLE_ENABLED),
+                integer(Setting.THROTTLE_APP_REQUESTS, 1, Integer.MAX_VALUE), window(Setting.THROTTLE_APP_WINDOW),
+                integer(Setting.THROTTLE_TENANT_REQUESTS, 1, Integer.MAX_VALUE), window(Setting.THROTTLE_TENANT_WINDOW),
+                integer(Setting.THROTTLE_USER_MEETINGS_PER_MONTH, 1, Integer.MAX_VALUE),
+                window(Setting.THROTTLE_SYNC_INTERVAL));
+        return new GraphmeetConfig.Operations(management,
+                new GraphmeetConfig.AccessLog(format, file.isEmpty() ? null : Path.of(file)),
+                duration(Setting.SERVER_SHUTDOWN_GRACE), throttle);
+    }
+
+    private Duration window(Setting setting) {
+        Duration window = duration(setting);
+        if (window.toMillis() < 10 || window.toHours() > 24) {
+            throw invalid(setting, "must be between PT0.01S and PT24H, was " + window);
+        }
+        return window;
     }
 
     private GraphmeetConfig.BuiltInIssuer issuer(String serverHost) {
