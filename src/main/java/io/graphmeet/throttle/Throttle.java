@@ -35,6 +35,11 @@ public final class Throttle implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Throttle.class.getName());
     private static final Throttle OFF = new Throttle(null, null, null);
     private static final long FORGET_EVERY_MILLIS = 60_000;
+    /**
+     * Windows this short (the request limits) are read back every interval while they last; longer ones (a
+     * user's month) only after this node counted in them, so idle users cost nothing.
+     */
+    private static final long ALWAYS_READ_UP_TO_MILLIS = 60_000;
 
     private final GraphmeetConfig.Throttle limits;
     private final SharedCounts shared;
@@ -125,7 +130,7 @@ public final class Throttle implements AutoCloseable {
             List<SharedCounts.Delta> deltas = new ArrayList<>();
             for (var entry : windows.entrySet()) {
                 Window window = entry.getValue();
-                if (!window.touched) {
+                if (!window.touched && window.endMillis - window.startMillis > ALWAYS_READ_UP_TO_MILLIS) {
                     continue;
                 }
                 window.touched = false;
