@@ -34,12 +34,16 @@ class OperationsConfigTest {
 
     @Test
     void everyLimitAndTheLogFileCanBeSet() {
-        var operations = ConfigLoader.load(null, Map.of("GRAPHMEET_THROTTLE_ENABLED", "true",
-                "GRAPHMEET_THROTTLE_APP_REQUESTS", "10", "GRAPHMEET_THROTTLE_APP_WINDOW", "PT1S",
-                "GRAPHMEET_THROTTLE_TENANT_REQUESTS", "5", "GRAPHMEET_THROTTLE_TENANT_WINDOW", "PT2S",
-                "GRAPHMEET_THROTTLE_USER_MEETINGS_PER_MONTH", "3", "GRAPHMEET_THROTTLE_SYNC_INTERVAL", "PT0.05S",
-                "GRAPHMEET_ACCESS_LOG_FORMAT", "off", "GRAPHMEET_ACCESS_LOG_FILE", "/var/log/graphmeet/access.log",
-                "GRAPHMEET_MANAGEMENT_HOST", "0.0.0.0", "GRAPHMEET_MANAGEMENT_PORT", "9090")).operations();
+        var operations = ConfigLoader.load(null, Map.ofEntries(Map.entry("GRAPHMEET_THROTTLE_ENABLED", "true"),
+                Map.entry("GRAPHMEET_THROTTLE_APP_REQUESTS", "10"), Map.entry("GRAPHMEET_THROTTLE_APP_WINDOW", "PT1S"),
+                Map.entry("GRAPHMEET_THROTTLE_TENANT_REQUESTS", "5"),
+                Map.entry("GRAPHMEET_THROTTLE_TENANT_WINDOW", "PT2S"),
+                Map.entry("GRAPHMEET_THROTTLE_USER_MEETINGS_PER_MONTH", "3"),
+                Map.entry("GRAPHMEET_THROTTLE_SYNC_INTERVAL", "PT0.05S"),
+                Map.entry("GRAPHMEET_ACCESS_LOG_FORMAT", "off"),
+                Map.entry("GRAPHMEET_ACCESS_LOG_FILE", "/var/log/graphmeet/access.log"),
+                Map.entry("GRAPHMEET_MANAGEMENT_HOST", "0.0.0.0"), Map.entry("GRAPHMEET_MANAGEMENT_PORT", "9090")))
+                .operations();
 
         assertThat(operations.throttle()).isEqualTo(new GraphmeetConfig.Throttle(true, 10, Duration.ofSeconds(1), 5,
                 Duration.ofSeconds(2), 3, Duration.ofMillis(50)));
