@@ -77,14 +77,14 @@ class ContainerImageTest {
                     .lines().map(name -> name.replaceFirst("^\\./", "")).toList());
         }
         assertThat(files).contains("opt/java/bin/java", "opt/java/release", "etc/passwd", "data/",
-                "app/classes/io/graphmeet/Main.class", "app/classes/graphmeet-build.properties");
+                "app/classes/io/graphmeet/Main.class", "app/resources/graphmeet-build.properties");
         assertThat(files).anyMatch(name -> name.matches("app/libs/helidon-webserver-4\\.5\\.0\\.jar"));
-        String release = extract(files, "opt/java/release");
+        String release = extract("opt/java/release");
         assertThat(release).contains("JAVA_VERSION=\"25");
-        assertThat(extract(files, "etc/passwd")).contains("graphmeet:x:10001:10001:");
+        assertThat(extract("etc/passwd")).contains("graphmeet:x:10001:10001:");
     }
 
-    private String extract(List<String> ignored, String member) throws Exception {
+    private String extract(String member) throws Exception {
         for (JsonNode layer : manifest.path("Layers")) {
             String listing = run("tar", "-tzf", unpacked.resolve(layer.asText()).toString());
             for (String name : listing.lines().toList()) {
@@ -109,7 +109,7 @@ class ContainerImageTest {
     }
 
     private static String run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         byte[] output = process.getInputStream().readAllBytes();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(String.join(" ", command)).isZero();
