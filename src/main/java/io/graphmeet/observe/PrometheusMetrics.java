@@ -62,8 +62,9 @@ public final class PrometheusMetrics implements Metrics, AutoCloseable {
 
     @Override
     public void recordRequest(GraphOperation operation, int status, long durationNanos) {
-        registry.counter("graphmeet.requests", "operation", operation.label(), "status", Integer.toString(status))
-                .increment();
+        Counter.builder("graphmeet.requests").description("Graph requests answered, by operation and HTTP status")
+                .tag("operation", operation.label()).tag("status", Integer.toString(status))
+                .register(registry).increment();
         Timer.builder("graphmeet.request.duration").description("Time to answer a Graph request")
                 .tag("operation", operation.label())
                 .serviceLevelObjectives(LATENCY_BUCKETS)
@@ -78,12 +79,14 @@ public final class PrometheusMetrics implements Metrics, AutoCloseable {
 
     @Override
     public void recordTokenVerification(TokenVerification result) {
-        registry.counter("graphmeet.token.verifications", "result", result.label()).increment();
+        Counter.builder("graphmeet.token.verifications").description("Bearer tokens verified, by result")
+                .tag("result", result.label()).register(registry).increment();
     }
 
     @Override
     public void recordThrottled(GraphOperation operation, String limit) {
-        registry.counter("graphmeet.throttled.requests", "operation", operation.label(), "limit", limit).increment();
+        Counter.builder("graphmeet.throttled.requests").description("Requests answered 429 by a throttling limit")
+                .tag("operation", operation.label()).tag("limit", limit).register(registry).increment();
     }
 
     @Override

@@ -16,6 +16,8 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -96,9 +98,21 @@ class AccessLogTest {
         assertThat(line.toString()).doesNotContain("not-a-jwt");
     }
 
+    /** The line of {@code requestId}, awaited: the server writes it just after sending the answer. */
     private JsonNode lineOf(String requestId) {
-        List<JsonNode> matching = lines().stream()
-                .filter(line -> line.path("request-id").asText().equals(requestId)).toList();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
+        List<JsonNode> matching = List.of();
+        while (matching.isEmpty() && Instant.now().isBefore(deadline)) {
+            matching = lines().stream().filter(line -> line.path("request-id").asText().equals(requestId)).toList();
+            if (matching.isEmpty()) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError(e);
+                }
+            }
+        }
         assertThat(matching).hasSize(1);
         return matching.getFirst();
     }
