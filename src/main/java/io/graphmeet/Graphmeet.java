@@ -27,6 +27,7 @@ import io.graphmeet.observe.AccessLog;
 import io.graphmeet.observe.ManagementServer;
 import io.graphmeet.observe.PrometheusMetrics;
 import io.graphmeet.observe.Readiness;
+import io.graphmeet.observe.Tracing;
 import io.graphmeet.store.Database;
 import io.graphmeet.throttle.Throttle;
 import io.helidon.webserver.WebServer;
@@ -102,7 +103,8 @@ public final class Graphmeet implements AutoCloseable {
                     config.auth().clockSkew(), clock, config.auth().tokenCacheSize());
             operated = operate(config, metrics, database, clock);
             GraphContext context = new GraphContext(tokens, new Authorizer(directory, config.directory().strict()),
-                    config.server().maxBodyBytes(), clock, metrics, operated.accessLog(), operated.throttle());
+                    config.server().maxBodyBytes(), clock, metrics, operated.accessLog(), operated.throttle(),
+                    operated.tracing());
             MeetingJson json = new MeetingJson(config.server().effectivePublicUrl(), config.joinBaseUrl());
             Consumer<HttpRouting.Builder> graphRoutes = routing -> {
                 if (builtIn != null) {
@@ -159,7 +161,9 @@ public final class Graphmeet implements AutoCloseable {
         ManagementServer management = ManagementServer.start(operations.management(), metrics,
                 List.of(databaseAnswers, schema), ManagementServer.infoOf(config), clock);
         return new Operated(metrics, AccessLog.open(operations.accessLog()),
-                Throttle.of(operations.throttle(), database.sharedCounts(), clock), management);
+                Throttle.of(operations.throttle(), database.sharedCounts(), clock),
+                operations.otlpEndpoint() == null ? Tracing.off() : Tracing.exportingTo(operations.otlpEndpoint()),
+                management);
     }
 
     /**
@@ -228,12 +232,13 @@ public final class Graphmeet implements AutoCloseable {
     private record BuiltIn(IssuerSettings settings, SigningKeys keys, TokenIssuer issuer) {}
 
     /** What runs graphmeet as a service, closed after the Graph listeners and before the database. */
-    private record Operated(PrometheusMetrics metrics, AccessLog accessLog, Throttle throttle,
+    private record Operated(PrometheusMetrics metrics, AccessLog accessLog, Throttle throttle, Tracing tracing,
             ManagementServer management) implements AutoCloseable {
         @Override
         public void close() {
             management.close();
             throttle.close();
+            tracing.close();
             accessLog.close();
             metrics.close();
         }

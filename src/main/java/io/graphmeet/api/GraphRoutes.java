@@ -17,6 +17,7 @@ import io.graphmeet.observe.AccessLogEntry;
 import io.graphmeet.observe.GraphOperation;
 import io.graphmeet.observe.Metrics;
 import io.graphmeet.observe.TraceContext;
+import io.graphmeet.observe.Tracing;
 import io.graphmeet.throttle.Refusal;
 import io.graphmeet.throttle.Throttle;
 import io.helidon.http.Header;
@@ -106,7 +107,10 @@ public final class GraphRoutes {
         return (request, response) -> {
             long started = System.nanoTime();
             RequestIds ids = RequestIds.forRequest(request.headers().first(CLIENT_REQUEST_ID).orElse(null));
-            TraceContext trace = TraceContext.fromHeader(request.headers().first(TRACEPARENT).orElse(null));
+            String method = request.prologue().method().text();
+            Tracing.RequestSpan span = context.tracing().start(request.headers().first(TRACEPARENT).orElse(null),
+                    operation, method, pathTemplate);
+            TraceContext trace = span.trace();
             GraphExchange exchange = new GraphExchange(request, context, access);
             GraphReply reply;
             try {
@@ -132,8 +136,8 @@ public final class GraphRoutes {
                 reply = error(GraphError.INTERNAL_SERVER_ERROR, "An internal server error occurred.", ids);
             }
             send(response, reply, ids, trace);
-            observe(new Answered(request.prologue().method().text(), pathTemplate, operation, exchange, reply, ids,
-                    trace, started));
+            span.end(reply.status(), reply.errorCode());
+            observe(new Answered(method, pathTemplate, operation, exchange, reply, ids, trace, started));
         };
     }
 

@@ -84,6 +84,7 @@ public final class ConfigLoader {
         lines.add("management.port=" + operations.management().port());
         lines.add("accessLog.format=" + operations.accessLog().format().name().toLowerCase(Locale.ROOT));
         lines.add("accessLog.file=" + (operations.accessLog().file() == null ? "" : operations.accessLog().file()));
+        lines.add("tracing.otlpEndpoint=" + (operations.otlpEndpoint() == null ? "" : operations.otlpEndpoint()));
         lines.add("throttle.enabled=" + operations.throttle().enabled());
         if (operations.throttle().enabled()) {
             var throttle = operations.throttle();
@@ -222,9 +223,11 @@ public final class ConfigLoader {
                 integer(Setting.THROTTLE_TENANT_REQUESTS, 1, Integer.MAX_VALUE), window(Setting.THROTTLE_TENANT_WINDOW),
                 integer(Setting.THROTTLE_USER_MEETINGS_PER_MONTH, 1, Integer.MAX_VALUE),
                 window(Setting.THROTTLE_SYNC_INTERVAL));
+        String otlp = text(Setting.TRACING_OTLP_ENDPOINT, true);
         return new GraphmeetConfig.Operations(management,
                 new GraphmeetConfig.AccessLog(format, file.isEmpty() ? null : Path.of(file)),
-                duration(Setting.SERVER_SHUTDOWN_GRACE), throttle);
+                duration(Setting.SERVER_SHUTDOWN_GRACE), throttle,
+                otlp.isEmpty() ? null : url(Setting.TRACING_OTLP_ENDPOINT, otlp));
     }
 
     private Duration window(Setting setting) {

@@ -70,8 +70,12 @@ public record GraphmeetConfig(Server server, Storage storage, Auth auth, Directo
         }
     }
 
-    /** How graphmeet is run as a service: management listener, access log, shutdown grace, throttling. */
-    public record Operations(Management management, AccessLog accessLog, Duration shutdownGrace, Throttle throttle) {}
+    /**
+     * How graphmeet is run as a service: management listener, access log, shutdown grace, throttling, and the OTLP
+     * endpoint traces are exported to (null for none).
+     */
+    public record Operations(Management management, AccessLog accessLog, Duration shutdownGrace, Throttle throttle,
+            String otlpEndpoint) {}
 
     /** The management listener: health, metrics and info, no key. */
     public record Management(String host, int port) {}

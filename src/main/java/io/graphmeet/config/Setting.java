@@ -52,6 +52,8 @@ enum Setting {
     MANAGEMENT_PORT("management.port", "8082", "Port of the management listener (0 picks a free one)."),
     ACCESS_LOG_FORMAT("accessLog.format", "text", "json", "One line per Graph request: json, text or off."),
     ACCESS_LOG_FILE("accessLog.file", "", "File the access log is appended to; empty means standard output."),
+    TRACING_OTLP_ENDPOINT("tracing.otlpEndpoint", "", "OTLP/HTTP traces endpoint (e.g. "
+            + "http://collector:4318/v1/traces) that receives one span per Graph request; empty exports nothing."),
     THROTTLE_ENABLED("throttle.enabled", "false", "true", "Emulate Graph's throttling: 429 TooManyRequests with "
             + "Retry-After past the limits below."),
     THROTTLE_APP_REQUESTS("throttle.appRequests", "130000", "Requests per app across all tenants per "

@@ -50,6 +50,12 @@ public record TraceContext(String traceId, String spanId, String parentSpanId, b
         return new TraceContext(parent.getTraceId(), spanId, parent.getSpanId(), parent.isSampled());
     }
 
+    /** The caller's span as an OpenTelemetry context, to parent this request's span on. */
+    Context parentContext() {
+        return Context.root().with(Span.wrap(SpanContext.createFromRemoteParent(traceId, parentSpanId,
+                sampled ? TraceFlags.getSampled() : TraceFlags.getDefault(), TraceState.getDefault())));
+    }
+
     /** The {@code traceparent} naming this request's span, for the response and for calls it makes. */
     public String traceparent() {
         SpanContext self = SpanContext.create(traceId, spanId, sampled ? TraceFlags.getSampled()
