@@ -15,6 +15,7 @@ import io.graphmeet.config.ConfigException;
 import io.graphmeet.config.GraphmeetConfig;
 import io.graphmeet.demo.DemoDirectory;
 import io.graphmeet.directory.Directory;
+import io.graphmeet.issuer.HostGuard;
 import io.graphmeet.issuer.IssuerRoutes;
 import io.graphmeet.issuer.IssuerSettings;
 import io.graphmeet.issuer.SigningKeys;
@@ -42,6 +43,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 
@@ -85,7 +87,8 @@ public final class Graphmeet implements AutoCloseable {
                 LOG.info("created the demo tenant " + DemoDirectory.TENANT_ID + " (directory.seedDemo)");
             }
             if (config.directory().bootstrapFile() != null) {
-                BootstrapFile.apply(config.directory().bootstrapFile(), database.directory());
+                LOG.info(BootstrapFile.apply(config.directory().bootstrapFile(), database.directory(), System::getenv,
+                        clock.instant()));
             }
             Directory directory = new Directory(database.directory());
             BuiltIn builtIn = config.issuer().enabled()
@@ -100,7 +103,8 @@ public final class Graphmeet implements AutoCloseable {
             MeetingService meetings = new MeetingService(database.meetings(), people, identifiers, clock,
                     config.joinBaseUrl());
             TokenVerifier tokens = new TokenVerifier(issuers, new HashSet<>(config.auth().audiences()),
-                    config.auth().clockSkew(), clock, config.auth().tokenCacheSize());
+                    config.auth().clockSkew(), config.auth().maxTokenLifetime(), clock,
+                    config.auth().tokenCacheBytes());
             operated = operate(config, metrics, database, clock);
             GraphContext context = new GraphContext(tokens, new Authorizer(directory, config.directory().strict()),
                     config.server().maxBodyBytes(), clock, metrics, operated.accessLog(), operated.throttle(),
@@ -108,13 +112,18 @@ public final class Graphmeet implements AutoCloseable {
             MeetingJson json = new MeetingJson(config.server().effectivePublicUrl(), config.joinBaseUrl());
             Consumer<HttpRouting.Builder> graphRoutes = routing -> {
                 if (builtIn != null) {
+                    routing.addFilter(new HostGuard(config.server().effectivePublicUrl(), clock));
                     IssuerRoutes.register(routing, builtIn.issuer(), builtIn.keys(), builtIn.settings(),
                             config.server().maxBodyBytes(), clock);
                 }
                 GraphRoutes.register(routing, context, meetings, json);
             };
             AdminKey adminKey = AdminKey.resolve(config).orElse(null);
-            WebServerConfig.Builder server = WebServer.builder()
+            GraphmeetConfig.Connections limits = config.server().connections();
+            Listeners listeners = new Listeners()
+                    .add(WebServer.DEFAULT_SOCKET_NAME, "server.port (GRAPHMEET_SERVER_PORT)", config.server().host(),
+                            config.server().port());
+            WebServerConfig.Builder server = ConnectionLimits.apply(WebServer.builder(), limits)
                     .host(config.server().host())
                     .port(config.server().port())
                     .shutdownHook(false)
@@ -123,19 +132,29 @@ public final class Graphmeet implements AutoCloseable {
                     .directHandlers(GraphDirectHandler.all(clock))
                     .routing(graphRoutes);
             if (config.tls().enabled()) {
-                server.putSocket(HTTPS, socket -> socket.host(config.server().host()).port(tlsPort)
-                        .tls(TlsListener.tls(config.tls())));
+                server.putSocket(HTTPS, socket -> ConnectionLimits.apply(socket, limits).host(config.server().host())
+                        .port(tlsPort).tls(TlsListener.tls(config.tls())));
                 server.routing(HTTPS, graphRoutes);
+                listeners.add(HTTPS, "tls.port (GRAPHMEET_TLS_PORT)", config.server().host(), tlsPort);
             }
             if (adminKey != null) {
                 AdminContext admin = new AdminContext(directory, database.meetings(),
                         builtIn == null ? null : builtIn.keys(), adminKey, config.server().maxBodyBytes(), clock);
-                server.putSocket(ADMIN, socket -> socket.host(config.admin().host()).port(config.admin().port()));
+                server.putSocket(ADMIN, socket -> ConnectionLimits.apply(socket, limits).host(config.admin().host())
+                        .port(config.admin().port()));
                 server.routing(ADMIN, routing -> AdminRoutes.register(routing, admin));
+                listeners.add(ADMIN, "admin.port (GRAPHMEET_ADMIN_PORT)", config.admin().host(), config.admin().port());
             }
-            Graphmeet graphmeet = new Graphmeet(config, database, server.build().start(), adminKey, operated);
+            listeners.ensureFree();
+            WebServer started = server.build().start();
+            try {
+                listeners.ensureServing(started);
+            } catch (StartupException e) {
+                started.stop();
+                throw e;
+            }
             operated.management().serving();
-            return graphmeet;
+            return new Graphmeet(config, database, started, adminKey, operated);
         } catch (RuntimeException e) {
             if (operated != null) {
                 operated.close();
@@ -245,16 +264,17 @@ public final class Graphmeet implements AutoCloseable {
     }
 
     private static TrustedIssuer trustedIssuer(GraphmeetConfig.Issuer issuer, Clock clock) {
+        Set<String> tenants = Set.copyOf(issuer.tenants());
         if (issuer.jwksFile() != null) {
             try {
-                return TrustedIssuer.withJwksFile(issuer.issuer(), issuer.jwksFile());
+                return TrustedIssuer.withJwksFile(issuer.issuer(), issuer.jwksFile(), tenants);
             } catch (IOException | ParseException e) {
                 throw new ConfigException("auth.issuers: JWKS file " + issuer.jwksFile() + " is unreadable: "
                         + e.getMessage());
             }
         }
         try {
-            return TrustedIssuer.withJwksUri(issuer.issuer(), issuer.jwksUri(), clock);
+            return TrustedIssuer.withJwksUri(issuer.issuer(), issuer.jwksUri(), tenants, clock);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("auth.issuers: bad jwksUri " + issuer.jwksUri());
         }

@@ -1,25 +1,32 @@
 package io.graphmeet.admin;
 
-import io.graphmeet.api.json.GraphJson;
 import io.graphmeet.directory.DirectoryStore;
 import io.graphmeet.directory.Tenant;
 import io.graphmeet.errors.GraphError;
+import io.graphmeet.http.JsonFields;
+import io.graphmeet.http.RequestBody;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Locale;
 
 /** One admin request as an endpoint sees it: path parameters, the tenant it addresses, its JSON body. */
 final class AdminExchange {
 
     private final ServerRequest request;
     private final AdminContext context;
+    private final RequestBody body;
 
-    AdminExchange(ServerRequest request, AdminContext context) {
+    AdminExchange(ServerRequest request, AdminContext context, RequestBody body) {
         this.request = request;
         this.context = context;
+        this.body = body;
+    }
+
+    /** A 401 unless the request carries the admin key; the route table calls it before any endpoint runs. */
+    void requireAdminKey() {
+        if (!context.key().matches(bearer(request.headers().first(HeaderNames.AUTHORIZATION).orElse(null)))) {
+            throw GraphError.UNAUTHORIZED.with("Missing or wrong admin key: send 'Authorization: Bearer "
+                    + "{admin.key}'.");
+        }
     }
 
     AdminContext context() {
@@ -48,24 +55,14 @@ final class AdminExchange {
     }
 
     /** The body as a JSON object limited to {@code allowed} fields; an empty body is an empty object. */
-    Body body(String... allowed) {
-        if (!request.content().hasEntity()) {
-            return Body.of(GraphJson.readObject("{}".getBytes()), allowed);
+    JsonFields body(String... allowed) {
+        return JsonFields.quotingNames(body.jsonObjectOrEmpty(request)).only(allowed);
+    }
+
+    private static String bearer(String header) {
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
         }
-        String contentType = request.headers().first(HeaderNames.CONTENT_TYPE).orElse("");
-        if (!contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            throw GraphError.BAD_REQUEST.with(GraphJson.UNREADABLE_BODY);
-        }
-        int limit = context.maxBodyBytes();
-        try (InputStream in = request.content().inputStream()) {
-            byte[] bytes = in.readNBytes(limit + 1);
-            if (bytes.length > limit) {
-                throw GraphError.REQUEST_ENTITY_TOO_LARGE.with("The request body exceeds the limit of " + limit
-                        + " bytes.");
-            }
-            return Body.of(GraphJson.readObject(bytes.length == 0 ? "{}".getBytes() : bytes), allowed);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return header.substring(7).trim();
     }
 }

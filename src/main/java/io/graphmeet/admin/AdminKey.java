@@ -1,13 +1,12 @@
 package io.graphmeet.admin;
 
 import io.graphmeet.config.GraphmeetConfig;
+import io.graphmeet.store.DataFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -47,20 +46,18 @@ public record AdminKey(String value, Path file) {
 
     private static AdminKey generated(Path file) {
         try {
-            if (Files.isReadable(file)) {
+            if (Files.exists(file)) {
+                DataFolder.requirePrivate(file, "admin.key");
                 String existing = Files.readString(file).strip();
                 if (!existing.isEmpty()) {
                     return new AdminKey(existing, file);
                 }
             }
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            DataFolder.prepare(file.toAbsolutePath().getParent());
             byte[] random = new byte[32];
             new SecureRandom().nextBytes(random);
             String key = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-            Files.writeString(file, key + "\n");
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            }
+            DataFolder.writePrivately(file, key + "\n");
             return new AdminKey(key, file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the admin key in " + file, e);

@@ -8,6 +8,8 @@ import io.graphmeet.directory.AppSecret;
 import io.graphmeet.directory.Credentials;
 import io.graphmeet.directory.DirectoryStore;
 import io.graphmeet.errors.GraphError;
+import io.graphmeet.http.JsonFields;
+import io.graphmeet.http.Reply;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -21,67 +23,67 @@ final class AppsEndpoint {
 
     private static final int HINT_LENGTH = 3;
 
-    AdminReply list(AdminExchange exchange) {
+    Reply list(AdminExchange exchange) {
         String tenantId = exchange.tenant().id();
         DirectoryStore directory = exchange.directory();
-        return AdminReply.ok(new Values<>(directory.apps(tenantId).stream()
+        return Reply.of(200, new Values<>(directory.apps(tenantId).stream()
                 .map(app -> AppJson.of(app, directory.secrets(tenantId, app.appId()), null)).toList()));
     }
 
     /** Registers an app with one new secret, returned in {@code secretText}. */
-    AdminReply create(AdminExchange exchange) {
+    Reply create(AdminExchange exchange) {
         String tenantId = exchange.tenant().id();
-        Body body = exchange.body("appId", "displayName", "permissions");
-        String appId = Fields.guidOrNew(body.text("appId"), "appId");
+        JsonFields body = exchange.body("appId", "displayName", "permissions");
+        String appId = Fields.guidOrNew(body.string("appId"), "appId");
         DirectoryStore directory = exchange.directory();
         if (directory.app(tenantId, appId).isPresent()) {
             throw GraphError.CONFLICT.with("App '" + appId + "' already exists.");
         }
-        List<String> permissions = body.texts("permissions");
+        List<String> permissions = body.strings("permissions");
         App app = new App(tenantId, appId, UUID.randomUUID().toString(),
-                Fields.text(body.text("displayName"), "displayName"),
+                Fields.text(body.string("displayName"), "displayName"),
                 Set.copyOf(permissions == null ? List.of() : Fields.permissions(permissions, "permissions")));
         directory.putApp(app);
         String secretText = addSecret(directory, app, exchange.context().clock().instant()).secretText();
-        return AdminReply.created(AppJson.of(app, directory.secrets(tenantId, appId), secretText));
+        return Reply.of(201, AppJson.of(app, directory.secrets(tenantId, appId), secretText));
     }
 
-    AdminReply get(AdminExchange exchange) {
+    Reply get(AdminExchange exchange) {
         App app = app(exchange);
-        return AdminReply.ok(AppJson.of(app, exchange.directory().secrets(app.tenantId(), app.appId()), null));
+        return Reply.of(200, AppJson.of(app, exchange.directory().secrets(app.tenantId(), app.appId()), null));
     }
 
     /** Changes the display name or replaces the permissions. */
-    AdminReply update(AdminExchange exchange) {
+    Reply update(AdminExchange exchange) {
         App app = app(exchange);
-        Body body = exchange.body("displayName", "permissions");
-        List<String> permissions = body.texts("permissions");
+        JsonFields body = exchange.body("displayName", "permissions");
+        List<String> permissions = body.strings("permissions");
         App changed = new App(app.tenantId(), app.appId(), app.servicePrincipalId(),
-                body.has("displayName") ? Fields.text(body.text("displayName"), "displayName") : app.displayName(),
+                body.has("displayName") ? Fields.text(body.string("displayName"), "displayName") : app.displayName(),
                 permissions == null ? app.permissions() : Set.copyOf(Fields.permissions(permissions, "permissions")));
         exchange.directory().putApp(changed);
-        return AdminReply.ok(AppJson.of(changed, exchange.directory().secrets(app.tenantId(), app.appId()), null));
+        return Reply.of(200, AppJson.of(changed, exchange.directory().secrets(app.tenantId(), app.appId()), null));
     }
 
-    AdminReply delete(AdminExchange exchange) {
+    Reply delete(AdminExchange exchange) {
         App app = app(exchange);
         exchange.directory().deleteApp(app.tenantId(), app.appId());
-        return AdminReply.noContent();
+        return Reply.noContent();
     }
 
-    AdminReply addSecret(AdminExchange exchange) {
+    Reply addSecret(AdminExchange exchange) {
         App app = app(exchange);
         exchange.body();
-        return AdminReply.created(addSecret(exchange.directory(), app, exchange.context().clock().instant()));
+        return Reply.of(201, addSecret(exchange.directory(), app, exchange.context().clock().instant()));
     }
 
-    AdminReply removeSecret(AdminExchange exchange) {
+    Reply removeSecret(AdminExchange exchange) {
         App app = app(exchange);
         String secretId = Fields.guid(exchange.parameter("secretId"), "secretId");
         if (!exchange.directory().deleteSecret(app.tenantId(), app.appId(), secretId)) {
             throw GraphError.NOT_FOUND.with("Secret '" + secretId + "' was not found on app '" + app.appId() + "'.");
         }
-        return AdminReply.noContent();
+        return Reply.noContent();
     }
 
     private static SecretJson addSecret(DirectoryStore directory, App app, Instant now) {

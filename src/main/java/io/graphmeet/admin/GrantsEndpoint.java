@@ -4,6 +4,7 @@ import io.graphmeet.admin.AdminJson.GrantsJson;
 import io.graphmeet.admin.AdminJson.UserGrantJson;
 import io.graphmeet.directory.PolicyGrant;
 import io.graphmeet.errors.GraphError;
+import io.graphmeet.http.Reply;
 import java.util.List;
 
 /**
@@ -12,42 +13,42 @@ import java.util.List;
  */
 final class GrantsEndpoint {
 
-    AdminReply list(AdminExchange exchange) {
+    Reply list(AdminExchange exchange) {
         List<PolicyGrant> grants = exchange.directory().grants(exchange.tenant().id());
         String global = grants.stream().filter(PolicyGrant::global).map(PolicyGrant::policyName).findFirst()
                 .orElse(null);
-        return AdminReply.ok(new GrantsJson(global, grants.stream().filter(grant -> !grant.global())
+        return Reply.of(200, new GrantsJson(global, grants.stream().filter(grant -> !grant.global())
                 .map(grant -> new UserGrantJson(grant.userId(), grant.policyName())).toList()));
     }
 
-    AdminReply grantToUser(AdminExchange exchange) {
+    Reply grantToUser(AdminExchange exchange) {
         String tenantId = exchange.tenant().id();
         String policy = existingPolicy(exchange, tenantId);
         String userId = userId(exchange, tenantId);
         exchange.directory().grantToUser(tenantId, userId, policy);
-        return AdminReply.ok(new UserGrantJson(userId, policy));
+        return Reply.of(200, new UserGrantJson(userId, policy));
     }
 
-    AdminReply revokeFromUser(AdminExchange exchange) {
+    Reply revokeFromUser(AdminExchange exchange) {
         String tenantId = exchange.tenant().id();
         exchange.directory().grantToUser(tenantId, userId(exchange, tenantId), null);
-        return AdminReply.noContent();
+        return Reply.noContent();
     }
 
-    AdminReply grantGlobally(AdminExchange exchange) {
+    Reply grantGlobally(AdminExchange exchange) {
         String tenantId = exchange.tenant().id();
         String policy = existingPolicy(exchange, tenantId);
         exchange.directory().grantGlobally(tenantId, policy);
-        return AdminReply.ok(new GrantsJson(policy, List.of()));
+        return Reply.of(200, new GrantsJson(policy, List.of()));
     }
 
-    AdminReply revokeGlobal(AdminExchange exchange) {
+    Reply revokeGlobal(AdminExchange exchange) {
         exchange.directory().grantGlobally(exchange.tenant().id(), null);
-        return AdminReply.noContent();
+        return Reply.noContent();
     }
 
     private static String existingPolicy(AdminExchange exchange, String tenantId) {
-        String name = Fields.policyName(exchange.body("policy").requiredText("policy"), "policy");
+        String name = Fields.policyName(exchange.body("policy").requiredString("policy"), "policy");
         if (exchange.directory().policy(tenantId, name).isEmpty()) {
             throw GraphError.NOT_FOUND.with("Policy '" + name + "' was not found.");
         }

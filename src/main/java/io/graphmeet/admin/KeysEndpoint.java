@@ -3,19 +3,20 @@ package io.graphmeet.admin;
 import io.graphmeet.admin.AdminJson.KeyJson;
 import io.graphmeet.admin.AdminJson.Values;
 import io.graphmeet.errors.GraphError;
+import io.graphmeet.http.Reply;
 import io.graphmeet.issuer.SigningKeys;
 
 /** The built-in issuer's signing keys: list them, and rotate to a new one. */
 final class KeysEndpoint {
 
-    AdminReply list(AdminExchange exchange) {
-        return AdminReply.ok(new Values<>(keys(exchange).all().stream().map(KeyJson::of).toList()));
+    Reply list(AdminExchange exchange) {
+        return Reply.of(200, new Values<>(keys(exchange).all().stream().map(KeyJson::of).toList()));
     }
 
     /** A new key signs from now on; the previous ones keep verifying until their tokens have expired. */
-    AdminReply rotate(AdminExchange exchange) {
+    Reply rotate(AdminExchange exchange) {
         exchange.body();
-        return AdminReply.created(KeyJson.of(keys(exchange).rotate()));
+        return Reply.of(201, KeyJson.of(keys(exchange).rotate()));
     }
 
     private static SigningKeys keys(AdminExchange exchange) {

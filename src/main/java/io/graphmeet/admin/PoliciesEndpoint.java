@@ -4,6 +4,8 @@ import io.graphmeet.admin.AdminJson.PolicyJson;
 import io.graphmeet.admin.AdminJson.Values;
 import io.graphmeet.directory.AccessPolicy;
 import io.graphmeet.errors.GraphError;
+import io.graphmeet.http.JsonFields;
+import io.graphmeet.http.Reply;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -14,17 +16,17 @@ import java.util.TreeSet;
  */
 final class PoliciesEndpoint {
 
-    AdminReply list(AdminExchange exchange) {
+    Reply list(AdminExchange exchange) {
         String tenantId = exchange.tenant().id();
-        return AdminReply.ok(new Values<>(exchange.directory().policies(tenantId).stream()
+        return Reply.of(200, new Values<>(exchange.directory().policies(tenantId).stream()
                 .map(PolicyJson::of).toList()));
     }
 
-    AdminReply create(AdminExchange exchange) {
+    Reply create(AdminExchange exchange) {
         String tenantId = exchange.tenant().id();
-        Body body = exchange.body("identity", "appIds");
-        String name = Fields.policyName(body.requiredText("identity"), "identity");
-        List<String> appIds = body.texts("appIds");
+        JsonFields body = exchange.body("identity", "appIds");
+        String name = Fields.policyName(body.requiredString("identity"), "identity");
+        List<String> appIds = body.strings("appIds");
         if (appIds == null) {
             throw GraphError.BAD_REQUEST.with("Property 'appIds' is required.");
         }
@@ -33,20 +35,20 @@ final class PoliciesEndpoint {
         }
         AccessPolicy policy = new AccessPolicy(tenantId, name, Set.copyOf(Fields.guids(appIds, "appIds")));
         exchange.directory().putPolicy(policy);
-        return AdminReply.created(PolicyJson.of(policy));
+        return Reply.of(201, PolicyJson.of(policy));
     }
 
-    AdminReply get(AdminExchange exchange) {
-        return AdminReply.ok(PolicyJson.of(policy(exchange)));
+    Reply get(AdminExchange exchange) {
+        return Reply.of(200, PolicyJson.of(policy(exchange)));
     }
 
     /** {@code appIds} replaces the list; {@code add} and {@code remove} edit it, as Set-Cs... does. */
-    AdminReply update(AdminExchange exchange) {
+    Reply update(AdminExchange exchange) {
         AccessPolicy policy = policy(exchange);
-        Body body = exchange.body("appIds", "add", "remove");
-        List<String> replace = body.texts("appIds");
-        List<String> add = body.texts("add");
-        List<String> remove = body.texts("remove");
+        JsonFields body = exchange.body("appIds", "add", "remove");
+        List<String> replace = body.strings("appIds");
+        List<String> add = body.strings("add");
+        List<String> remove = body.strings("remove");
         if (replace != null && (add != null || remove != null)) {
             throw GraphError.BAD_REQUEST.with("Give either 'appIds' (replace) or 'add'/'remove' (edit), not both.");
         }
@@ -59,14 +61,14 @@ final class PoliciesEndpoint {
         }
         AccessPolicy changed = new AccessPolicy(policy.tenantId(), policy.name(), appIds);
         exchange.directory().putPolicy(changed);
-        return AdminReply.ok(PolicyJson.of(changed));
+        return Reply.of(200, PolicyJson.of(changed));
     }
 
     /** Deletes the policy and its grants. */
-    AdminReply delete(AdminExchange exchange) {
+    Reply delete(AdminExchange exchange) {
         AccessPolicy policy = policy(exchange);
         exchange.directory().deletePolicy(policy.tenantId(), policy.name());
-        return AdminReply.noContent();
+        return Reply.noContent();
     }
 
     private static AccessPolicy policy(AdminExchange exchange) {

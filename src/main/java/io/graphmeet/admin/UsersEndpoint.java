@@ -6,58 +6,60 @@ import io.graphmeet.directory.Credentials;
 import io.graphmeet.directory.DirectoryStore;
 import io.graphmeet.directory.User;
 import io.graphmeet.errors.GraphError;
+import io.graphmeet.http.JsonFields;
+import io.graphmeet.http.Reply;
 
 /** Users of a tenant: id, UPN, display name and an optional sign-in password for the built-in issuer. */
 final class UsersEndpoint {
 
-    AdminReply list(AdminExchange exchange) {
+    Reply list(AdminExchange exchange) {
         String tenantId = exchange.tenant().id();
         DirectoryStore directory = exchange.directory();
-        return AdminReply.ok(new Values<>(directory.users(tenantId).stream()
+        return Reply.of(200, new Values<>(directory.users(tenantId).stream()
                 .map(user -> json(directory, user)).toList()));
     }
 
-    AdminReply create(AdminExchange exchange) {
+    Reply create(AdminExchange exchange) {
         String tenantId = exchange.tenant().id();
-        Body body = exchange.body("id", "userPrincipalName", "displayName", "password");
-        String id = Fields.guidOrNew(body.text("id"), "id");
-        String upn = Fields.upn(body.requiredText("userPrincipalName"), "userPrincipalName");
+        JsonFields body = exchange.body("id", "userPrincipalName", "displayName", "password");
+        String id = Fields.guidOrNew(body.string("id"), "id");
+        String upn = Fields.upn(body.requiredString("userPrincipalName"), "userPrincipalName");
         DirectoryStore directory = exchange.directory();
         if (directory.userById(tenantId, id).isPresent()) {
             throw GraphError.CONFLICT.with("User '" + id + "' already exists.");
         }
         refuseTakenUpn(directory, tenantId, upn, id);
-        User user = new User(tenantId, id, upn, Fields.text(body.text("displayName"), "displayName"));
+        User user = new User(tenantId, id, upn, Fields.text(body.string("displayName"), "displayName"));
         Runnable setPassword = passwordChange(directory, user, body);
         directory.putUser(user);
         setPassword.run();
-        return AdminReply.created(json(directory, user));
+        return Reply.of(201, json(directory, user));
     }
 
-    AdminReply get(AdminExchange exchange) {
-        return AdminReply.ok(json(exchange.directory(), user(exchange)));
+    Reply get(AdminExchange exchange) {
+        return Reply.of(200, json(exchange.directory(), user(exchange)));
     }
 
     /** Changes the UPN, display name or password; a null password removes it. */
-    AdminReply update(AdminExchange exchange) {
+    Reply update(AdminExchange exchange) {
         User user = user(exchange);
-        Body body = exchange.body("userPrincipalName", "displayName", "password");
+        JsonFields body = exchange.body("userPrincipalName", "displayName", "password");
         DirectoryStore directory = exchange.directory();
         String upn = body.has("userPrincipalName")
-                ? Fields.upn(body.requiredText("userPrincipalName"), "userPrincipalName") : user.upn();
+                ? Fields.upn(body.requiredString("userPrincipalName"), "userPrincipalName") : user.upn();
         refuseTakenUpn(directory, user.tenantId(), upn, user.id());
         User changed = new User(user.tenantId(), user.id(), upn,
-                body.has("displayName") ? Fields.text(body.text("displayName"), "displayName") : user.displayName());
+                body.has("displayName") ? Fields.text(body.string("displayName"), "displayName") : user.displayName());
         Runnable setPassword = passwordChange(directory, changed, body);
         directory.putUser(changed);
         setPassword.run();
-        return AdminReply.ok(json(directory, changed));
+        return Reply.of(200, json(directory, changed));
     }
 
-    AdminReply delete(AdminExchange exchange) {
+    Reply delete(AdminExchange exchange) {
         User user = user(exchange);
         exchange.directory().deleteUser(user.tenantId(), user.id());
-        return AdminReply.noContent();
+        return Reply.noContent();
     }
 
     private static User user(AdminExchange exchange) {
@@ -74,11 +76,11 @@ final class UsersEndpoint {
     }
 
     /** The password change the body asks for, validated before anything is written. */
-    private static Runnable passwordChange(DirectoryStore directory, User user, Body body) {
+    private static Runnable passwordChange(DirectoryStore directory, User user, JsonFields body) {
         if (!body.has("password")) {
             return () -> { };
         }
-        String password = body.text("password");
+        String password = body.string("password");
         if (password != null && (password.isEmpty() || password.length() > 256)) {
             throw GraphError.BAD_REQUEST.with("Property 'password' must be 1 to 256 characters.");
         }

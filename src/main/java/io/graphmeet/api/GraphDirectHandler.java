@@ -1,7 +1,7 @@
 package io.graphmeet.api;
 
+import io.graphmeet.errors.ErrorEnvelope;
 import io.graphmeet.errors.GraphError;
-import io.graphmeet.http.ErrorEnvelope;
 import io.graphmeet.http.RequestIds;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
@@ -42,15 +42,19 @@ public final class GraphDirectHandler implements DirectHandler {
         GraphError error = unreadable ? GraphError.BAD_REQUEST : errorFor(status.code());
         String reason = unreadable ? "the request line or a header is malformed" : status.reasonPhrase();
         RequestIds ids = RequestIds.forRequest(null);
-        return TransportResponse.builder()
+        boolean busy = error == GraphError.SERVICE_UNAVAILABLE;
+        TransportResponse.Builder response = TransportResponse.builder()
                 .status(Status.create(error.status()))
                 .headers(headers)
                 .header(HeaderNames.CONTENT_TYPE, "application/json")
-                .header(HeaderNames.create("request-id"), ids.requestId())
-                .header(HeaderNames.create("client-request-id"), ids.clientRequestId())
-                .entity(ErrorEnvelope.render(error, "The request could not be read: " + reason + ".", ids,
-                        clock.instant()))
-                .build();
+                .header(RequestIds.REQUEST_ID, ids.requestId())
+                .header(RequestIds.CLIENT_REQUEST_ID, ids.clientRequestId())
+                .entity(ErrorEnvelope.render(error, busy ? "Too many requests at once; retry shortly."
+                        : "The request could not be read: " + reason + ".", ids, clock.instant()));
+        if (busy) {
+            response.header(HeaderNames.RETRY_AFTER, "1");
+        }
+        return response.build();
     }
 
     private static GraphError errorFor(int status) {

@@ -1,25 +1,25 @@
 package io.graphmeet.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.graphmeet.api.json.GraphJson;
 import io.graphmeet.auth.Access;
 import io.graphmeet.auth.Caller;
 import io.graphmeet.auth.Target;
 import io.graphmeet.errors.GraphError;
+import io.graphmeet.http.RequestBody;
+import io.graphmeet.http.Text;
 import io.graphmeet.meetings.Organizer;
 import io.graphmeet.meetings.Requester;
-import io.graphmeet.meetings.Text;
 import io.graphmeet.observe.TokenVerification;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 
-/** One Graph request as an endpoint sees it: path, body, caller and the organizer it may act for. */
+/**
+ * One Graph request as an endpoint sees it: path, body, caller and, once the route table has authorized the
+ * caller for the route's permission, the organizer it may act for.
+ */
 final class GraphExchange {
 
     static final HeaderName PREFER = HeaderNames.create("Prefer");
@@ -28,15 +28,15 @@ final class GraphExchange {
 
     private final ServerRequest request;
     private final GraphContext context;
-    private final Access access;
+    private final RequestBody body;
     private Caller caller;
     private Organizer organizer;
     private QueryString query;
 
-    GraphExchange(ServerRequest request, GraphContext context, Access access) {
+    GraphExchange(ServerRequest request, GraphContext context, RequestBody body) {
         this.request = request;
         this.context = context;
-        this.access = access;
+        this.body = body;
     }
 
     /** The authenticated caller; a 401 error if the token is missing or invalid. */
@@ -55,20 +55,33 @@ final class GraphExchange {
         return caller;
     }
 
+    /** What every Graph request shares. */
+    GraphContext context() {
+        return context;
+    }
+
     /** The caller if the token was verified during this request, else null. */
     Caller verifiedCaller() {
         return caller;
     }
 
-    /** The user whose meetings this request addresses, once the caller is allowed to act for them. */
+    /**
+     * Authorizes the caller for {@code access} to the user the path addresses: a 401, 400 or 403 error if it may
+     * not. The route table calls it, with the route's declared permission, before the endpoint runs.
+     */
+    void authorize(Access access) {
+        organizer = context.authorizer().authorize(caller(), target(), access);
+    }
+
+    /** The user whose meetings this request addresses, as the route table authorized the caller for them. */
     Organizer organizer() {
         if (organizer == null) {
-            organizer = context.authorizer().authorize(caller(), target(), access);
+            throw new IllegalStateException("the route declares no permission, so it may not act for a user");
         }
         return organizer;
     }
 
-    /** The user this request acts as, once the caller is allowed to. */
+    /** The user this request acts as, as the route table authorized the caller. */
     Requester requester() {
         Organizer user = organizer();
         return new Requester(user.tenantId(), user.userId());
@@ -115,34 +128,6 @@ final class GraphExchange {
 
     /** The body as a JSON object: Content-Type must be JSON, size within the limit. */
     ObjectNode jsonBody() {
-        String contentType = request.headers().first(HeaderNames.CONTENT_TYPE).orElse("");
-        if (!contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            throw GraphError.BAD_REQUEST.with(GraphJson.UNREADABLE_BODY);
-        }
-        return GraphJson.readObject(body());
-    }
-
-    private byte[] body() {
-        int limit = context.maxBodyBytes();
-        long declared = request.headers().contentLength().orElse(-1L);
-        if (declared > limit) {
-            throw tooLarge(limit);
-        }
-        if (!request.content().hasEntity()) {
-            return new byte[0];
-        }
-        try (InputStream in = request.content().inputStream()) {
-            byte[] bytes = in.readNBytes(declared >= 0 ? (int) declared + 1 : limit + 1);
-            if (bytes.length > limit) {
-                throw tooLarge(limit);
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static RuntimeException tooLarge(int limit) {
-        return GraphError.REQUEST_ENTITY_TOO_LARGE.with("The request body exceeds the limit of " + limit + " bytes.");
+        return body.jsonObject(request);
     }
 }

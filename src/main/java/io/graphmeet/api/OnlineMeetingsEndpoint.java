@@ -5,6 +5,7 @@ import io.graphmeet.api.json.MeetingPatchJson;
 import io.graphmeet.api.json.MeetingRequestJson;
 import io.graphmeet.api.json.MeetingView;
 import io.graphmeet.api.json.Select;
+import io.graphmeet.http.Reply;
 import io.graphmeet.meetings.CreateOrGetOutcome;
 import io.graphmeet.meetings.Meeting;
 import io.graphmeet.meetings.MeetingService;
@@ -29,7 +30,7 @@ final class OnlineMeetingsEndpoint {
     }
 
     /** {@code POST .../onlineMeetings/createOrGet}: {@code 201} with a new meeting, {@code 200} with the existing one. */
-    GraphReply createOrGet(GraphExchange exchange) {
+    Reply createOrGet(GraphExchange exchange) {
         Organizer organizer = exchange.organizer();
         var request = MeetingRequestJson.createOrGet(exchange.jsonBody());
         CreateOrGetOutcome outcome = meetings.createOrGet(organizer, request);
@@ -41,21 +42,21 @@ final class OnlineMeetingsEndpoint {
     }
 
     /** {@code POST .../onlineMeetings}: {@code 201} with the new meeting. */
-    GraphReply create(GraphExchange exchange) {
+    Reply create(GraphExchange exchange) {
         Organizer organizer = exchange.organizer();
         var request = MeetingRequestJson.create(exchange.jsonBody());
         return entity(201, meetings.create(organizer, request), exchange, Select.ALL);
     }
 
     /** {@code GET .../onlineMeetings/{meetingId}}. */
-    GraphReply get(GraphExchange exchange) {
+    Reply get(GraphExchange exchange) {
         Requester requester = exchange.requester();
         Select select = Select.parse(exchange.query("$select"));
         return entity(200, meetings.get(requester, exchange.meetingId()), exchange, select);
     }
 
     /** {@code GET .../onlineMeetings?$filter=...}: the one meeting with that join link or join meeting id. */
-    GraphReply find(GraphExchange exchange) {
+    Reply find(GraphExchange exchange) {
         Requester requester = exchange.requester();
         Select select = Select.parse(exchange.query("$select"));
         Meeting meeting = switch (MeetingFilter.parse(exchange.query("$filter"))) {
@@ -63,33 +64,33 @@ final class OnlineMeetingsEndpoint {
             case MeetingFilter.ByJoinMeetingId byId -> meetings.findByJoinMeetingId(requester, byId.joinMeetingId());
         };
         MeetingView view = view(exchange, select);
-        return preferenceApplied(GraphReply.json(200, json.collection(requester.userId(), List.of(meeting), view)),
+        return preferenceApplied(Reply.json(200, json.collection(requester.userId(), List.of(meeting), view)),
                 view);
     }
 
     /** {@code PATCH .../onlineMeetings/{meetingId}}: {@code 200} with the whole updated meeting. */
-    GraphReply update(GraphExchange exchange) {
+    Reply update(GraphExchange exchange) {
         Requester requester = exchange.requester();
         var patch = MeetingPatchJson.read(exchange.jsonBody());
         return entity(200, meetings.update(requester, exchange.meetingId(), patch), exchange, Select.ALL);
     }
 
     /** {@code DELETE .../onlineMeetings/{meetingId}}: {@code 204}, no body. */
-    GraphReply delete(GraphExchange exchange) {
+    Reply delete(GraphExchange exchange) {
         meetings.delete(exchange.requester(), exchange.meetingId());
-        return GraphReply.noContent();
+        return Reply.noContent();
     }
 
-    private GraphReply entity(int status, Meeting meeting, GraphExchange exchange, Select select) {
+    private Reply entity(int status, Meeting meeting, GraphExchange exchange, Select select) {
         MeetingView view = view(exchange, select);
-        return preferenceApplied(GraphReply.json(status, rendered.entity(meeting, view)), view);
+        return preferenceApplied(Reply.json(status, rendered.entity(meeting, view)), view);
     }
 
     private static MeetingView view(GraphExchange exchange, Select select) {
         return MeetingView.of(exchange.includeUnknownEnumMembers(), exchange.acceptLanguage(), select);
     }
 
-    private static GraphReply preferenceApplied(GraphReply reply, MeetingView view) {
+    private static Reply preferenceApplied(Reply reply, MeetingView view) {
         return view.includeUnknownEnums() ? reply.withHeader(PREFERENCE_APPLIED, INCLUDE_UNKNOWN) : reply;
     }
 }

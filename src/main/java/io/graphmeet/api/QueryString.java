@@ -1,7 +1,7 @@
 package io.graphmeet.api;
 
 import io.graphmeet.errors.GraphError;
-import io.graphmeet.meetings.Text;
+import io.graphmeet.http.Text;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;

@@ -5,7 +5,6 @@ import io.graphmeet.errors.GraphError;
 import io.graphmeet.errors.GraphException;
 import io.graphmeet.meetings.Organizer;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Decides whether a caller may act on a user's meetings: route kind, permission, user resolution and
@@ -13,15 +12,12 @@ import java.util.regex.Pattern;
  */
 public final class Authorizer {
 
-    private static final Pattern GUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-
     private final Directory directory;
     private final boolean strictDirectory;
 
     /**
-     * @param strictDirectory when true, only users known to the directory may own meetings; otherwise any
-     *     user whose id is a GUID may
+     * @param strictDirectory when true, only users known to the directory, in a known tenant, may own meetings,
+     *     whether named by the path or by the token ({@code /me}); otherwise any user whose id is a GUID may
      */
     public Authorizer(Directory directory, boolean strictDirectory) {
         this.directory = directory;
@@ -37,7 +33,7 @@ public final class Authorizer {
             throw GraphError.FORBIDDEN.with(access.missingPermissionMessage(caller));
         }
         String userId = switch (target) {
-            case Target.Me me -> ((Caller.Delegated) caller).userId();
+            case Target.Me me -> resolveUser(caller.tenantId(), ((Caller.Delegated) caller).userId());
             case Target.User user -> resolveUser(caller.tenantId(), user.idOrUpn());
         };
         switch (caller) {
@@ -57,15 +53,24 @@ public final class Authorizer {
         return app.appId() != null && directory.appMayActFor(app.tenantId(), app.appId(), userId);
     }
 
+    /** The user's object id in lower case: a known user's, or (unless the directory is strict) any GUID. */
     private String resolveUser(String tenantId, String idOrUpn) {
-        var known = directory.findUser(tenantId, idOrUpn);
+        String guid = Guids.normalised(idOrUpn);
+        if (strictDirectory && directory.store().tenant(tenantId).isEmpty()) {
+            throw notFound(tenantId, idOrUpn);
+        }
+        var known = directory.findUser(tenantId, guid != null ? guid : idOrUpn);
         if (known.isPresent()) {
-            return known.get().id();
+            return known.get().id().toLowerCase(Locale.ROOT);
         }
-        if (strictDirectory || !GUID.matcher(idOrUpn).matches()) {
-            throw new GraphException(GraphError.NOT_FOUND,
-                    "User '" + idOrUpn + "' was not found in tenant " + tenantId + ".");
+        if (strictDirectory || guid == null) {
+            throw notFound(tenantId, idOrUpn);
         }
-        return idOrUpn.toLowerCase(Locale.ROOT);
+        return guid;
+    }
+
+    private static GraphException notFound(String tenantId, String idOrUpn) {
+        return new GraphException(GraphError.NOT_FOUND,
+                "User '" + idOrUpn + "' was not found in tenant " + tenantId + ".");
     }
 }

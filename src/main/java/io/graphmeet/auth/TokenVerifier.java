@@ -22,9 +22,11 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -43,21 +45,33 @@ public final class TokenVerifier {
             JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.ES512);
     private static final String INVALID = "Access token validation failure.";
 
+    /** What a cache entry costs besides its token's characters: the caller, its scopes and Caffeine's node. */
+    private static final int ENTRY_OVERHEAD_BYTES = 512;
+
     private final List<TrustedIssuer> issuers;
     private final Set<String> audiences;
     private final Duration clockSkew;
+    private final Duration maxLifetime;
     private final Clock clock;
     private final DefaultJWSVerifierFactory verifiers = new DefaultJWSVerifierFactory();
     private final Cache<String, Verified> verified;
     private final GraphAudienceGuard graphTokens;
 
-    public TokenVerifier(List<TrustedIssuer> issuers, Set<String> audiences, Duration clockSkew, Clock clock,
-            int cacheSize) {
+    /**
+     * @param maxLifetime the longest a token may still be valid for when it arrives; Entra issues none longer
+     * @param cacheBytes about how much memory verified tokens may take
+     */
+    public TokenVerifier(List<TrustedIssuer> issuers, Set<String> audiences, Duration clockSkew, Duration maxLifetime,
+            Clock clock, long cacheBytes) {
         this.issuers = List.copyOf(issuers);
         this.audiences = Set.copyOf(audiences);
         this.clockSkew = clockSkew;
+        this.maxLifetime = maxLifetime;
         this.clock = clock;
-        this.verified = Caffeine.newBuilder().maximumSize(cacheSize).build();
+        this.verified = Caffeine.newBuilder()
+                .maximumWeight(cacheBytes)
+                .weigher((String token, Verified entry) -> 2 * token.length() + ENTRY_OVERHEAD_BYTES)
+                .build();
         this.graphTokens = new GraphAudienceGuard(this.audiences,
                 this.issuers.stream().map(TrustedIssuer::template).toList());
     }
@@ -88,7 +102,7 @@ public final class TokenVerifier {
         }
         JWTClaimsSet claims = claimsOf(signed);
         graphTokens.refuseGraphOnlyTokens(signed, claims);
-        String tenantId = stringClaim(claims, "tid");
+        String tenantId = tenantOf(claims);
         TrustedIssuer issuer = issuers.stream()
                 .filter(candidate -> candidate.issued(claims.getIssuer(), tenantId))
                 .findFirst()
@@ -99,10 +113,7 @@ public final class TokenVerifier {
         if (claims.getAudience().stream().noneMatch(audiences::contains)) {
             throw invalid("Access token validation failure. Invalid audience.");
         }
-        Instant expiresAt = instant(claims.getExpirationTime());
-        if (expiresAt == null || !now.isBefore(expiresAt.plus(clockSkew))) {
-            throw invalid("Lifetime validation failed, the token is expired.");
-        }
+        Instant expiresAt = expiryOf(claims, now);
         Instant notBefore = instant(claims.getNotBeforeTime());
         if (notBefore != null && now.plus(clockSkew).isBefore(notBefore)) {
             throw invalid("Lifetime validation failed, the token is not yet valid.");
@@ -137,23 +148,52 @@ public final class TokenVerifier {
         return false;
     }
 
-    private static Caller callerOf(JWTClaimsSet claims, String tenantId) {
+    /** The {@code tid} in lower case; a token without one, or whose tid is no GUID, is refused. */
+    private static String tenantOf(JWTClaimsSet claims) {
+        String tenantId = Guids.normalised(stringClaim(claims, "tid"));
         if (tenantId == null) {
-            throw invalid(INVALID + " The token has no tid claim.");
+            throw invalid(INVALID + " The token's tid claim is missing or not a GUID.");
         }
+        return tenantId;
+    }
+
+    /** {@code exp}, which must lie ahead, but no further than the longest lifetime allowed. */
+    private Instant expiryOf(JWTClaimsSet claims, Instant now) {
+        Instant expiresAt = instant(claims.getExpirationTime());
+        if (expiresAt == null || !now.isBefore(expiresAt.plus(clockSkew))) {
+            throw invalid("Lifetime validation failed, the token is expired.");
+        }
+        if (expiresAt.isAfter(now.plus(maxLifetime).plus(clockSkew))) {
+            throw invalid("Lifetime validation failed, the token's lifetime exceeds " + maxLifetime + ".");
+        }
+        return expiresAt;
+    }
+
+    /**
+     * A user's token when it carries {@code scp} or says {@code idtyp: user} (whatever roles it also carries);
+     * otherwise an app's. A user is named by an {@code oid} that must be a GUID.
+     */
+    private static Caller callerOf(JWTClaimsSet claims, String tenantId) {
         String appId = stringClaim(claims, "appid");
         if (appId == null) {
             appId = stringClaim(claims, "azp");
         }
+        appId = appId == null ? null : appId.toLowerCase(Locale.ROOT);
         String scp = stringClaim(claims, "scp");
-        if (scp != null && !scp.isBlank()) {
-            String userId = stringClaim(claims, "oid");
+        boolean hasScopes = scp != null && !scp.isBlank();
+        if (hasScopes || "user".equals(stringClaim(claims, "idtyp"))) {
+            String userId = Guids.normalised(stringClaim(claims, "oid"));
             if (userId == null) {
-                throw invalid(INVALID + " A delegated token needs an oid claim.");
+                throw invalid(INVALID + " A delegated token needs an oid claim that is a GUID.");
             }
-            return new Caller.Delegated(tenantId, userId, appId, Set.of(scp.trim().split("\\s+")));
+            return new Caller.Delegated(tenantId, userId, appId, scopes(hasScopes ? scp : ""));
         }
         return new Caller.Application(tenantId, appId, roles(claims));
+    }
+
+    /** The space-separated scopes of {@code scp}; repeats count once. */
+    private static Set<String> scopes(String scp) {
+        return scp.isBlank() ? Set.of() : Set.copyOf(Arrays.asList(scp.trim().split("\\s+")));
     }
 
     private static Set<String> roles(JWTClaimsSet claims) {

@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.function.Function;
 
 /** The CLI's HTTP calls: the admin API (JSON, bearer admin key) and the token endpoint (form). */
 final class Http {
@@ -21,9 +20,12 @@ final class Http {
 
     private Http() {}
 
+    /** Where the admin API's routes start, as the server logs its URL. */
+    static final String ADMIN_BASE = "/admin/v1";
+
     /** Calls the admin API; a non-2xx answer becomes a {@link CliException} with Graph's error code and message. */
     static JsonNode admin(String adminUrl, String key, String method, String path, Object body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(adminUrl + "/admin/v1" + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(adminUrl + ADMIN_BASE + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + key);
         if (body == null) {
@@ -32,10 +34,7 @@ final class Http {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(write(body)));
         }
-        return send(request.build(), adminUrl, json -> {
-            JsonNode error = json.path("error");
-            return error.path("code").asText() + ": " + error.path("message").asText();
-        });
+        return send(request.build(), adminUrl);
     }
 
     /** Posts a form to the token endpoint; an OAuth error becomes a {@link CliException} with its description. */
@@ -45,11 +44,10 @@ final class Http {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build();
-        return send(request, serverUrl, json -> json.path("error").asText() + ": "
-                + json.path("error_description").asText());
+        return send(request, serverUrl);
     }
 
-    private static JsonNode send(HttpRequest request, String baseUrl, Function<JsonNode, String> describeError) {
+    private static JsonNode send(HttpRequest request, String baseUrl) {
         HttpResponse<String> response;
         try {
             response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
@@ -62,9 +60,25 @@ final class Http {
         }
         JsonNode json = parse(response.body());
         if (response.statusCode() / 100 != 2) {
-            throw new CliException(response.statusCode() + " " + describeError.apply(json));
+            throw new CliException(response.statusCode() + " " + describeError(json));
         }
         return json;
+    }
+
+    /**
+     * The server's own words for a failure: Graph's envelope {@code {"error":{"code","message"}}} (the Graph and
+     * admin APIs), OAuth's {@code {"error","error_description"}} (the token endpoint), else the body as it came.
+     */
+    static String describeError(JsonNode json) {
+        JsonNode error = json.path("error");
+        if (error.isObject()) {
+            return error.path("code").asText() + ": " + error.path("message").asText();
+        }
+        if (error.isTextual()) {
+            return error.asText() + ": " + json.path("error_description").asText();
+        }
+        String body = json.path("body").asText();
+        return body.isBlank() ? "(no error body)" : body.strip();
     }
 
     private static JsonNode parse(String body) {

@@ -18,7 +18,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.StringJoiner;
 
 /**
  * Reads the configuration: defaults, then a YAML file, then {@code GRAPHMEET_*} environment variables,
@@ -46,54 +45,6 @@ public final class ConfigLoader {
         }
         loader.readEnvironment(environment);
         return loader.build();
-    }
-
-    /** The effective configuration as {@code key=value} lines, secrets masked, for the start-up log. */
-    public static String describe(GraphmeetConfig config) {
-        StringJoiner lines = new StringJoiner("\n");
-        lines.add("server.host=" + config.server().host());
-        lines.add("server.port=" + config.server().port());
-        lines.add("server.publicUrl=" + config.server().effectivePublicUrl());
-        lines.add("storage.kind=" + config.storage().kind().name().toLowerCase(Locale.ROOT));
-        lines.add("storage.dataDir=" + config.storage().dataDir());
-        if (config.storage().kind() == GraphmeetConfig.StorageKind.POSTGRES) {
-            lines.add("storage.postgres.url=" + config.storage().postgres().url());
-            lines.add("storage.postgres.user=" + config.storage().postgres().user());
-            lines.add("storage.postgres.password=****");
-            lines.add("storage.postgres.requestTimeout=" + config.storage().postgres().requestTimeout());
-        }
-        lines.add("auth.audiences=" + String.join(",", config.auth().audiences()));
-        config.auth().issuers().forEach(issuer -> lines.add("auth.issuer=" + issuer.issuer() + " keys="
-                + (issuer.jwksFile() != null ? issuer.jwksFile() : issuer.jwksUri())));
-        lines.add("directory.bootstrapFile=" + config.directory().bootstrapFile());
-        lines.add("directory.seedDemo=" + config.directory().seedDemo());
-        lines.add("meetings.joinBaseUrl=" + config.joinBaseUrl());
-        lines.add("profile=" + config.profile().name().toLowerCase(Locale.ROOT));
-        lines.add("issuer.enabled=" + config.issuer().enabled());
-        lines.add("issuer.tokenLifetime=" + config.issuer().tokenLifetime());
-        lines.add("issuer.delegatedScopes=" + String.join(",", config.issuer().delegatedScopes()));
-        lines.add("issuer.allowNonLoopback=" + config.issuer().allowNonLoopback());
-        lines.add("admin.host=" + config.admin().host());
-        lines.add("admin.port=" + config.admin().port());
-        lines.add("admin.key=" + (config.admin().key() == null ? "" : "****"));
-        lines.add("tls.keystore=" + (config.tls().enabled() ? config.tls().keystore() : ""));
-        lines.add("tls.port=" + config.tls().port());
-        var operations = config.operations();
-        lines.add("server.shutdownGrace=" + operations.shutdownGrace());
-        lines.add("management.host=" + operations.management().host());
-        lines.add("management.port=" + operations.management().port());
-        lines.add("accessLog.format=" + operations.accessLog().format().name().toLowerCase(Locale.ROOT));
-        lines.add("accessLog.file=" + (operations.accessLog().file() == null ? "" : operations.accessLog().file()));
-        lines.add("tracing.otlpEndpoint=" + (operations.otlpEndpoint() == null ? "" : operations.otlpEndpoint()));
-        lines.add("throttle.enabled=" + operations.throttle().enabled());
-        if (operations.throttle().enabled()) {
-            var throttle = operations.throttle();
-            lines.add("throttle.appRequests=" + throttle.appRequests() + " per " + throttle.appWindow());
-            lines.add("throttle.tenantRequests=" + throttle.tenantRequests() + " per " + throttle.tenantWindow());
-            lines.add("throttle.userMeetingsPerMonth=" + throttle.userMeetingsPerMonth());
-            lines.add("throttle.syncInterval=" + throttle.syncInterval());
-        }
-        return lines.toString();
     }
 
     private void readFile(Path file) {
@@ -159,8 +110,11 @@ public final class ConfigLoader {
         int port = integer(Setting.SERVER_PORT, 0, 65535);
         String publicUrl = text(Setting.SERVER_PUBLIC_URL, true);
         publicUrl = publicUrl.isEmpty() ? null : url(Setting.SERVER_PUBLIC_URL, publicUrl);
+        var connections = new GraphmeetConfig.Connections(positive(Setting.SERVER_READ_TIMEOUT),
+                positive(Setting.SERVER_IDLE_TIMEOUT), integer(Setting.SERVER_MAX_CONCURRENT_REQUESTS, 1, 1_000_000),
+                integer(Setting.SERVER_MAX_CONNECTIONS, 1, 1_000_000));
         var server = new GraphmeetConfig.Server(host, port, publicUrl,
-                integer(Setting.SERVER_MAX_BODY_BYTES, 1024, 64 * 1024 * 1024));
+                integer(Setting.SERVER_MAX_BODY_BYTES, 1024, 64 * 1024 * 1024), connections);
 
         var kind = switch (text(Setting.STORAGE_KIND, false).toLowerCase(Locale.ROOT)) {
             case "embedded" -> GraphmeetConfig.StorageKind.EMBEDDED;
@@ -169,7 +123,8 @@ public final class ConfigLoader {
         };
         var postgres = new GraphmeetConfig.Postgres(text(Setting.STORAGE_POSTGRES_URL, true),
                 text(Setting.STORAGE_POSTGRES_USER, true), text(Setting.STORAGE_POSTGRES_PASSWORD, true),
-                integer(Setting.STORAGE_POSTGRES_POOL_SIZE, 1, 512), duration(Setting.STORAGE_POSTGRES_REQUEST_TIMEOUT));
+                integer(Setting.STORAGE_POSTGRES_POOL_SIZE, 1, 512), duration(Setting.STORAGE_POSTGRES_CONNECT_TIMEOUT),
+                duration(Setting.STORAGE_POSTGRES_REQUEST_TIMEOUT));
         if (postgres.requestTimeout().toMillis() < 500 || postgres.requestTimeout().toMinutes() > 10) {
             throw invalid(Setting.STORAGE_POSTGRES_REQUEST_TIMEOUT,
                     "must be between PT0.5S and PT10M, was " + postgres.requestTimeout());
@@ -181,11 +136,18 @@ public final class ConfigLoader {
 
         List<String> audiences = Arrays.stream(text(Setting.AUTH_AUDIENCES, false).split(","))
                 .map(String::trim).filter(a -> !a.isEmpty()).toList();
+        Duration maxTokenLifetime = duration(Setting.AUTH_MAX_TOKEN_LIFETIME);
+        if (maxTokenLifetime.toMinutes() < 5) {
+            throw invalid(Setting.AUTH_MAX_TOKEN_LIFETIME, "must be at least PT5M, was " + maxTokenLifetime);
+        }
         var auth = new GraphmeetConfig.Auth(audiences, duration(Setting.AUTH_CLOCK_SKEW), issuers(),
-                integer(Setting.AUTH_TOKEN_CACHE_SIZE, 0, 10_000_000));
+                integer(Setting.AUTH_TOKEN_CACHE_BYTES, 0, Integer.MAX_VALUE), maxTokenLifetime);
 
         String bootstrap = text(Setting.DIRECTORY_BOOTSTRAP_FILE, true);
         Path bootstrapFile = bootstrap.isEmpty() ? null : Path.of(bootstrap);
+        if (bootstrapFile != null && Files.isDirectory(bootstrapFile)) {
+            throw invalid(Setting.DIRECTORY_BOOTSTRAP_FILE, bootstrapFile + " is a folder; name the YAML file");
+        }
         if (bootstrapFile != null && !Files.isReadable(bootstrapFile)) {
             throw invalid(Setting.DIRECTORY_BOOTSTRAP_FILE, "file " + bootstrapFile + " is not readable");
         }
@@ -286,7 +248,28 @@ public final class ConfigLoader {
                 throw new ConfigException(where + ".jwksUri: must be an http(s) URL, was '" + jwksUri + "'");
             }
             result.add(new GraphmeetConfig.Issuer(issuer, jwksUri.isEmpty() ? null : jwksUri,
-                    jwksFile.isEmpty() ? null : Path.of(jwksFile)));
+                    jwksFile.isEmpty() ? null : Path.of(jwksFile), issuerTenants(entry, where, issuer)));
+        }
+        return result;
+    }
+
+    /** An issuer's {@code tenants}: GUIDs, required when its {@code issuer} has no {@code {tenantid}}. */
+    private static List<String> issuerTenants(JsonNode entry, String where, String issuer) {
+        JsonNode tenants = entry.path("tenants");
+        List<String> result = new ArrayList<>();
+        if (tenants.isArray()) {
+            tenants.forEach(tenant -> result.add(tenant.asText("").trim().toLowerCase(Locale.ROOT)));
+        } else if (!tenants.isMissingNode()) {
+            throw new ConfigException(where + ".tenants: must be a list of tenant ids");
+        }
+        for (String tenant : result) {
+            if (!tenant.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+                throw new ConfigException(where + ".tenants: '" + tenant + "' is not a tenant id (a GUID)");
+            }
+        }
+        if (result.isEmpty() && !issuer.contains("{tenantid}")) {
+            throw new ConfigException(where + ".tenants: the issuer " + issuer + " has no {tenantid}, so it must "
+                    + "list the tenants it may issue tokens for (otherwise its tokens could claim any tenant)");
         }
         return result;
     }
@@ -336,6 +319,14 @@ public final class ConfigLoader {
         } catch (DateTimeParseException e) {
             throw invalid(setting, "must be an ISO-8601 duration such as PT1M, was '" + value + "'");
         }
+    }
+
+    private Duration positive(Setting setting) {
+        Duration value = duration(setting);
+        if (value.toMillis() < 100) {
+            throw invalid(setting, "must be at least PT0.1S, was " + value);
+        }
+        return value;
     }
 
     private static String url(Setting setting, String value) {

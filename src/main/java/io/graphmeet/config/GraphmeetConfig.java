@@ -3,6 +3,8 @@ package io.graphmeet.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The whole validated configuration, parsed once at start-up by {@link ConfigLoader}. */
 public record GraphmeetConfig(Server server, Storage storage, Auth auth, Directory directory, Meetings meetings,
@@ -12,11 +14,11 @@ public record GraphmeetConfig(Server server, Storage storage, Auth auth, Directo
     public enum Profile { DEVELOPMENT, PRODUCTION }
 
     /** The Graph-compatible HTTP listener; a null {@code publicUrl} means {@code http://{host}:{port}}. */
-    public record Server(String host, int port, String publicUrl, int maxBodyBytes) {
+    public record Server(String host, int port, String publicUrl, int maxBodyBytes, Connections connections) {
 
         /** A copy listening on {@code newPort}. */
         public Server withPort(int newPort) {
-            return new Server(host, newPort, publicUrl, maxBodyBytes);
+            return new Server(host, newPort, publicUrl, maxBodyBytes, connections);
         }
 
         /** The base URL clients reach this server at. */
@@ -25,25 +27,57 @@ public record GraphmeetConfig(Server server, Storage storage, Auth auth, Directo
         }
     }
 
+    /**
+     * Limits every listener puts on its clients: {@code readTimeout} for sending a request's headers and body,
+     * counted from its first byte (and so also the longest pause); {@code idleTimeout} for a kept-alive connection
+     * without a request; past {@code maxConcurrentRequests} a request gets {@code 503} with {@code Retry-After};
+     * past {@code maxConnections} new connections wait to be accepted.
+     */
+    public record Connections(Duration readTimeout, Duration idleTimeout, int maxConcurrentRequests,
+            int maxConnections) {}
+
     /** Which database holds the state, and how to reach it. */
     public record Storage(StorageKind kind, Path dataDir, Postgres postgres) {}
 
     /** The two storage backends. */
     public enum StorageKind { EMBEDDED, POSTGRES }
 
-    /** PostgreSQL connection settings, used when the kind is {@code POSTGRES}. */
-    public record Postgres(String url, String user, String password, int poolSize, Duration requestTimeout) {}
+    /**
+     * PostgreSQL connection settings, used when the kind is {@code POSTGRES}; {@code connectTimeout} bounds how
+     * long start-up waits for the database to accept a first connection, {@code requestTimeout} how long a
+     * request waits for an unreachable database.
+     */
+    public record Postgres(String url, String user, String password, int poolSize, Duration connectTimeout,
+            Duration requestTimeout) {
 
-    /** Bearer token validation. */
-    public record Auth(List<String> audiences, Duration clockSkew, List<Issuer> issuers, int tokenCacheSize) {
+        private static final Pattern PASSWORD_IN_URL =
+                Pattern.compile("(?i)(password=)[^&;]*|(//[^/:@]*:)[^/@]*@");
+
+        /** {@link #url()} with any password in it masked, for logs and messages. */
+        public String maskedUrl() {
+            return PASSWORD_IN_URL.matcher(url).replaceAll(match -> match.group(1) != null
+                    ? match.group(1) + "****" : Matcher.quoteReplacement(match.group(2)) + "****@");
+        }
+    }
+
+    /** Bearer token validation; {@code maxTokenLifetime} bounds how far ahead a token's {@code exp} may lie. */
+    public record Auth(List<String> audiences, Duration clockSkew, List<Issuer> issuers, long tokenCacheBytes,
+            Duration maxTokenLifetime) {
         public Auth {
             audiences = List.copyOf(audiences);
             issuers = List.copyOf(issuers);
         }
     }
 
-    /** A trusted token issuer and where its signing keys are: a JWKS URL or a local JWKS file. */
-    public record Issuer(String issuer, String jwksUri, Path jwksFile) {}
+    /**
+     * A trusted token issuer and where its signing keys are: a JWKS URL or a local JWKS file; {@code tenants}
+     * are the only tenants it may issue for (required for an issuer without {@code {tenantid}}, else may be empty).
+     */
+    public record Issuer(String issuer, String jwksUri, Path jwksFile, List<String> tenants) {
+        public Issuer {
+            tenants = List.copyOf(tenants);
+        }
+    }
 
     /** Directory seeding and strictness; {@code seedDemo} creates the well-known demo tenant when it is missing. */
     public record Directory(Path bootstrapFile, boolean strict, boolean seedDemo) {}

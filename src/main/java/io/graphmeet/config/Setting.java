@@ -3,8 +3,9 @@ package io.graphmeet.config;
 import java.util.Locale;
 
 /**
- * Every scalar setting, with its default and meaning; the README's configuration table mirrors this. A few
- * defaults differ in the production profile: those settings name both.
+ * The settings catalogue: every scalar setting, with its default and meaning. {@code --help}, the logged
+ * effective configuration and the README's configuration table all follow it. A few defaults differ in the
+ * production profile: those settings name both.
  */
 enum Setting {
     PROFILE("profile", "development", "development or production. Production turns the built-in issuer and the "
@@ -13,19 +14,33 @@ enum Setting {
     SERVER_PORT("server.port", "8080", "Port the Graph API listens on (0 picks a free one)."),
     SERVER_PUBLIC_URL("server.publicUrl", "", "Base URL clients use; defaults to http://{host}:{port}."),
     SERVER_MAX_BODY_BYTES("server.maxBodyBytes", "65536", "Largest request body accepted; larger gets 413."),
+    SERVER_READ_TIMEOUT("server.readTimeout", "PT30S", "Time a client has to send a request's headers and body, "
+            + "from its first byte; slower clients get 408 and are disconnected (ISO-8601)."),
+    SERVER_IDLE_TIMEOUT("server.idleTimeout", "PT60S", "A kept-alive connection without a request is closed after "
+            + "this long (ISO-8601)."),
+    SERVER_MAX_CONCURRENT_REQUESTS("server.maxConcurrentRequests", "1024", "Requests served at once per listener; "
+            + "past it a request gets 503 with Retry-After."),
+    SERVER_MAX_CONNECTIONS("server.maxConnections", "4096", "Open connections per listener; past it new "
+            + "connections wait to be accepted."),
     STORAGE_KIND("storage.kind", "embedded", "embedded (SQLite file) or postgres."),
-    STORAGE_DATA_DIR("storage.dataDir", "data", "Folder of the embedded database file."),
+    STORAGE_DATA_DIR("storage.dataDir", "data", "Folder of the embedded database file; made owner-only (0700, its "
+            + "database files 0600), so give graphmeet a folder of its own."),
     STORAGE_POSTGRES_URL("storage.postgres.url", "", "JDBC URL of PostgreSQL, required when kind is postgres."),
     STORAGE_POSTGRES_USER("storage.postgres.user", "", "PostgreSQL user."),
     STORAGE_POSTGRES_PASSWORD("storage.postgres.password", "", "PostgreSQL password (masked in logs)."),
     STORAGE_POSTGRES_POOL_SIZE("storage.postgres.poolSize", "16", "Connections per node."),
+    STORAGE_POSTGRES_CONNECT_TIMEOUT("storage.postgres.connectTimeout", "PT30S", "How long start-up keeps retrying "
+            + "the first connection to PostgreSQL, with growing waits, before it gives up (ISO-8601)."),
     STORAGE_POSTGRES_REQUEST_TIMEOUT("storage.postgres.requestTimeout", "PT2S", "Longest a request waits for "
             + "an unreachable PostgreSQL (a connection, a read, a commit) before it answers 503 with Retry-After "
             + "(ISO-8601)."),
     AUTH_AUDIENCES("auth.audiences", "https://graph.microsoft.com,00000003-0000-0000-c000-000000000000",
             "Accepted aud values, comma-separated."),
     AUTH_CLOCK_SKEW("auth.clockSkew", "PT1M", "Tolerance on exp and nbf (ISO-8601 duration)."),
-    AUTH_TOKEN_CACHE_SIZE("auth.tokenCacheSize", "100000", "Verified tokens remembered until they expire."),
+    AUTH_TOKEN_CACHE_BYTES("auth.tokenCacheBytes", "16777216",
+            "Memory for verified tokens, remembered until they expire (bytes, about 4 KB per token)."),
+    AUTH_MAX_TOKEN_LIFETIME("auth.maxTokenLifetime", "PT24H",
+            "Tokens whose exp lies further ahead are refused: Entra issues none longer (ISO-8601 duration)."),
     DIRECTORY_BOOTSTRAP_FILE("directory.bootstrapFile", "", "YAML file of tenants, users, policies and grants applied at start-up."),
     DIRECTORY_STRICT("directory.strict", "false", "When true, only known users may own meetings (others get 404)."),
     DIRECTORY_SEED_DEMO("directory.seedDemo", "true", "false",

@@ -39,6 +39,19 @@ public final class Credentials {
         return SHA256 + "$" + base64(sha256(secret));
     }
 
+    /**
+     * Whether {@code candidate} is the password whose hash is {@code hashOrNull}. Without a hash (an unknown
+     * user, or one without a password) a password is still hashed, so the answer takes as long either way and
+     * does not tell who exists.
+     */
+    public static boolean passwordMatches(String candidate, String hashOrNull) {
+        if (hashOrNull == null) {
+            matches(candidate == null ? "" : candidate, Unknown.HASH);
+            return false;
+        }
+        return matches(candidate, hashOrNull);
+    }
+
     /** Whether {@code candidate} hashes to {@code hash}, compared in constant time. */
     public static boolean matches(String candidate, String hash) {
         if (candidate == null || hash == null) {
@@ -70,6 +83,11 @@ public final class Credentials {
             secret.append(SECRET_ALPHABET[RANDOM.nextInt(64)]);
         }
         return secret.toString();
+    }
+
+    /** A password hash no one knows the password of, made once, with the same work as every user's. */
+    private static final class Unknown {
+        static final String HASH = hashPassword(newSecret());
     }
 
     private static byte[] pbkdf2(String password, byte[] salt, int iterations) {

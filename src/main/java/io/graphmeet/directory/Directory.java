@@ -38,10 +38,12 @@ public final class Directory {
                 .anyMatch(stored -> Credentials.matches(secret, stored.hash()));
     }
 
-    /** Whether {@code password} is the user's sign-in password; a user without one cannot sign in. */
+    /**
+     * Whether {@code password} is the user's sign-in password; a user without one, or no user (null), cannot
+     * sign in, and finding that out takes the same hashing work as a wrong password.
+     */
     public boolean passwordMatches(User user, String password) {
-        return store.passwordHash(user.tenantId(), user.id())
-                .map(hash -> Credentials.matches(password, hash))
-                .orElse(false);
+        String hash = user == null ? null : store.passwordHash(user.tenantId(), user.id()).orElse(null);
+        return Credentials.passwordMatches(password, hash);
     }
 }

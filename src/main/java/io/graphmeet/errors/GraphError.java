@@ -1,5 +1,7 @@
 package io.graphmeet.errors;
 
+import io.graphmeet.http.RequestRefusedException;
+
 /** The catalogue of errors graphmeet answers with: HTTP status and Graph's error code. */
 public enum GraphError {
     BAD_REQUEST(400, "BadRequest"),
@@ -31,6 +33,11 @@ public enum GraphError {
 
     public String code() {
         return code;
+    }
+
+    /** The error for a request the edge kit refused: {@code 413} when too large, {@code 400} otherwise. */
+    public static GraphError of(RequestRefusedException refusal) {
+        return refusal.tooLarge() ? REQUEST_ENTITY_TOO_LARGE : BAD_REQUEST;
     }
 
     /** An exception carrying this error and a message for the caller. */

@@ -22,6 +22,8 @@ public enum EntraError {
             + "request is the client secret value, not the client secret ID, for a secret added to app '%s'."),
     USER_NOT_FOUND(50034, "invalid_grant", "The user account {EUII Hidden} does not exist in the %s directory. "
             + "To sign into this application, the account must be added to the directory."),
+    ACCOUNT_LOCKED(50053, "invalid_grant", "Your account is locked because you've tried to sign in too many times "
+            + "with an incorrect user ID or password."),
     PASSWORD_INVALID(50126, "invalid_grant", "Error validating credentials due to invalid username or password."),
     SCOPE_INVALID(70011, "invalid_scope",
             "The provided value for the input parameter 'scope' is not valid. The scope %s is not valid."),
@@ -32,6 +34,8 @@ public enum EntraError {
     /** graphmeet's own, without an AADSTS number: such values would not survive the database. */
     TEXT_REFUSED(0, "invalid_request", "The value of '%s' must not contain NUL characters or unpaired UTF-16 "
             + "surrogates."),
+    /** graphmeet's own, without an AADSTS number: a request the edge kit could not read. */
+    MALFORMED_REQUEST(0, "invalid_request", "%s"),
     /** graphmeet's own, without an AADSTS number. */
     BODY_TOO_LARGE(0, "invalid_request", "The request body exceeds the limit of %s bytes."),
     /** graphmeet's own, without an AADSTS number. */
@@ -59,7 +63,10 @@ public enum EntraError {
         return error;
     }
 
-    /** 401 when the client failed to authenticate, as RFC 6749 §5.2 asks; 400 for other request errors. */
+    /**
+     * 401 when the client failed to authenticate, as RFC 6749 §5.2 asks; 413 for a body over the limit; 503 and
+     * 500 for graphmeet's own failures; 400 for other request errors.
+     */
     public int status() {
         return switch (error) {
             case "invalid_client" -> 401;

@@ -26,11 +26,13 @@ public final class TokenIssuer {
     private final Directory directory;
     private final IssuerSettings settings;
     private final TokenSigner signer;
+    private final SignInThrottle throttle;
 
     public TokenIssuer(Directory directory, SigningKeys keys, IssuerSettings settings, java.time.Clock clock) {
         this.directory = directory;
         this.settings = settings;
         this.signer = new TokenSigner(keys, settings, clock);
+        this.throttle = new SignInThrottle(clock);
     }
 
     /** Answers a token request made to {@code {baseUrl}/{tenant}/oauth2/v2.0/token}. */
@@ -81,11 +83,7 @@ public final class TokenIssuer {
         String username = request.required("username");
         String password = request.required("password");
         Scopes scopes = Scopes.parse(request.required("scope"), tenantId);
-        User user = directory.store().userByUpn(tenantId, username)
-                .orElseThrow(() -> EntraError.USER_NOT_FOUND.with(tenantId));
-        if (!directory.passwordMatches(user, password)) {
-            throw EntraError.PASSWORD_INVALID.with();
-        }
+        User user = signIn(tenantId, username, password);
         List<String> granted = delegatedScopes(scopes);
         JWTClaimsSet.Builder claims = signer.claims(baseUrl, tenantId, scopes.audience());
         clientClaims(claims, app, confidential)
@@ -101,6 +99,22 @@ public final class TokenIssuer {
                 signer.sign(claims.build()),
                 scopes.openId().contains("openid") ? idToken(baseUrl, tenantId, app, user) : null,
                 request.optional("client_info").filter("1"::equals).map(one -> clientInfo(user)).orElse(null));
+    }
+
+    /**
+     * The user whose UPN and password these are. Unknown users cost the same hashing as wrong passwords, and
+     * repeated failures lock the name out for a while, known or not, as Entra's smart lockout does.
+     */
+    private User signIn(String tenantId, String username, String password) {
+        throttle.requireNotLocked(tenantId, username);
+        User user = directory.store().userByUpn(tenantId, username).orElse(null);
+        boolean matches = directory.passwordMatches(user, password);
+        if (!matches) {
+            throttle.failed(tenantId, username);
+            throw user == null ? EntraError.USER_NOT_FOUND.with(tenantId) : EntraError.PASSWORD_INVALID.with();
+        }
+        throttle.succeeded(tenantId, username);
+        return user;
     }
 
     private App app(String tenantId, TokenRequest request) {

@@ -1,6 +1,6 @@
 package io.graphmeet.issuer;
 
-import io.graphmeet.meetings.Text;
+import io.graphmeet.http.Text;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

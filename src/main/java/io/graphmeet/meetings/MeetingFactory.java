@@ -7,6 +7,9 @@ import java.util.List;
 /** Makes new meetings from requests: time defaults, attendees from the directory, generated identifiers. */
 final class MeetingFactory {
 
+    /** Teams' limit of interactive participants in a meeting; it also bounds what one meeting costs in memory. */
+    static final int MAX_ATTENDEES = 1_000;
+
     private static final Duration DEFAULT_LENGTH = Duration.ofHours(1);
 
     private final People people;
@@ -42,8 +45,12 @@ final class MeetingFactory {
                 schedule, attendees(organizer.tenantId(), attendees), settings, passcodeRequired);
     }
 
-    /** The attendees as the directory knows them; the role defaults to attendee. */
+    /** The attendees as the directory knows them; the role defaults to attendee; at most {@link #MAX_ATTENDEES}. */
     List<Attendee> attendees(String tenantId, List<AttendeeRequest> requested) {
+        if (requested.size() > MAX_ATTENDEES) {
+            throw new InvalidMeetingException("participants.attendees: a meeting has at most " + MAX_ATTENDEES
+                    + " attendees; " + requested.size() + " were given.");
+        }
         return requested.stream().map(attendee -> {
             if (attendee.userId() == null || attendee.userId().isBlank()) {
                 throw new InvalidMeetingException("participants.attendees[].identity.user.id is required.");

@@ -1,5 +1,6 @@
 package io.graphmeet.meetings;
 
+import io.graphmeet.failure.StoreUnavailableException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,7 @@
 package io.graphmeet.observe;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.graphmeet.config.GraphmeetConfig;
+import io.graphmeet.http.Json;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,7 +22,6 @@ public final class AccessLog implements AutoCloseable {
 
     public static final String LOGGER = "graphmeet.access";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final GraphmeetConfig.AccessLogFormat format;
     private final Handler handler;
@@ -79,11 +77,7 @@ public final class AccessLog implements AutoCloseable {
     }
 
     private static String json(AccessLogEntry entry) {
-        try {
-            return JSON.writeValueAsString(entry);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write an access log line", e);
-        }
+        return new String(Json.write(entry), StandardCharsets.UTF_8);
     }
 
     /** Space-separated, in the order of the JSON fields; {@code -} for what does not apply. */

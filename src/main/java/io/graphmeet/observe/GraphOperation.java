@@ -22,6 +22,16 @@ public enum GraphOperation {
         return label;
     }
 
+    /** The operation whose {@linkplain #label label} is {@code label}; {@link #UNMATCHED} for any other. */
+    public static GraphOperation ofLabel(String label) {
+        for (GraphOperation operation : values()) {
+            if (operation.label.equals(label)) {
+                return operation;
+            }
+        }
+        return UNMATCHED;
+    }
+
     /** Whether the operation may create a meeting, and so counts against the monthly meetings per user. */
     public boolean createsMeetings() {
         return this == CREATE_OR_GET || this == CREATE;

@@ -1,7 +1,6 @@
 package io.graphmeet.observe;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.graphmeet.http.Json;
 import io.graphmeet.config.GraphmeetConfig;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
@@ -26,7 +25,6 @@ import java.util.Map;
  */
 public final class ManagementServer implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
     private static final String SERVING = "serving";
 
@@ -89,11 +87,7 @@ public final class ManagementServer implements AutoCloseable {
         body.put("uptime", uptime.toString());
         body.put("uptimeSeconds", uptime.toSeconds());
         response.header(HeaderNames.CONTENT_TYPE, "application/json");
-        try {
-            response.send(JSON.writeValueAsBytes(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        response.send(Json.write(body));
     }
 
     /** The Graph listeners are up: readiness may pass. */

@@ -12,6 +12,7 @@ import io.graphmeet.directory.User;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Remembers directory reads until the {@link DirectoryRevision} moves, so the hot path (token, policy and user
@@ -20,11 +21,20 @@ import java.util.function.Supplier;
  */
 final class CachedDirectoryStore implements DirectoryStore {
 
-    private static final int MAX_ENTRIES = 100_000;
+    private static final long MAX_BYTES = 8L * 1024 * 1024;
+    /** A found tenant, user, app, policy or grant: a few short strings, and for a policy its list of app ids. */
+    private static final int FOUND_BYTES = 512;
+    private static final Pattern GUID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final DirectoryStore store;
     private final DirectoryRevision revision;
-    private final Cache<List<Object>, Optional<?>> reads = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).build();
+    private final Cache<List<Object>, Optional<?>> reads = Caffeine.newBuilder()
+            .maximumWeight(MAX_BYTES)
+            .weigher((List<Object> key, Optional<?> value) -> CacheWeights.ENTRY_OVERHEAD
+                    + (int) CacheWeights.chars(key.stream().map(String::valueOf).toArray(String[]::new))
+                    + (value.isPresent() ? FOUND_BYTES : 0))
+            .build();
     private volatile long cachedRevision = Long.MIN_VALUE;
 
     CachedDirectoryStore(DirectoryStore store, DirectoryRevision revision) {
@@ -45,10 +55,23 @@ final class CachedDirectoryStore implements DirectoryStore {
             return (Optional<T>) hit;
         }
         Optional<T> fresh = query.get();
-        if (revision.current() == before) {
+        if (revision.current() == before && (fresh.isPresent() || namesOnlyGuids(key))) {
             reads.put(cacheKey, fresh);
         }
         return fresh;
+    }
+
+    /**
+     * Whether a miss may be remembered: only when it was looked up by ids (GUIDs) alone, which is what the hot
+     * path asks, never for a caller's arbitrary text such as a UPN, which could fill the cache with misses.
+     */
+    private static boolean namesOnlyGuids(Object... key) {
+        for (int i = 1; i < key.length; i++) {
+            if (!(key[i] instanceof String part) || !GUID.matcher(part).matches()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void written(Runnable write) {

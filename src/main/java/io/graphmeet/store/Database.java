@@ -7,12 +7,9 @@ import io.graphmeet.config.GraphmeetConfig;
 import io.graphmeet.directory.DirectoryStore;
 import io.graphmeet.issuer.SigningKeyStore;
 import io.graphmeet.meetings.MeetingStore;
-import io.graphmeet.meetings.StoreUnavailableException;
+import io.graphmeet.failure.StoreUnavailableException;
 import io.graphmeet.observe.Metrics;
 import io.graphmeet.throttle.SharedCounts;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -97,11 +94,9 @@ public final class Database implements AutoCloseable {
     }
 
     private static Database openEmbedded(Path dataDir, Metrics metrics) {
-        try {
-            Files.createDirectories(dataDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create data directory " + dataDir, e);
-        }
+        DataFolder.prepare(dataDir);
+        // SQLite gives the -wal and -shm files the mode of the database file, so 0600 from birth covers all three
+        DataFolder.createPrivateFile(dataDir.resolve(EMBEDDED_FILE));
         String url = "jdbc:sqlite:" + dataDir.resolve(EMBEDDED_FILE).toAbsolutePath();
         HikariDataSource writerPool = pool(sqlite(url, WRITER_CACHE_KIB), "graphmeet-sqlite-writer", 1, metrics);
         HikariDataSource readers = pool(sqlite(url, READER_CACHE_KIB), "graphmeet-sqlite-readers",
@@ -120,6 +115,7 @@ public final class Database implements AutoCloseable {
      * over these defaults.
      */
     private static Database openPostgres(GraphmeetConfig.Postgres postgres, Metrics metrics) {
+        PostgresStartup.awaitReachable(postgres);
         Duration timeout = postgres.requestTimeout().minus(ANSWER_MARGIN);
         int timeoutSeconds = (int) Math.max(1, (timeout.toMillis() + 999) / 1000);
         HikariConfig config = new HikariConfig();

@@ -1,6 +1,6 @@
 package io.graphmeet.store;
 
-import io.graphmeet.meetings.StoreUnavailableException;
+import io.graphmeet.failure.StoreUnavailableException;
 import io.graphmeet.observe.Metrics;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -12,7 +12,7 @@ import io.graphmeet.meetings.MeetingKey;
 import io.graphmeet.meetings.MeetingSettings;
 import io.graphmeet.meetings.MeetingStore;
 import io.graphmeet.meetings.Person;
-import io.graphmeet.meetings.StoreUnavailableException;
+import io.graphmeet.failure.StoreUnavailableException;
 import io.graphmeet.meetings.Timestamp;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -44,12 +44,22 @@ final class JdbcMeetingStore implements MeetingStore {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final TypeReference<List<Attendee>> ATTENDEES = new TypeReference<>() {};
     private static final TypeReference<MeetingSettings> SETTINGS = new TypeReference<>() {};
-    /** Most meetings share a few settings and attendee lists: decode each distinct text once. */
-    private static final Cache<String, Object> DECODED = Caffeine.newBuilder().maximumSize(10_000).build();
+    /**
+     * Most meetings share a few settings and attendee lists: decode each distinct text once. Weighed as the text
+     * twice over (the key, and a decoded value of about the same size).
+     */
+    private static final Cache<String, Object> DECODED = Caffeine.newBuilder()
+            .maximumWeight(8L * 1024 * 1024)
+            .weigher((String text, Object value) -> (int) Math.min(Integer.MAX_VALUE,
+                    2 * CacheWeights.chars(text) + CacheWeights.ENTRY_OVERHEAD))
+            .build();
 
     private final Database database;
     /** Meetings read or written lately, by id; trusted only while their revision matches the row's. */
-    private final Cache<String, Meeting> recent = Caffeine.newBuilder().maximumSize(10_000).build();
+    private final Cache<String, Meeting> recent = Caffeine.newBuilder()
+            .maximumWeight(16L * 1024 * 1024)
+            .weigher((String id, Meeting meeting) -> CacheWeights.meeting(meeting))
+            .build();
     private final MeetingsByKey byKey;
 
     JdbcMeetingStore(Database database) {

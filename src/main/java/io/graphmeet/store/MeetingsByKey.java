@@ -16,10 +16,15 @@ import java.util.function.Supplier;
  */
 final class MeetingsByKey {
 
-    private static final int MAX_ENTRIES = 10_000;
+    /** Bounded by memory, not by count: a caller decides how large each meeting is. */
+    private static final long MAX_BYTES = 32L * 1024 * 1024;
 
     private final boolean enabled;
-    private final Cache<MeetingKey, Meeting> meetings = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).build();
+    private final Cache<MeetingKey, Meeting> meetings = Caffeine.newBuilder()
+            .maximumWeight(MAX_BYTES)
+            .weigher((MeetingKey key, Meeting meeting) -> CacheWeights.meeting(meeting)
+                    + (int) CacheWeights.chars(key.externalId()))
+            .build();
     private final AtomicLong commits = new AtomicLong();
 
     MeetingsByKey(boolean enabled) {

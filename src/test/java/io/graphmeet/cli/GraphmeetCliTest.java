@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jwt.SignedJWT;
+import io.graphmeet.admin.AdminRoutes;
 import io.graphmeet.demo.DemoDirectory;
 import io.graphmeet.testing.Backend;
 import io.graphmeet.testing.TestServer;
@@ -193,6 +194,67 @@ class GraphmeetCliTest {
         Run usage = cli("policy", "grant", "--policy", "p");
         assertThat(usage.status()).isEqualTo(2);
         assertThat(usage.err()).contains("--user", "--global");
+    }
+
+    @Test
+    void findsTheServerByTheVariablesTheServerWasStartedWith(@TempDir Path dataDir) throws IOException {
+        java.nio.file.Files.writeString(dataDir.resolve("admin.key"), TestServer.ADMIN_KEY + "\n");
+        Map<String, String> asTheServer = Map.of(
+                "GRAPHMEET_SERVER_PORT", Integer.toString(server.graphmeet().port()),
+                "GRAPHMEET_ADMIN_PORT", server.adminUrl().substring(server.adminUrl().lastIndexOf(':') + 1),
+                "GRAPHMEET_STORAGE_DATA_DIR", dataDir.toString());
+
+        Run tenants = cli(asTheServer, "tenant", "list");
+        assertThat(tenants.status()).as(tenants.err()).isZero();
+        assertThat(tenants.json().path("value").findValuesAsText("id")).contains(DemoDirectory.TENANT_ID);
+        Run token = cli(asTheServer, "token");
+        assertThat(token.status()).as(token.err()).isZero();
+        assertThat(createOrGet(DemoDirectory.TENANT_ID, DemoDirectory.USER_ID, token.out().strip())).isEqualTo(201);
+    }
+
+    @Test
+    void findsTheServerThroughItsConfigurationFile(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("graphmeet.yaml");
+        java.nio.file.Files.writeString(config, "server:\n  port: " + server.graphmeet().port() + "\nadmin:\n  port: "
+                + server.adminUrl().substring(server.adminUrl().lastIndexOf(':') + 1) + "\n  key: "
+                + TestServer.ADMIN_KEY + "\n");
+        Run run = cli(Map.of(), "--config", config.toString(), "tenant", "list");
+        assertThat(run.status()).as(run.err()).isZero();
+    }
+
+    @Test
+    void acceptsTheAdminUrlExactlyAsTheServerLogsIt() {
+        Run run = cli(Map.of("GRAPHMEET_ADMIN_URL", server.adminUrl() + AdminRoutes.BASE, "GRAPHMEET_ADMIN_KEY",
+                TestServer.ADMIN_KEY), "tenant", "list");
+        assertThat(run.status()).as(run.err()).isZero();
+        Run option = cli(Map.of("GRAPHMEET_ADMIN_KEY", TestServer.ADMIN_KEY),
+                "--admin-url", server.adminUrl() + AdminRoutes.BASE + "/", "tenant", "list");
+        assertThat(option.status()).as(option.err()).isZero();
+    }
+
+    @Test
+    void aPortChosenAtStartMustBeGivenAsAUrl() {
+        Run run = cli(Map.of("GRAPHMEET_SERVER_PORT", "0"), "token");
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err()).contains("server.port is 0", "--server-url");
+    }
+
+    @Test
+    void showsTheServersErrorCodeAndMessageWhateverEndpointAnswers(@TempDir Path scratch) {
+        try (TestServer production = TestServer.on(Backend.EMBEDDED, scratch)
+                .setting("GRAPHMEET_PROFILE", "production").start()) {
+            Run run = cli(Map.of("GRAPHMEET_SERVER_URL", production.baseUrl()), "token");
+            assertThat(run.status()).isEqualTo(1);
+            assertThat(run.err()).matches("graphmeet-cli: 4\\d\\d \\w+: \\S.*\\s*");
+        }
+    }
+
+    @Test
+    void generatesShellCompletion() {
+        Run run = cli(Map.of(), "completion");
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).contains("complete -F", "graphmeet-cli", "policy", "token", "--admin-url");
+        assertThat(cli(Map.of(), "--help").out()).contains("completion");
     }
 
     @Test

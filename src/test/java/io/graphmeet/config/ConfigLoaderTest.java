@@ -82,12 +82,73 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theDescriptionListsEverySettingOfTheCatalogue() {
+        String described = ConfigReport.describe(ConfigLoader.load(null, Map.of()));
+        for (Setting setting : Setting.values()) {
+            assertThat(described).as(setting.key()).containsPattern("(?m)^" + setting.key().replace(".", "\\.") + "=");
+        }
+    }
+
+    @Test
+    void theHelpReferenceNamesEverySettingAndItsVariable() {
+        String reference = ConfigReport.reference();
+        for (Setting setting : Setting.values()) {
+            assertThat(reference).contains(setting.key() + " / " + setting.environmentVariable());
+        }
+    }
+
+    @Test
+    void theDescriptionMasksAPasswordInsideThePostgresUrl() {
+        for (String url : new String[] {"jdbc:postgresql://db/graphmeet?user=g&password=hunter2&ssl=true",
+                "jdbc:postgresql://g:hunter2@db:5432/graphmeet"}) {
+            GraphmeetConfig config = ConfigLoader.load(null, Map.of("GRAPHMEET_STORAGE_KIND", "postgres",
+                    "GRAPHMEET_STORAGE_POSTGRES_URL", url));
+            assertThat(ConfigReport.describe(config)).doesNotContain("hunter2").contains("****")
+                    .contains("db");
+            assertThat(config.storage().postgres().maskedUrl()).doesNotContain("hunter2");
+        }
+        assertThat(ConfigLoader.load(null, Map.of("GRAPHMEET_STORAGE_POSTGRES_URL", "jdbc:postgresql://db:5432/g"))
+                .storage().postgres().maskedUrl()).isEqualTo("jdbc:postgresql://db:5432/g");
+    }
+
+    @Test
+    void warnsOfUnknownVariablesButNotOfTheOnesScriptsAndTheCliRead() {
+        Map<String, String> environment = Map.of("GRAPHMEET_ADMN_KEY", "x", "GRAPHMEET_TENANT", "t",
+                "GRAPHMEET_CONFIG", "", "GRAPHMEET_JAVA_OPTS", "-Xmx1g", "GRAPHMEET_AUTH_ISSUERS", "[]");
+        assertThat(ConfigReport.warnings(ConfigLoader.load(null, environment), environment)).singleElement()
+                .asString().contains("GRAPHMEET_ADMN_KEY", "did you mean GRAPHMEET_ADMIN_KEY?");
+    }
+
+    @Test
+    void warnsWhenNoIssuerIsTrustedAtAll() {
+        Map<String, String> production = Map.of("GRAPHMEET_PROFILE", "production");
+        assertThat(ConfigReport.warnings(ConfigLoader.load(null, production), production)).singleElement()
+                .asString().contains("every Graph call will be refused");
+        assertThat(ConfigReport.warnings(ConfigLoader.load(null, Map.of()), Map.of())).isEmpty();
+    }
+
+    @Test
+    void theConnectTimeoutOfPostgresDefaultsToThirtySeconds() {
+        assertThat(ConfigLoader.load(null, Map.of()).storage().postgres().connectTimeout())
+                .isEqualTo(Duration.ofSeconds(30));
+        assertThat(ConfigLoader.load(null, Map.of("GRAPHMEET_STORAGE_POSTGRES_CONNECT_TIMEOUT", "PT2M"))
+                .storage().postgres().connectTimeout()).isEqualTo(Duration.ofMinutes(2));
+    }
+
+    @Test
+    void aBootstrapFileThatIsAFolderIsRefused() {
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("GRAPHMEET_DIRECTORY_BOOTSTRAP_FILE", dir.toString())))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("directory.bootstrapFile")
+                .hasMessageContaining("is a folder");
+    }
+
+    @Test
     void theDescriptionMasksThePostgresPassword() {
         GraphmeetConfig config = ConfigLoader.load(null, Map.of("GRAPHMEET_STORAGE_KIND", "postgres",
                 "GRAPHMEET_STORAGE_POSTGRES_URL", "jdbc:postgresql://db/graphmeet",
                 "GRAPHMEET_STORAGE_POSTGRES_PASSWORD", "hunter2"));
 
-        assertThat(ConfigLoader.describe(config)).contains("storage.postgres.password=****").doesNotContain("hunter2");
+        assertThat(ConfigReport.describe(config)).contains("storage.postgres.password=****").doesNotContain("hunter2");
     }
 
     @Test

@@ -68,9 +68,10 @@ class OperationsConfigTest {
 
     @Test
     void theStartUpLogDescribesThem() {
-        String described = ConfigLoader.describe(ConfigLoader.load(null, Map.of("GRAPHMEET_PROFILE", "production")));
+        String described = ConfigReport.describe(ConfigLoader.load(null, Map.of("GRAPHMEET_PROFILE", "production")));
 
         assertThat(described).contains("management.port=8082", "accessLog.format=json", "server.shutdownGrace=PT10S",
-                "throttle.appRequests=130000 per PT10S", "throttle.userMeetingsPerMonth=2000");
+                "throttle.enabled=true", "throttle.appRequests=130000", "throttle.appWindow=PT10S",
+                "throttle.userMeetingsPerMonth=2000");
     }
 }

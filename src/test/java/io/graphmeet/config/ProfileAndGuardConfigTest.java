@@ -71,7 +71,7 @@ class ProfileAndGuardConfigTest {
 
     @Test
     void describeMasksTheAdminKey() {
-        String described = ConfigLoader.describe(ConfigLoader.load(null, Map.of("GRAPHMEET_ADMIN_KEY", "s3cret")));
+        String described = ConfigReport.describe(ConfigLoader.load(null, Map.of("GRAPHMEET_ADMIN_KEY", "s3cret")));
         assertThat(described).contains("admin.key=****").doesNotContain("s3cret");
     }
 }

@@ -73,8 +73,9 @@ class GraphTokenRefusalTest {
     private TokenVerifier verifier(Set<String> audiences) {
         ImmutableJWKSet<SecurityContext> keys =
                 new ImmutableJWKSet<>(new JWKSet(key.jwk().toPublicJWK()));
-        List<TrustedIssuer> issuers = List.of(new TrustedIssuer(EntraTokens.v2Issuer(TENANT), keys),
-                new TrustedIssuer(EntraTokens.stsIssuer(TENANT), keys));
-        return new TokenVerifier(issuers, audiences, Duration.ofMinutes(1), Clock.systemUTC(), 100);
+        List<TrustedIssuer> issuers = List.of(new TrustedIssuer(EntraTokens.v2Issuer(TENANT), keys, Set.of(TENANT)),
+                new TrustedIssuer(EntraTokens.stsIssuer(TENANT), keys, Set.of(TENANT)));
+        return new TokenVerifier(issuers, audiences, Duration.ofMinutes(1), Duration.ofHours(24), Clock.systemUTC(),
+                1 << 20);
     }
 }

@@ -33,8 +33,8 @@ class JwksFromUriTest {
     private final EntraSigningKey current = EntraSigningKey.generate();
     private final TokenVerifier verifier = new TokenVerifier(
             List.of(TrustedIssuer.withJwksUri(EntraTokens.v2Issuer(TENANT),
-                    endpoint.authority() + "/" + TENANT + "/discovery/v2.0/keys", clock)),
-            Set.of(EntraTokens.GRAPHMEET_APP_ID), Duration.ofMinutes(1), clock, 1000);
+                    endpoint.authority() + "/" + TENANT + "/discovery/v2.0/keys", Set.of(TENANT), clock)),
+            Set.of(EntraTokens.GRAPHMEET_APP_ID), Duration.ofMinutes(1), Duration.ofHours(24), clock, 1 << 20);
 
     @AfterEach
     void stopEndpoint() {

@@ -3,6 +3,7 @@ package io.graphmeet.api.json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.graphmeet.http.Json;
 import io.graphmeet.meetings.Attendee;
 import io.graphmeet.meetings.Meeting;
 import io.graphmeet.meetings.MeetingSettings;
@@ -30,7 +31,7 @@ public final class MeetingJson {
     /** The body of a single-entity response, with only the selected properties. */
     public byte[] entity(Meeting meeting, MeetingView view) {
         OnlineMeetingJson whole = render(meeting, view);
-        return GraphJson.write(view.select().isAll() ? whole : selected(whole, view.select()));
+        return Json.write(view.select().isAll() ? whole : selected(whole, view.select()));
     }
 
     /** The body of a collection response for {@code userId}'s meetings: {@code {"@odata.context","value"}}. */
@@ -43,11 +44,11 @@ public final class MeetingJson {
             item.remove("@odata.context");
             value.add(item);
         }
-        return GraphJson.write(body);
+        return Json.write(body);
     }
 
     private static ObjectNode selected(OnlineMeetingJson whole, Select select) {
-        ObjectNode all = GraphJson.tree(whole);
+        ObjectNode all = Json.tree(whole);
         ObjectNode kept = JsonNodeFactory.instance.objectNode();
         all.properties().forEach(property -> {
             if (property.getKey().startsWith("@") || select.keeps(property.getKey())) {

@@ -1,6 +1,7 @@
 package io.graphmeet.api.json;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.graphmeet.http.JsonFields;
 import io.graphmeet.meetings.MeetingSettings.ChatHistory;
 import io.graphmeet.meetings.MeetingSettings.ChatMode;
 import io.graphmeet.meetings.MeetingSettings.LiveShare;
@@ -13,20 +14,20 @@ import io.graphmeet.meetings.SettingsPatch;
 /** Reads the meeting settings Graph lets a caller set on create and update. */
 final class SettingsJson {
 
-    private static final FieldReader NONE = FieldReader.of(JsonNodeFactory.instance.objectNode());
+    private static final JsonFields NONE = JsonFields.of(JsonNodeFactory.instance.objectNode());
 
     private SettingsJson() {}
 
-    static SettingsPatch read(FieldReader body) {
-        FieldReader lobby = orNone(body.object("lobbyBypassSettings"));
-        FieldReader watermark = orNone(body.object("watermarkProtection"));
-        FieldReader chat = orNone(body.object("chatRestrictions"));
+    static SettingsPatch read(JsonFields body) {
+        JsonFields lobby = orNone(body.object("lobbyBypassSettings"));
+        JsonFields watermark = orNone(body.object("watermarkProtection"));
+        JsonFields chat = orNone(body.object("chatRestrictions"));
         return new SettingsPatch(
-                body.enumValue("allowedPresenters", Presenters.class),
-                body.enumValue("allowedLobbyAdmitters", LobbyAdmitters.class),
-                body.enumValue("allowMeetingChat", ChatMode.class),
-                body.enumValue("allowLiveShare", LiveShare.class),
-                body.enumValue("shareMeetingChatHistoryDefault", ChatHistory.class),
+                body.string("allowedPresenters", GraphValues.member(Presenters.class)),
+                body.string("allowedLobbyAdmitters", GraphValues.member(LobbyAdmitters.class)),
+                body.string("allowMeetingChat", GraphValues.member(ChatMode.class)),
+                body.string("allowLiveShare", GraphValues.member(LiveShare.class)),
+                body.string("shareMeetingChatHistoryDefault", GraphValues.member(ChatHistory.class)),
                 body.bool("allowAttendeeToEnableCamera"),
                 body.bool("allowAttendeeToEnableMic"),
                 body.bool("allowBreakoutRooms"),
@@ -38,15 +39,15 @@ final class SettingsJson {
                 body.bool("allowWhiteboard"),
                 body.bool("isEntryExitAnnounced"),
                 body.bool("recordAutomatically"),
-                lobby.enumValue("scope", LobbyBypassScope.class),
+                lobby.string("scope", GraphValues.member(LobbyBypassScope.class)),
                 lobby.bool("isDialInBypassEnabled"),
                 watermark.bool("isEnabledForContentSharing"),
                 watermark.bool("isEnabledForVideo"),
                 chat.bool("allowTextOnly"),
-                body.enumValues("anonymizeIdentityForRoles", ParticipantRole.class));
+                body.strings("anonymizeIdentityForRoles", GraphValues.member(ParticipantRole.class)));
     }
 
-    private static FieldReader orNone(FieldReader nested) {
+    private static JsonFields orNone(JsonFields nested) {
         return nested == null ? NONE : nested;
     }
 }

@@ -1,4 +1,4 @@
-package io.graphmeet.meetings;
+package io.graphmeet.http;
 
 /**
  * What every string graphmeet accepts must be: well-formed Unicode text with no NUL character and no unpaired

@@ -1,10 +1,9 @@
-package io.graphmeet.http;
+package io.graphmeet.errors;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.graphmeet.errors.GraphError;
+import io.graphmeet.http.Json;
+import io.graphmeet.http.RequestIds;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -13,18 +12,13 @@ import java.time.format.DateTimeFormatter;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ErrorEnvelope(Error error) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss")
             .withZone(ZoneOffset.UTC);
 
     public static byte[] render(GraphError error, String message, RequestIds ids, Instant now) {
         ErrorEnvelope envelope = new ErrorEnvelope(new Error(error.code(), message == null ? "" : message,
                 new InnerError(DATE.format(now), ids.requestId(), ids.clientRequestId())));
-        try {
-            return JSON.writeValueAsBytes(envelope);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise an error envelope", e);
-        }
+        return Json.write(envelope);
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)

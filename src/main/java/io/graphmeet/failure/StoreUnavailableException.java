@@ -1,4 +1,4 @@
-package io.graphmeet.meetings;
+package io.graphmeet.failure;
 
 /** The store failed, so whether a write happened is unknown. */
 public final class StoreUnavailableException extends RuntimeException {

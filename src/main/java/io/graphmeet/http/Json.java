@@ -1,4 +1,4 @@
-package io.graphmeet.api.json;
+package io.graphmeet.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -6,15 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.graphmeet.errors.GraphError;
-import io.graphmeet.errors.GraphException;
-import io.graphmeet.meetings.Text;
 import java.io.IOException;
 
-/** The one JSON mapper of the Graph edge: reads request bodies, writes responses. */
-public final class GraphJson {
+/** The one JSON mapper of every HTTP surface: reads request bodies, writes responses. */
+public final class Json {
 
-    /** Graph's message for any body that is not a JSON object. */
+    /** Graph's message for any body that is not a JSON object; every surface that reads JSON uses it. */
     public static final String UNREADABLE_BODY = "Unable to read JSON request payload. Please ensure Content-Type "
             + "header is set and payload is of valid JSON format.";
 
@@ -22,10 +19,10 @@ public final class GraphJson {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    private GraphJson() {}
+    private Json() {}
 
     /**
-     * The body as a JSON object, or a {@code 400 BadRequest}: with Graph's wording if it is not one, naming the
+     * The body as a JSON object, or a malformed-request refusal: with Graph's wording if it is not one, naming the
      * property if any name or string in it breaks {@link Text}'s rule.
      */
     public static ObjectNode readObject(byte[] body) {
@@ -51,13 +48,13 @@ public final class GraphJson {
     }
 
     /** {@code value} as a JSON tree, as {@link #write} would write it. */
-    static ObjectNode tree(Object value) {
+    public static ObjectNode tree(Object value) {
         return MAPPER.valueToTree(value);
     }
 
     private static void requireAcceptableText(JsonNode node, String path) {
         if (node.isTextual() && !Text.isAcceptable(node.textValue())) {
-            throw GraphError.BAD_REQUEST.with(path + " " + Text.RULE);
+            throw RequestRefusedException.malformed(path + " " + Text.RULE);
         }
         if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
@@ -69,14 +66,14 @@ public final class GraphJson {
                 String name = property.getKey();
                 String propertyPath = path.isEmpty() ? name : path + "." + name;
                 if (!Text.isAcceptable(name)) {
-                    throw GraphError.BAD_REQUEST.with("A property name " + Text.RULE);
+                    throw RequestRefusedException.malformed("A property name " + Text.RULE);
                 }
                 requireAcceptableText(property.getValue(), propertyPath);
             }
         }
     }
 
-    private static GraphException unreadable() {
-        return GraphError.BAD_REQUEST.with(UNREADABLE_BODY);
+    static RequestRefusedException unreadable() {
+        return RequestRefusedException.malformed(UNREADABLE_BODY);
     }
 }
