@@ -24,7 +24,13 @@ import io.graphmeet.meetings.MeetingIdentifiers;
 import io.graphmeet.meetings.MeetingService;
 import io.graphmeet.meetings.People;
 import io.graphmeet.meetings.Person;
+import io.graphmeet.observe.AccessLog;
+import io.graphmeet.observe.ManagementServer;
+import io.graphmeet.observe.PrometheusMetrics;
+import io.graphmeet.observe.Readiness;
+import io.graphmeet.observe.Tracing;
 import io.graphmeet.store.Database;
+import io.graphmeet.throttle.Throttle;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
@@ -52,12 +58,15 @@ public final class Graphmeet implements AutoCloseable {
     private final Database database;
     private final WebServer server;
     private final AdminKey adminKey;
+    private final Operated operated;
 
-    private Graphmeet(GraphmeetConfig config, Database database, WebServer server, AdminKey adminKey) {
+    private Graphmeet(GraphmeetConfig config, Database database, WebServer server, AdminKey adminKey,
+            Operated operated) {
         this.config = config;
         this.database = database;
         this.server = server;
         this.adminKey = adminKey;
+        this.operated = operated;
     }
 
     /**
@@ -70,7 +79,9 @@ public final class Graphmeet implements AutoCloseable {
         int tlsPort = config.tls().enabled() && config.tls().port() == 0 ? freePort() : config.tls().port();
         List<TrustedIssuer> issuers = new ArrayList<>(config.auth().issuers().stream()
                 .map(issuer -> trustedIssuer(issuer, clock)).toList());
-        Database database = Database.open(config.storage());
+        PrometheusMetrics metrics = new PrometheusMetrics();
+        Database database = Database.open(config.storage(), metrics);
+        Operated operated = null;
         try {
             if (config.directory().seedDemo() && DemoDirectory.seed(database.directory(), clock.instant())) {
                 LOG.info("created the demo tenant " + DemoDirectory.TENANT_ID + " (directory.seedDemo)");
@@ -94,8 +105,10 @@ public final class Graphmeet implements AutoCloseable {
             TokenVerifier tokens = new TokenVerifier(issuers, new HashSet<>(config.auth().audiences()),
                     config.auth().clockSkew(), config.auth().maxTokenLifetime(), clock,
                     config.auth().tokenCacheBytes());
+            operated = operate(config, metrics, database, clock);
             GraphContext context = new GraphContext(tokens, new Authorizer(directory, config.directory().strict()),
-                    config.server().maxBodyBytes(), clock);
+                    config.server().maxBodyBytes(), clock, metrics, operated.accessLog(), operated.throttle(),
+                    operated.tracing());
             MeetingJson json = new MeetingJson(config.server().effectivePublicUrl(), config.joinBaseUrl());
             Consumer<HttpRouting.Builder> graphRoutes = routing -> {
                 if (builtIn != null) {
@@ -113,6 +126,9 @@ public final class Graphmeet implements AutoCloseable {
             WebServerConfig.Builder server = ConnectionLimits.apply(WebServer.builder(), limits)
                     .host(config.server().host())
                     .port(config.server().port())
+                    .shutdownHook(false)
+                    .featuresDiscoverServices(false)
+                    .shutdownGracePeriod(config.operations().shutdownGrace())
                     .directHandlers(GraphDirectHandler.all(clock))
                     .routing(graphRoutes);
             if (config.tls().enabled()) {
@@ -137,11 +153,36 @@ public final class Graphmeet implements AutoCloseable {
                 started.stop();
                 throw e;
             }
-            return new Graphmeet(config, database, started, adminKey);
+            operated.management().serving();
+            return new Graphmeet(config, database, started, adminKey, operated);
         } catch (RuntimeException e) {
+            if (operated != null) {
+                operated.close();
+            }
             database.close();
             throw e;
         }
+    }
+
+    /** The access log, the throttle and the management listener, whose readiness asks the database. */
+    private static Operated operate(GraphmeetConfig config, PrometheusMetrics metrics, Database database,
+            Clock clock) {
+        var operations = config.operations();
+        Readiness databaseAnswers = Readiness.of("database", () -> {
+            database.schemaVersion();
+            return Optional.empty();
+        });
+        Readiness schema = Readiness.of("schema", () -> {
+            int found = database.schemaVersion();
+            return found == Database.expectedSchemaVersion() ? Optional.empty()
+                    : Optional.of("schema version " + found + ", this build expects " + Database.expectedSchemaVersion());
+        });
+        ManagementServer management = ManagementServer.start(operations.management(), metrics,
+                List.of(databaseAnswers, schema), ManagementServer.infoOf(config), clock);
+        return new Operated(metrics, AccessLog.open(operations.accessLog()),
+                Throttle.of(operations.throttle(), database.sharedCounts(), clock),
+                operations.otlpEndpoint() == null ? Tracing.off() : Tracing.exportingTo(operations.otlpEndpoint()),
+                management);
     }
 
     /**
@@ -188,14 +229,39 @@ public final class Graphmeet implements AutoCloseable {
         return Optional.ofNullable(adminKey);
     }
 
+    /** The management listener's base URL, e.g. {@code http://127.0.0.1:8082}. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + operated.management().port();
+    }
+
+    /**
+     * Stops gracefully: readiness answers 503 at once, the listeners stop accepting and requests in flight get up
+     * to {@code server.shutdownGrace} to finish, then the throttle shares its last counts, the group committer
+     * finishes and the database closes.
+     */
     @Override
     public void close() {
+        operated.management().stopping();
         server.stop();
+        operated.close();
         database.close();
     }
 
     /** The built-in issuer's parts, shared by its routes, the admin API and the token verifier. */
     private record BuiltIn(IssuerSettings settings, SigningKeys keys, TokenIssuer issuer) {}
+
+    /** What runs graphmeet as a service, closed after the Graph listeners and before the database. */
+    private record Operated(PrometheusMetrics metrics, AccessLog accessLog, Throttle throttle, Tracing tracing,
+            ManagementServer management) implements AutoCloseable {
+        @Override
+        public void close() {
+            management.close();
+            throttle.close();
+            tracing.close();
+            accessLog.close();
+            metrics.close();
+        }
+    }
 
     private static TrustedIssuer trustedIssuer(GraphmeetConfig.Issuer issuer, Clock clock) {
         Set<String> tenants = Set.copyOf(issuer.tenants());

@@ -102,6 +102,7 @@ public final class Main {
             }
         });
         long startedMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        LOG.info("management (health, metrics, info) on " + running.managementUrl() + "/observe");
         LOG.info("graphmeet ready on " + running.config().server().effectivePublicUrl()
                 + running.httpsUrl().map(url -> " and " + url).orElse("")
                 + " (" + startedMillis + " ms after launch)");

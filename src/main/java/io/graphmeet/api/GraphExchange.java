@@ -9,6 +9,7 @@ import io.graphmeet.http.RequestBody;
 import io.graphmeet.http.Text;
 import io.graphmeet.meetings.Organizer;
 import io.graphmeet.meetings.Requester;
+import io.graphmeet.observe.TokenVerification;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
@@ -41,8 +42,26 @@ final class GraphExchange {
     /** The authenticated caller; a 401 error if the token is missing or invalid. */
     Caller caller() {
         if (caller == null) {
-            caller = context.tokens().verify(request.headers().first(HeaderNames.AUTHORIZATION).orElse(null));
+            String authorization = request.headers().first(HeaderNames.AUTHORIZATION).orElse(null);
+            try {
+                caller = context.tokens().verify(authorization);
+            } catch (RuntimeException e) {
+                context.metrics().recordTokenVerification(authorization == null
+                        ? TokenVerification.MISSING : TokenVerification.INVALID);
+                throw e;
+            }
+            context.metrics().recordTokenVerification(TokenVerification.VALID);
         }
+        return caller;
+    }
+
+    /** What every Graph request shares. */
+    GraphContext context() {
+        return context;
+    }
+
+    /** The caller if the token was verified during this request, else null. */
+    Caller verifiedCaller() {
         return caller;
     }
 

@@ -1,5 +1,9 @@
 package io.graphmeet.api;
 
+import static io.graphmeet.observe.GraphOperation.CREATE;
+import static io.graphmeet.observe.GraphOperation.CREATE_OR_GET;
+import static io.graphmeet.observe.GraphOperation.LIST;
+import static io.graphmeet.observe.GraphOperation.UPDATE;
 import static io.helidon.http.Method.DELETE;
 import static io.helidon.http.Method.GET;
 import static io.helidon.http.Method.PATCH;
@@ -16,6 +20,7 @@ import io.graphmeet.http.RequestIds;
 import io.graphmeet.http.RouteTable;
 import io.graphmeet.http.Surface;
 import io.graphmeet.meetings.MeetingService;
+import io.graphmeet.observe.GraphOperation;
 import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
@@ -54,14 +59,14 @@ public final class GraphRoutes {
             for (String owner : List.of("/me", "/users/{userId}")) {
                 String collection = version + owner + "/onlineMeetings";
                 table.path(collection + "/createOrGet",
-                        on(POST, Access.WRITE, onlineMeetings::createOrGet));
+                        on(POST, CREATE_OR_GET, Access.WRITE, onlineMeetings::createOrGet));
                 table.path(collection,
-                        on(POST, Access.WRITE, onlineMeetings::create),
-                        on(GET, Access.READ, onlineMeetings::find));
+                        on(POST, CREATE, Access.WRITE, onlineMeetings::create),
+                        on(GET, LIST, Access.READ, onlineMeetings::find));
                 table.path(collection + "/{+meetingId}",
-                        on(GET, Access.READ, onlineMeetings::get),
-                        on(PATCH, Access.WRITE, onlineMeetings::update),
-                        on(DELETE, Access.WRITE, onlineMeetings::delete));
+                        on(GET, GraphOperation.GET, Access.READ, onlineMeetings::get),
+                        on(PATCH, UPDATE, Access.WRITE, onlineMeetings::update),
+                        on(DELETE, GraphOperation.DELETE, Access.WRITE, onlineMeetings::delete));
             }
         }
         return table;
@@ -71,11 +76,18 @@ public final class GraphRoutes {
         RequestBody body = new RequestBody(context.maxBodyBytes());
         Surface graph = new Surface("graph", RequestIds.REQUEST_ID, JSON_CONTENT_TYPE, List.of(ODATA_VERSION_4, NO_CACHE),
                 GraphErrors.replies(context.clock()));
-        return new Edge<>(graph, (request, ids) -> new GraphExchange(request, context, body));
+        return new Edge<>(graph, (request, ids) -> new GraphExchange(request, context, body),
+                new GraphObserver(context));
     }
 
-    static RouteTable.Route<GraphExchange> on(Method method, Access access, Endpoint<GraphExchange> endpoint) {
-        return RouteTable.on(method, new Permission(access), endpoint);
+    /**
+     * A route for Graph's {@code operation}: the caller must hold {@code access}, then pass the throttle, before
+     * {@code endpoint} runs.
+     */
+    static RouteTable.Route<GraphExchange> on(Method method, GraphOperation operation, Access access,
+            Endpoint<GraphExchange> endpoint) {
+        return RouteTable.on(method, new Permission(access).then(new Throttling(operation)), endpoint)
+                .named(operation.label());
     }
 
     /** The permission a route declares; the table authorizes the caller for it before the endpoint runs. */

@@ -167,7 +167,37 @@ public final class ConfigLoader {
         var tls = new GraphmeetConfig.Tls(integer(Setting.TLS_PORT, 0, 65535),
                 keystore.isEmpty() ? null : Path.of(keystore), text(Setting.TLS_KEYSTORE_PASSWORD, true));
         return new GraphmeetConfig(server, storage, auth, directory, new GraphmeetConfig.Meetings(joinBase), profile,
-                issuer, admin, tls);
+                issuer, admin, tls, operations());
+    }
+
+    private GraphmeetConfig.Operations operations() {
+        var management = new GraphmeetConfig.Management(text(Setting.MANAGEMENT_HOST, false),
+                integer(Setting.MANAGEMENT_PORT, 0, 65535));
+        var format = switch (text(Setting.ACCESS_LOG_FORMAT, false).toLowerCase(Locale.ROOT)) {
+            case "json" -> GraphmeetConfig.AccessLogFormat.JSON;
+            case "text" -> GraphmeetConfig.AccessLogFormat.TEXT;
+            case "off" -> GraphmeetConfig.AccessLogFormat.OFF;
+            default -> throw invalid(Setting.ACCESS_LOG_FORMAT, "must be 'json', 'text' or 'off'");
+        };
+        String file = text(Setting.ACCESS_LOG_FILE, true);
+        var throttle = new GraphmeetConfig.Throttle(bool(Setting.THROTTLE_ENABLED),
+                integer(Setting.THROTTLE_APP_REQUESTS, 1, Integer.MAX_VALUE), window(Setting.THROTTLE_APP_WINDOW),
+                integer(Setting.THROTTLE_TENANT_REQUESTS, 1, Integer.MAX_VALUE), window(Setting.THROTTLE_TENANT_WINDOW),
+                integer(Setting.THROTTLE_USER_MEETINGS_PER_MONTH, 1, Integer.MAX_VALUE),
+                window(Setting.THROTTLE_SYNC_INTERVAL));
+        String otlp = text(Setting.TRACING_OTLP_ENDPOINT, true);
+        return new GraphmeetConfig.Operations(management,
+                new GraphmeetConfig.AccessLog(format, file.isEmpty() ? null : Path.of(file)),
+                duration(Setting.SERVER_SHUTDOWN_GRACE), throttle,
+                otlp.isEmpty() ? null : url(Setting.TRACING_OTLP_ENDPOINT, otlp));
+    }
+
+    private Duration window(Setting setting) {
+        Duration window = duration(setting);
+        if (window.toMillis() < 10 || window.toHours() > 24) {
+            throw invalid(setting, "must be between PT0.01S and PT24H, was " + window);
+        }
+        return window;
     }
 
     private GraphmeetConfig.BuiltInIssuer issuer(String serverHost) {

@@ -122,6 +122,19 @@ public final class ConfigReport {
             case TLS_PORT -> config.tls().port();
             case TLS_KEYSTORE -> config.tls().keystore();
             case TLS_KEYSTORE_PASSWORD -> config.tls().keystorePassword();
+            case SERVER_SHUTDOWN_GRACE -> config.operations().shutdownGrace();
+            case MANAGEMENT_HOST -> config.operations().management().host();
+            case MANAGEMENT_PORT -> config.operations().management().port();
+            case ACCESS_LOG_FORMAT -> config.operations().accessLog().format();
+            case ACCESS_LOG_FILE -> config.operations().accessLog().file();
+            case TRACING_OTLP_ENDPOINT -> config.operations().otlpEndpoint();
+            case THROTTLE_ENABLED -> config.operations().throttle().enabled();
+            case THROTTLE_APP_REQUESTS -> config.operations().throttle().appRequests();
+            case THROTTLE_APP_WINDOW -> config.operations().throttle().appWindow();
+            case THROTTLE_TENANT_REQUESTS -> config.operations().throttle().tenantRequests();
+            case THROTTLE_TENANT_WINDOW -> config.operations().throttle().tenantWindow();
+            case THROTTLE_USER_MEETINGS_PER_MONTH -> config.operations().throttle().userMeetingsPerMonth();
+            case THROTTLE_SYNC_INTERVAL -> config.operations().throttle().syncInterval();
         };
         if (value == null) {
             return "";

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /** The whole validated configuration, parsed once at start-up by {@link ConfigLoader}. */
 public record GraphmeetConfig(Server server, Storage storage, Auth auth, Directory directory, Meetings meetings,
-        Profile profile, BuiltInIssuer issuer, Admin admin, Tls tls) {
+        Profile profile, BuiltInIssuer issuer, Admin admin, Tls tls, Operations operations) {
 
     /** Development (built-in issuer, demo directory, generated admin key) or production (none of them). */
     public enum Profile { DEVELOPMENT, PRODUCTION }
@@ -104,13 +104,33 @@ public record GraphmeetConfig(Server server, Storage storage, Auth auth, Directo
         }
     }
 
+    /**
+     * How graphmeet is run as a service: management listener, access log, shutdown grace, throttling, and the OTLP
+     * endpoint traces are exported to (null for none).
+     */
+    public record Operations(Management management, AccessLog accessLog, Duration shutdownGrace, Throttle throttle,
+            String otlpEndpoint) {}
+
+    /** The management listener: health, metrics and info, no key. */
+    public record Management(String host, int port) {}
+
+    /** The access log's format and, when not null, the file it is appended to instead of standard output. */
+    public record AccessLog(AccessLogFormat format, Path file) {}
+
+    /** The access log's line formats. */
+    public enum AccessLogFormat { JSON, TEXT, OFF }
+
+    /** Graph's throttling limits; {@code syncInterval} is how often nodes share their counts. */
+    public record Throttle(boolean enabled, int appRequests, Duration appWindow, int tenantRequests,
+            Duration tenantWindow, int userMeetingsPerMonth, Duration syncInterval) {}
+
     /** Meeting-related choices; a null {@code joinBaseUrl} means the server's public URL. */
     public record Meetings(String joinBaseUrl) {}
 
     /** A copy whose server listens on {@code port}. */
     public GraphmeetConfig withPort(int port) {
         return new GraphmeetConfig(server.withPort(port), storage, auth, directory, meetings, profile, issuer, admin,
-                tls);
+                tls, operations);
     }
 
     /** The base of every joinWebUrl. */

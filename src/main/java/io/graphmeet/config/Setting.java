@@ -60,7 +60,27 @@ enum Setting {
     TLS_PORT("tls.port", "8443", "Port of the HTTPS listener, when tls.keystore is set (0 picks a free one)."),
     TLS_KEYSTORE("tls.keystore", "", "PKCS#12 file with the HTTPS certificate and key; when set, the Graph API and "
             + "the issuer are also served over HTTPS on tls.port (azure-identity insists on an https authority)."),
-    TLS_KEYSTORE_PASSWORD("tls.keystorePassword", "", "Password of tls.keystore (masked in logs).");
+    TLS_KEYSTORE_PASSWORD("tls.keystorePassword", "", "Password of tls.keystore (masked in logs)."),
+    SERVER_SHUTDOWN_GRACE("server.shutdownGrace", "PT10S", "On SIGTERM, how long requests in flight may take to "
+            + "finish after the listeners stop accepting (ISO-8601)."),
+    MANAGEMENT_HOST("management.host", "127.0.0.1", "Address of the management listener: health, metrics, info."),
+    MANAGEMENT_PORT("management.port", "8082", "Port of the management listener (0 picks a free one)."),
+    ACCESS_LOG_FORMAT("accessLog.format", "text", "json", "One line per Graph request: json, text or off."),
+    ACCESS_LOG_FILE("accessLog.file", "", "File the access log is appended to; empty means standard output."),
+    TRACING_OTLP_ENDPOINT("tracing.otlpEndpoint", "", "OTLP/HTTP traces endpoint (e.g. "
+            + "http://collector:4318/v1/traces) that receives one span per Graph request; empty exports nothing."),
+    THROTTLE_ENABLED("throttle.enabled", "false", "true", "Emulate Graph's throttling: 429 TooManyRequests with "
+            + "Retry-After past the limits below."),
+    THROTTLE_APP_REQUESTS("throttle.appRequests", "130000", "Requests per app across all tenants per "
+            + "throttle.appWindow (Graph's global limit)."),
+    THROTTLE_APP_WINDOW("throttle.appWindow", "PT10S", "Window of throttle.appRequests (ISO-8601)."),
+    THROTTLE_TENANT_REQUESTS("throttle.tenantRequests", "50000", "Requests per app per tenant per "
+            + "throttle.tenantWindow (Graph's cloud communications limit)."),
+    THROTTLE_TENANT_WINDOW("throttle.tenantWindow", "PT15S", "Window of throttle.tenantRequests (ISO-8601)."),
+    THROTTLE_USER_MEETINGS_PER_MONTH("throttle.userMeetingsPerMonth", "2000", "Meetings one user may have created "
+            + "per calendar month (UTC), Graph's meeting information limit."),
+    THROTTLE_SYNC_INTERVAL("throttle.syncInterval", "PT0.2S", "How often a node adds its counts to the shared "
+            + "ones in the database and reads the others' (ISO-8601); the error bound of the limits.");
 
     private final String key;
     private final String defaultValue;

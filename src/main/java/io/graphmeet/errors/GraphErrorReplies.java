@@ -41,7 +41,8 @@ public record GraphErrorReplies(Clock clock, String challenge,
     }
 
     private Reply reply(GraphError error, String message, RequestIds ids) {
-        Reply reply = Reply.json(error.status(), ErrorEnvelope.render(error, message, ids, clock.instant()));
+        Reply reply = Reply.json(error.status(), ErrorEnvelope.render(error, message, ids, clock.instant()))
+                .withErrorCode(error.code());
         return error.status() == 401 ? reply.withHeader("WWW-Authenticate", challenge) : reply;
     }
 }

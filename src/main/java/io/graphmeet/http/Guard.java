@@ -13,4 +13,19 @@ public interface Guard<X> {
     static <X> Guard<X> open() {
         return exchange -> { };
     }
+
+    /** This guard, then {@code next} for the callers this one admitted. */
+    default Guard<X> then(Guard<X> next) {
+        return new Sequence<>(this, next);
+    }
+
+    /** Two guards, run in order. */
+    record Sequence<X>(Guard<X> first, Guard<X> second) implements Guard<X> {
+
+        @Override
+        public void admit(X exchange) {
+            first.admit(exchange);
+            second.admit(exchange);
+        }
+    }
 }

@@ -3,11 +3,23 @@ package io.graphmeet.http;
 import java.util.HashMap;
 import java.util.Map;
 
-/** What an endpoint answers: status, JSON body (null for none) and headers of its own. */
-public record Reply(int status, byte[] body, Map<String, String> headers) {
+/**
+ * What an endpoint answers: status, JSON body (null for none), headers of its own and, for an error, the
+ * surface's error code (null for none), which the body carries and the access log and traces name.
+ */
+public record Reply(int status, byte[] body, Map<String, String> headers, String errorCode) {
 
     public Reply {
         headers = Map.copyOf(headers);
+    }
+
+    public Reply(int status, byte[] body, Map<String, String> headers) {
+        this(status, body, headers, null);
+    }
+
+    /** This reply, naming the error code its body carries. */
+    public Reply withErrorCode(String code) {
+        return new Reply(status, body, headers, code);
     }
 
     /** A reply whose body is already JSON. */
@@ -27,6 +39,6 @@ public record Reply(int status, byte[] body, Map<String, String> headers) {
     public Reply withHeader(String name, String value) {
         var copy = new HashMap<>(headers);
         copy.put(name, value);
-        return new Reply(status, body, copy);
+        return new Reply(status, body, copy, errorCode);
     }
 }

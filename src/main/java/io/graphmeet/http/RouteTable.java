@@ -28,14 +28,23 @@ public final class RouteTable<X> {
         this.methodNotAllowed = methodNotAllowed;
     }
 
-    /** One operation on a path: its method, who may call it, and the endpoint that serves it. */
-    public record Route<X>(Method method, Guard<X> guard, Endpoint<X> endpoint) {}
+    /**
+     * One operation on a path: its method, who may call it, the endpoint that serves it, and its name for those
+     * who watch requests (the method's, unless {@linkplain #named named}).
+     */
+    public record Route<X>(Method method, Guard<X> guard, Endpoint<X> endpoint, String name) {
+
+        /** This route under the operation name {@code name}, e.g. Graph's {@code createOrGet}. */
+        public Route<X> named(String name) {
+            return new Route<>(method, guard, endpoint, name);
+        }
+    }
 
     /** One row of the table as it was registered. */
     public record Row<X>(String path, Method method, Guard<X> guard) {}
 
     public static <X> Route<X> on(Method method, Guard<X> guard, Endpoint<X> endpoint) {
-        return new Route<>(method, guard, endpoint);
+        return new Route<>(method, guard, endpoint, method.text());
     }
 
     /** Serves {@code routes} on {@code path}; any other method on it gets the surface's 405 answer. */
@@ -44,20 +53,21 @@ public final class RouteTable<X> {
         for (Route<X> route : routes) {
             route(path, route);
         }
-        routing.any(path, edge.handler(refusals, methodNotAllowed));
+        routing.any(path, edge.handler(new Operation(path, Operation.UNMATCHED), refusals, methodNotAllowed));
         return this;
     }
 
     /** Serves one route on {@code path}; other methods on it go on to later rows. */
     public RouteTable<X> route(String path, Route<X> route) {
-        routing.route(route.method(), path, edge.handler(route.guard(), route.endpoint()));
+        routing.route(route.method(), path,
+                edge.handler(new Operation(path, route.name()), route.guard(), route.endpoint()));
         rows.add(new Row<>(path, route.method(), route.guard()));
         return this;
     }
 
     /** Answers every request that no row matched; register it last. */
     public void otherwise(Endpoint<X> endpoint) {
-        routing.any(edge.handler(refusals, endpoint));
+        routing.any(edge.handler(new Operation(Operation.ANY_PATH, Operation.UNMATCHED), refusals, endpoint));
     }
 
     /** Every row registered so far, in order. */

@@ -5,7 +5,8 @@
  * {@link io.graphmeet.http.Reply} or failure into a response, the request ids, the body reader
  * ({@link io.graphmeet.http.RequestBody}), the JSON mapper and typed field reader ({@link io.graphmeet.http.Json},
  * {@link io.graphmeet.http.JsonFields}) and the rule for acceptable text ({@link io.graphmeet.http.Text}). Each
- * surface brings only its exchange and its error envelope ({@link io.graphmeet.http.ErrorReplies}); a new one starts
- * with a {@link io.graphmeet.http.Surface} and a {@link io.graphmeet.http.RouteTable}.
+ * surface brings only its exchange and its error envelope ({@link io.graphmeet.http.ErrorReplies}), and may watch
+ * its requests with an {@link io.graphmeet.http.Observer}, told each route's {@link io.graphmeet.http.Operation};
+ * a new one starts with a {@link io.graphmeet.http.Surface} and a {@link io.graphmeet.http.RouteTable}.
  */
 package io.graphmeet.http;

@@ -2,14 +2,18 @@ package io.graphmeet.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.graphmeet.config.GraphmeetConfig;
 import io.graphmeet.directory.DirectoryStore;
 import io.graphmeet.issuer.SigningKeyStore;
 import io.graphmeet.meetings.MeetingStore;
 import io.graphmeet.failure.StoreUnavailableException;
+import io.graphmeet.observe.Metrics;
+import io.graphmeet.throttle.SharedCounts;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -52,7 +56,8 @@ public final class Database implements AutoCloseable {
     private final MeetingStore meetings;
     private final DirectoryStore directory;
 
-    private Database(SqlDialect dialect, HikariDataSource readers, HikariDataSource writerPool, int writerThreads) {
+    private Database(SqlDialect dialect, HikariDataSource readers, HikariDataSource writerPool, int writerThreads,
+            Metrics metrics) {
         this.dialect = dialect;
         this.readers = readers;
         this.writerPool = writerPool;
@@ -67,7 +72,7 @@ public final class Database implements AutoCloseable {
             throw new StoreUnavailableException("cannot migrate the database: " + e.getMessage(), e);
         }
         ConnectionGate writerGate = writerPool == readers ? readerGate : new ConnectionGate(writerPool);
-        this.writer = new GroupCommitter(connectionsOf(writerGate), writerThreads, "graphmeet");
+        this.writer = new GroupCommitter(connectionsOf(writerGate), writerThreads, "graphmeet", metrics);
         this.directoryRevision = dialect == SqlDialect.POSTGRES
                 ? new PostgresDirectoryRevision(connectionsOf(readerGate))
                 : DirectoryRevision.local();
@@ -77,21 +82,26 @@ public final class Database implements AutoCloseable {
 
     /** Opens the database the configuration names, creating and migrating it as needed. */
     public static Database open(GraphmeetConfig.Storage storage) {
+        return open(storage, Metrics.NONE);
+    }
+
+    /** As {@link #open(GraphmeetConfig.Storage)}, reporting its pools and group commits to {@code metrics}. */
+    public static Database open(GraphmeetConfig.Storage storage, Metrics metrics) {
         return switch (storage.kind()) {
-            case EMBEDDED -> openEmbedded(storage.dataDir());
-            case POSTGRES -> openPostgres(storage.postgres());
+            case EMBEDDED -> openEmbedded(storage.dataDir(), metrics);
+            case POSTGRES -> openPostgres(storage.postgres(), metrics);
         };
     }
 
-    private static Database openEmbedded(Path dataDir) {
+    private static Database openEmbedded(Path dataDir, Metrics metrics) {
         DataFolder.prepare(dataDir);
         // SQLite gives the -wal and -shm files the mode of the database file, so 0600 from birth covers all three
         DataFolder.createPrivateFile(dataDir.resolve(EMBEDDED_FILE));
         String url = "jdbc:sqlite:" + dataDir.resolve(EMBEDDED_FILE).toAbsolutePath();
-        HikariDataSource writerPool = pool(sqlite(url, WRITER_CACHE_KIB), "graphmeet-sqlite-writer", 1);
+        HikariDataSource writerPool = pool(sqlite(url, WRITER_CACHE_KIB), "graphmeet-sqlite-writer", 1, metrics);
         HikariDataSource readers = pool(sqlite(url, READER_CACHE_KIB), "graphmeet-sqlite-readers",
-                Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
-        return new Database(SqlDialect.SQLITE, readers, writerPool, SqlDialect.SQLITE.writerThreads(1));
+                Math.max(4, Runtime.getRuntime().availableProcessors() * 2), metrics);
+        return new Database(SqlDialect.SQLITE, readers, writerPool, SqlDialect.SQLITE.writerThreads(1), metrics);
     }
 
     /**
@@ -104,7 +114,7 @@ public final class Database implements AutoCloseable {
      * is only busy keeps its callers waiting (see {@link ConnectionGate}). Parameters in the JDBC URL win
      * over these defaults.
      */
-    private static Database openPostgres(GraphmeetConfig.Postgres postgres) {
+    private static Database openPostgres(GraphmeetConfig.Postgres postgres, Metrics metrics) {
         PostgresStartup.awaitReachable(postgres);
         Duration timeout = postgres.requestTimeout().minus(ANSWER_MARGIN);
         int timeoutSeconds = (int) Math.max(1, (timeout.toMillis() + 999) / 1000);
@@ -120,8 +130,10 @@ public final class Database implements AutoCloseable {
         config.addDataSourceProperty("socketTimeout", Integer.toString(timeoutSeconds));
         config.addDataSourceProperty("tcpKeepAlive", "true");
         config.setConnectionInitSql(DURABLE_COMMITS);
+        measure(config, metrics);
         HikariDataSource shared = new HikariDataSource(config);
-        return new Database(SqlDialect.POSTGRES, shared, shared, SqlDialect.POSTGRES.writerThreads(postgres.poolSize()));
+        return new Database(SqlDialect.POSTGRES, shared, shared, SqlDialect.POSTGRES.writerThreads(postgres.poolSize()),
+                metrics);
     }
 
     /** WAL with synchronous=FULL: a commit is on disk when it returns, and readers never wait for the writer. */
@@ -138,13 +150,19 @@ public final class Database implements AutoCloseable {
         return source;
     }
 
-    private static HikariDataSource pool(SQLiteDataSource source, String name, int size) {
+    private static void measure(HikariConfig config, Metrics metrics) {
+        metrics.registry().ifPresent(registry -> config.setMetricsTrackerFactory(
+                new MicrometerMetricsTrackerFactory(registry)));
+    }
+
+    private static HikariDataSource pool(SQLiteDataSource source, String name, int size, Metrics metrics) {
         HikariConfig config = new HikariConfig();
         config.setDataSource(source);
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(1);
         config.setMaxLifetime(0);
         config.setPoolName(name);
+        measure(config, metrics);
         return new HikariDataSource(config);
     }
 
@@ -170,8 +188,28 @@ public final class Database implements AutoCloseable {
         return directory;
     }
 
+    /** The throttling counts every node adds to. */
+    public SharedCounts sharedCounts() {
+        return new JdbcSharedCounts(this);
+    }
+
     public SigningKeyStore signingKeys() {
         return new JdbcSigningKeyStore(this);
+    }
+
+    /** The schema version this build migrates to and expects to find. */
+    public static int expectedSchemaVersion() {
+        return Migrations.versionOf(Migrations.SCRIPTS.getLast());
+    }
+
+    /** The highest schema version recorded in the database; fails with {@link StoreUnavailableException}. */
+    public int schemaVersion() {
+        return read(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT MAX(version) FROM schema_migrations");
+                    ResultSet rows = query.executeQuery()) {
+                return rows.next() ? rows.getInt(1) : 0;
+            }
+        });
     }
 
     /** A reusable prepared statement on {@code connection}, parameters bound; do not close it. */

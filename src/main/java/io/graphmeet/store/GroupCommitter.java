@@ -1,6 +1,7 @@
 package io.graphmeet.store;
 
 import io.graphmeet.failure.StoreUnavailableException;
+import io.graphmeet.observe.Metrics;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -34,11 +35,13 @@ final class GroupCommitter implements AutoCloseable {
     private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
     private final Supplier<Connection> connections;
     private final List<Thread> writers = new ArrayList<>();
+    private final Metrics metrics;
     private volatile boolean closed;
 
     /** @param connections opens (or lends) a connection; each batch closes what it was given */
-    GroupCommitter(Supplier<Connection> connections, int writerThreads, String name) {
+    GroupCommitter(Supplier<Connection> connections, int writerThreads, String name, Metrics metrics) {
         this.connections = connections;
+        this.metrics = metrics;
         for (int i = 0; i < writerThreads; i++) {
             Thread writer = Thread.ofPlatform().daemon().name(name + "-writer-" + i).start(this::writeLoop);
             writers.add(writer);
@@ -111,6 +114,7 @@ final class GroupCommitter implements AutoCloseable {
     }
 
     private void commitBatch(List<Task<?>> batch) {
+        long started = System.nanoTime();
         try (Connection connection = connections.get()) {
             connection.setAutoCommit(false);
             List<Object> results = new ArrayList<>(batch.size());
@@ -119,6 +123,7 @@ final class GroupCommitter implements AutoCloseable {
                     results.add(task.work().run(connection));
                 }
                 connection.commit();
+                metrics.recordGroupCommit(batch.size(), System.nanoTime() - started);
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(connection);
                 if (batch.size() == 1 || connectionLost(connection, e)) {

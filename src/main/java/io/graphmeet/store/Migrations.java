@@ -25,7 +25,8 @@ final class Migrations {
      * the number in its name.
      */
     static final List<String> SCRIPTS = List.of("V001__meetings.sql", "V002__directory.sql",
-            "V003__issuer_and_apps.sql", "V004__meeting_updates.sql", "V005__tenant_leading_keys.sql");
+            "V003__issuer_and_apps.sql", "V004__meeting_updates.sql", "V005__tenant_leading_keys.sql",
+            "V006__throttle_counts.sql");
 
     private Migrations() {}
 

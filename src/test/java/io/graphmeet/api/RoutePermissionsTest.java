@@ -3,7 +3,9 @@ package io.graphmeet.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.graphmeet.auth.Access;
+import io.graphmeet.http.Guard;
 import io.graphmeet.http.RouteTable;
+import io.graphmeet.observe.Metrics;
 import io.graphmeet.testing.Backend;
 import io.graphmeet.testing.Contoso;
 import io.graphmeet.testing.GraphResponse;
@@ -21,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class RoutePermissionsTest extends ServerContract {
 
     private static final List<RouteTable.Row<GraphExchange>> ROWS = GraphRoutes.table(HttpRouting.builder(),
-            new GraphContext(null, null, 1024, Clock.systemUTC()), null, null).rows();
+            new GraphContext(null, null, 1024, Clock.systemUTC(), Metrics.NONE, null, null, null), null, null).rows();
 
     @Override
     Backend backend() {
@@ -33,8 +35,12 @@ class RoutePermissionsTest extends ServerContract {
         assertThat(ROWS).hasSize(24);
         for (RouteTable.Row<GraphExchange> row : ROWS) {
             Access expected = row.method() == Method.GET ? Access.READ : Access.WRITE;
+            // the permission first; the throttle counts only callers it admitted
             assertThat(row.guard()).as(row.method().text() + " " + row.path())
-                    .isEqualTo(new GraphRoutes.Permission(expected));
+                    .isInstanceOfSatisfying(Guard.Sequence.class, guards -> {
+                        assertThat(guards.first()).isEqualTo(new GraphRoutes.Permission(expected));
+                        assertThat(guards.second()).isInstanceOf(Throttling.class);
+                    });
         }
     }
 

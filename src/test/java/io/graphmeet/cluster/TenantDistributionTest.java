@@ -32,8 +32,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class TenantDistributionTest {
 
-    /** Tables that are not per tenant: reference tables on a sharded PostgreSQL. */
-    private static final Set<String> GLOBAL_TABLES = Set.of("schema_migrations", "issuer_keys");
+    /**
+     * Tables that are not per tenant: reference tables on a sharded PostgreSQL. Throttling counts are not, as
+     * Graph's per-app limit spans tenants.
+     */
+    private static final Set<String> GLOBAL_TABLES = Set.of("schema_migrations", "issuer_keys", "throttle_counts");
     /** The tenants table is keyed by the tenant's id itself, its distribution column. */
     private static final String TENANTS = "tenants";
     private static final Pattern WHERE = Pattern.compile("(FROM|UPDATE)\\s+(\\w+)[^\"]*?WHERE\\s+(\\w+)");

@@ -53,6 +53,7 @@ class TwoNodesOnPostgresTest {
         settings = new HashMap<>(Backend.POSTGRES.newStorage(scratch));
         settings.put("GRAPHMEET_SERVER_PORT", "0");
         settings.put("GRAPHMEET_ADMIN_PORT", "0");
+        settings.put("GRAPHMEET_MANAGEMENT_PORT", "0");
         settings.put("GRAPHMEET_AUTH_ISSUERS", issuer.issuersSetting());
         Path seed = scratch.resolve("directory.yaml");
         Files.writeString(seed, Contoso.DIRECTORY);

@@ -75,7 +75,7 @@ class EntraGuideTest {
         certificate = SelfSignedCertificate.create(scratch);
         Map<String, String> environment = Map.of(
                 "GRAPHMEET_SERVER_HOST", "127.0.0.1",
-                "GRAPHMEET_SERVER_PORT", "0",
+                "GRAPHMEET_SERVER_PORT", "0", "GRAPHMEET_MANAGEMENT_PORT", "0",
                 "GRAPHMEET_STORAGE_DATA_DIR", scratch.resolve("data").toString(),
                 "GRAPHMEET_DIRECTORY_BOOTSTRAP_FILE", directoryFile.toString(),
                 "GRAPHMEET_TLS_KEYSTORE", certificate.keystore().toString(),

@@ -28,6 +28,7 @@ public final class Nodes {
         settings.put("GRAPHMEET_STORAGE_POSTGRES_POOL_SIZE", "8");
         settings.put("GRAPHMEET_SERVER_PORT", "0");
         settings.put("GRAPHMEET_ADMIN_PORT", "0");
+        settings.put("GRAPHMEET_MANAGEMENT_PORT", "0");
         settings.put("GRAPHMEET_AUTH_ISSUERS", issuer.issuersSetting());
         try {
             Path seed = scratch.resolve("directory.yaml");

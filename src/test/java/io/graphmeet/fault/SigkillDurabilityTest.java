@@ -46,6 +46,7 @@ class SigkillDurabilityTest {
         Map<String, String> environment = new HashMap<>(backend.newStorage(scratch));
         environment.put("GRAPHMEET_AUTH_ISSUERS", issuer.issuersSetting());
         environment.put("GRAPHMEET_ADMIN_PORT", "0");
+        environment.put("GRAPHMEET_MANAGEMENT_PORT", "0");
         Path seed = scratch.resolve("directory.yaml");
         Files.writeString(seed, Contoso.DIRECTORY);
         environment.put("GRAPHMEET_DIRECTORY_BOOTSTRAP_FILE", seed.toString());

@@ -18,6 +18,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +35,8 @@ class RouteTableTest {
     private static final int LIMIT = 64;
 
     private final AtomicInteger probeRuns = new AtomicInteger();
+    /** What the observer was told once each request was answered: "path-template name status nanos>0". */
+    private final BlockingQueue<String> answered = new LinkedBlockingQueue<>();
     private WebServer server;
 
     /** The probe surface's own refusal. */
@@ -68,7 +73,19 @@ class RouteTableTest {
         RequestBody body = new RequestBody(LIMIT);
         Surface probe = new Surface("probe", RequestIds.REQUEST_ID,
                 HeaderValues.create(HeaderNames.CONTENT_TYPE, "application/json"), List.of(), PROBE_ERRORS);
-        Edge<ServerRequest> edge = new Edge<>(probe, (request, ids) -> request);
+        Observer<ServerRequest> observer = (request, ids, operation) -> new Observer.Observation<>() {
+            @Override
+            public Map<String, String> replying(ServerRequest exchange, Reply reply) {
+                return Map.of("X-Observed", operation.name() + " " + reply.status());
+            }
+
+            @Override
+            public void answered(ServerRequest exchange, Reply reply, long nanos) {
+                answered.add(ids.clientRequestId() + " " + operation.pathTemplate() + " " + operation.name() + " "
+                        + reply.status() + " " + (nanos > 0));
+            }
+        };
+        Edge<ServerRequest> edge = new Edge<>(probe, (request, ids) -> request, observer);
         Guard<ServerRequest> keyHolder = request -> {
             if (!request.headers().first(HeaderNames.create("X-Key")).orElse("").equals("open-sesame")) {
                 throw new NotAdmitted();
@@ -89,6 +106,7 @@ class RouteTableTest {
             table.path("/bug", RouteTable.on(GET, open, request -> {
                 throw new IllegalStateException("a bug");
             }));
+            table.path("/items/{id}", RouteTable.on(GET, open, request -> Reply.of(200, Map.of())).named("getItem"));
             table.path("/echo", RouteTable.on(POST, open,
                     request -> Reply.of(200, JsonFields.of(body.jsonObject(request)).requiredString("name"))));
             table.otherwise(request -> Reply.of(404, Map.of("failure", "no route")));
@@ -100,6 +118,35 @@ class RouteTableTest {
         if (server != null) {
             server.stop();
         }
+    }
+
+    @Test
+    void theObserverSeesEveryAnswerWithItsRoutesTemplateAndNameAndAddsItsHeaders() throws Exception {
+        HttpResponse<String> named = send(request("/items/42").header("client-request-id", "observed-1").GET());
+        assertThat(named.headers().firstValue("X-Observed")).hasValue("getItem 200");
+        assertThat(answerTo("observed-1")).isEqualTo("observed-1 /items/{id} getItem 200 true");
+
+        HttpResponse<String> refused = send(request("/probe").header("client-request-id", "observed-2").GET());
+        assertThat(refused.headers().firstValue("X-Observed")).hasValue("GET 403");
+        assertThat(answerTo("observed-2")).isEqualTo("observed-2 /probe GET 403 true");
+
+        send(request("/probe").header("client-request-id", "observed-3").DELETE());
+        assertThat(answerTo("observed-3")).isEqualTo("observed-3 /probe unmatched 405 true");
+
+        send(request("/nowhere/7").header("client-request-id", "observed-4").GET());
+        assertThat(answerTo("observed-4")).isEqualTo("observed-4 * unmatched 404 true");
+    }
+
+    /** What the observer was told about the request with {@code clientRequestId}, awaited for at most 5 s. */
+    private String answerTo(String clientRequestId) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        String next;
+        while ((next = answered.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) != null) {
+            if (next.startsWith(clientRequestId + " ")) {
+                return next;
+            }
+        }
+        return null;
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.graphmeet.failure.StoreUnavailableException;
+import io.graphmeet.observe.Metrics;
 import io.graphmeet.testing.Backend;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -174,7 +175,7 @@ abstract class GroupCommitterContract {
     }
 
     private GroupCommitter committer(Supplier<Connection> connections) {
-        GroupCommitter committer = new GroupCommitter(connections, 1, "test-" + backend());
+        GroupCommitter committer = new GroupCommitter(connections, 1, "test-" + backend(), Metrics.NONE);
         committers.add(committer);
         return committer;
     }

@@ -108,6 +108,7 @@ public final class TestServer implements AutoCloseable {
             settings.putAll(backend.newStorage(scratch));
             settings.put("GRAPHMEET_SERVER_PORT", "0");
             settings.put("GRAPHMEET_ADMIN_PORT", "0");
+            settings.put("GRAPHMEET_MANAGEMENT_PORT", "0");
             settings.put("GRAPHMEET_ADMIN_KEY", ADMIN_KEY);
         }
 
