@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.sqlite.SQLiteConfig;
@@ -50,12 +51,19 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource writerPool;
     private final ConnectionGate readerGate;
     private final GroupCommitter writer;
+    private final WalFile wal;
     private final DirectoryRevision directoryRevision;
     private final StatementCache statements = new StatementCache();
     private final MeetingStore meetings;
     private final DirectoryStore directory;
 
     private Database(SqlDialect dialect, HikariDataSource readers, HikariDataSource writerPool, int writerThreads) {
+        this(dialect, readers, writerPool, writerThreads, null);
+    }
+
+    /** @param wal where the writer's commits are made durable by syncing the WAL, else null */
+    private Database(SqlDialect dialect, HikariDataSource readers, HikariDataSource writerPool, int writerThreads,
+            WalFile wal) {
         this.dialect = dialect;
         this.readers = readers;
         this.writerPool = writerPool;
@@ -70,7 +78,9 @@ public final class Database implements AutoCloseable {
             throw new StoreUnavailableException("cannot migrate the database: " + e.getMessage(), e);
         }
         ConnectionGate writerGate = writerPool == readers ? readerGate : new ConnectionGate(writerPool);
-        this.writer = new GroupCommitter(connectionsOf(writerGate), writerThreads, "graphmeet");
+        this.wal = wal;
+        this.writer = wal == null ? new GroupCommitter(connectionsOf(writerGate), writerThreads, "graphmeet")
+                : new GroupCommitter(connectionsOf(writerGate), "graphmeet", wal);
         this.directoryRevision = dialect == SqlDialect.POSTGRES
                 ? new PostgresDirectoryRevision(connectionsOf(readerGate))
                 : DirectoryRevision.local();
@@ -92,11 +102,14 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create data directory " + dataDir, e);
         }
-        String url = "jdbc:sqlite:" + dataDir.resolve(EMBEDDED_FILE).toAbsolutePath();
-        HikariDataSource writerPool = pool(sqlite(url, WRITER_CACHE_KIB), "graphmeet-sqlite-writer", 1);
-        HikariDataSource readers = pool(sqlite(url, READER_CACHE_KIB), "graphmeet-sqlite-readers",
-                Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
-        return new Database(SqlDialect.SQLITE, readers, writerPool, SqlDialect.SQLITE.writerThreads(1));
+        Path file = dataDir.resolve(EMBEDDED_FILE).toAbsolutePath();
+        String url = "jdbc:sqlite:" + file;
+        HikariDataSource writerPool = pool(sqlite(url, WRITER_CACHE_KIB, SQLiteConfig.SynchronousMode.NORMAL),
+                "graphmeet-sqlite-writer", 1);
+        HikariDataSource readers = pool(sqlite(url, READER_CACHE_KIB, SQLiteConfig.SynchronousMode.FULL),
+                "graphmeet-sqlite-readers", Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
+        return new Database(SqlDialect.SQLITE, readers, writerPool, SqlDialect.SQLITE.writerThreads(1),
+                new WalFile(file));
     }
 
     /**
@@ -128,11 +141,16 @@ public final class Database implements AutoCloseable {
         return new Database(SqlDialect.POSTGRES, shared, shared, SqlDialect.POSTGRES.writerThreads(postgres.poolSize()));
     }
 
-    /** WAL with synchronous=FULL: a commit is on disk when it returns, and readers never wait for the writer. */
-    private static SQLiteDataSource sqlite(String url, int cacheKib) {
+    /**
+     * WAL, so readers never wait for the writer. The writer commits with synchronous=NORMAL: a commit returns once
+     * its frames are written to the WAL, not yet flushed, and {@link WalFile} flushes them on the committer's
+     * syncer thread while the next batch runs; nobody is answered before that (see {@link GroupCommitter}).
+     * Checkpoints still flush the WAL before copying it and the database file after.
+     */
+    private static SQLiteDataSource sqlite(String url, int cacheKib, SQLiteConfig.SynchronousMode synchronous) {
         SQLiteConfig sqlite = new SQLiteConfig();
         sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        sqlite.setSynchronous(synchronous);
         sqlite.setBusyTimeout(10_000);
         sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         sqlite.setCacheSize(-cacheKib);
@@ -183,12 +201,21 @@ public final class Database implements AutoCloseable {
         return statements.prepare(connection, sql, parameters);
     }
 
+    /**
+     * Runs {@code work} on a reader connection. What it found is returned only once durable (a commit may be
+     * visible a moment before its WAL is flushed); finding nothing waits for nothing.
+     */
     <T> T read(SqlWork<T> work) {
+        T result;
         try (Connection connection = readerGate.connection()) {
-            return work.run(connection);
+            result = work.run(connection);
         } catch (SQLException e) {
             throw new StoreUnavailableException("database read failed: " + e.getMessage(), e);
         }
+        if (!(result instanceof Optional<?> found && found.isEmpty())) {
+            writer.awaitDurable();
+        }
+        return result;
     }
 
     <T> T write(SqlWork<T> work) {
@@ -207,6 +234,13 @@ public final class Database implements AutoCloseable {
         }
         if (writer != null) {
             writer.close();
+        }
+        if (wal != null) {
+            try {
+                wal.close();
+            } catch (IOException e) {
+                // nothing was left to sync: the committer has stopped
+            }
         }
         readers.close();
         writerPool.close();

@@ -1,6 +1,7 @@
 package io.graphmeet.store;
 
 import io.graphmeet.meetings.StoreUnavailableException;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -11,6 +12,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -19,9 +23,15 @@ import java.util.logging.Logger;
 /**
  * Runs writes in shared transactions: each writer thread takes every write waiting in the queue, runs them
  * in one transaction and commits once, so one fsync acknowledges many writes. A caller returns only after
- * the transaction holding its write has committed, or fails with {@link StoreUnavailableException} once
+ * the transaction holding its write has committed durably, or fails with {@link StoreUnavailableException} once
  * {@value #WRITE_TIMEOUT_SECONDS} s have passed; a write whose caller gave up before it was taken is never run.
  * (On an unreachable database writes fail much sooner: taking a connection does.)
+ *
+ * <p>Where a commit returns before it is durable (SQLite with {@code synchronous=NORMAL}), a {@link Sync} makes
+ * it durable on a syncer thread while the writer already runs the next transaction: a batch's callers are
+ * released, and its after-commit actions run, only once a sync that began after the batch's commit returned
+ * has itself returned. Readers call {@link #awaitDurable()} before answering with what they read, so no answer
+ * shows a write that is not yet durable.
  */
 final class GroupCommitter implements AutoCloseable {
 
@@ -36,12 +46,80 @@ final class GroupCommitter implements AutoCloseable {
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean closed;
 
-    /** @param connections opens (or lends) a connection; each batch closes what it was given */
+    /** Makes durable every commit that returned before it was called. */
+    @FunctionalInterface
+    interface Sync {
+        void run() throws IOException;
+    }
+
+    /** Null where a commit is durable when it returns. */
+    private final Sync sync;
+    private final BlockingQueue<Committed> committed = new LinkedBlockingQueue<>();
+    private final Thread syncer;
+    private volatile boolean writersStopped;
+    /** Batches the writer began to commit, and the last of them made durable since: see {@link #awaitDurable()}. */
+    private final AtomicLong commitsBegun = new AtomicLong();
+    private volatile long durableThrough;
+    private final ReentrantLock durability = new ReentrantLock();
+    private final Condition madeDurable = durability.newCondition();
+
+    /**
+     * Commits are durable when they return.
+     *
+     * @param connections opens (or lends) a connection; each batch closes what it was given
+     */
     GroupCommitter(Supplier<Connection> connections, int writerThreads, String name) {
+        this(connections, writerThreads, name, null);
+    }
+
+    /**
+     * One writer whose commits become durable only through {@code sync}, run on a syncer thread.
+     *
+     * @param connections opens (or lends) a connection; each batch closes what it was given
+     */
+    GroupCommitter(Supplier<Connection> connections, String name, Sync sync) {
+        this(connections, 1, name, sync);
+    }
+
+    private GroupCommitter(Supplier<Connection> connections, int writerThreads, String name, Sync sync) {
         this.connections = connections;
+        this.sync = sync;
+        this.syncer = sync == null ? null : Thread.ofPlatform().daemon().name(name + "-syncer").start(this::syncLoop);
         for (int i = 0; i < writerThreads; i++) {
             Thread writer = Thread.ofPlatform().daemon().name(name + "-writer-" + i).start(this::writeLoop);
             writers.add(writer);
+        }
+    }
+
+    /**
+     * Returns once every transaction whose commit began before this call is durable (at once where commits are
+     * durable when they return). A reader calls it after reading and before answering: whatever it read was
+     * committed before, so it answers only with durable data.
+     */
+    void awaitDurable() {
+        if (sync == null) {
+            return;
+        }
+        long seen = commitsBegun.get();
+        if (durableThrough >= seen) {
+            return;
+        }
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(WRITE_TIMEOUT_SECONDS);
+        durability.lock();
+        try {
+            while (durableThrough < seen) {
+                long left = giveUp - System.nanoTime();
+                if (left <= 0) {
+                    throw new StoreUnavailableException("writes not made durable within " + WRITE_TIMEOUT_SECONDS
+                            + " s", null);
+                }
+                madeDurable.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("interrupted while waiting for durability", e);
+        } finally {
+            durability.unlock();
         }
     }
 
@@ -106,6 +184,7 @@ final class GroupCommitter implements AutoCloseable {
     }
 
     private void commitBatch(List<Task<?>> batch) {
+        Committed done = new Committed(new ArrayList<>(batch.size()), new ArrayList<>(batch.size()));
         try (Connection connection = connections.get()) {
             connection.setAutoCommit(false);
             List<Object> results = new ArrayList<>(batch.size());
@@ -113,35 +192,102 @@ final class GroupCommitter implements AutoCloseable {
                 for (Task<?> task : batch) {
                     results.add(task.work().run(connection));
                 }
-                connection.commit();
+                commit(connection);
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(connection);
                 if (batch.size() == 1 || connectionLost(connection, e)) {
                     batch.forEach(task -> task.result().completeExceptionally(failure(e)));
                     return;
                 }
-                commitOneByOne(connection, batch);
+                commitOneByOne(connection, batch, done);
                 return;
             }
-            for (int i = 0; i < batch.size(); i++) {
-                complete(batch.get(i), results.get(i));
-            }
+            done.tasks().addAll(batch);
+            done.results().addAll(results);
         } catch (SQLException e) {
             batch.forEach(task -> task.result().completeExceptionally(unavailable(e)));
+        } finally {
+            release(done);
         }
     }
 
     /** After a shared transaction failed, gives every write its own so one bad write fails alone. */
-    private void commitOneByOne(Connection connection, List<Task<?>> batch) {
+    private void commitOneByOne(Connection connection, List<Task<?>> batch, Committed done) {
         for (Task<?> task : batch) {
             try {
                 Object result = task.work().run(connection);
-                connection.commit();
-                complete(task, result);
+                commit(connection);
+                done.tasks().add(task);
+                done.results().add(result);
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(connection);
                 task.result().completeExceptionally(failure(e));
             }
+        }
+    }
+
+    private void commit(Connection connection) throws SQLException {
+        commitsBegun.incrementAndGet();
+        connection.commit();
+    }
+
+    /** Answers the writes of a batch that committed: now, or once the syncer has made them durable. */
+    private void release(Committed done) {
+        if (sync == null) {
+            done.complete();
+        } else {
+            committed.add(new Committed(done.tasks(), done.results(), commitsBegun.get()));
+        }
+    }
+
+    /**
+     * Takes every batch committed since the last sync, syncs once, then answers them in commit order. A batch's
+     * commit returned before it was queued here, so the sync covers it.
+     */
+    private void syncLoop() {
+        List<Committed> synced = new ArrayList<>();
+        while (!(writersStopped && committed.isEmpty())) {
+            try {
+                Committed first = committed.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                synced.add(first);
+                committed.drainTo(synced);
+                StoreUnavailableException failed = null;
+                if (synced.stream().anyMatch(batch -> !batch.tasks().isEmpty())) {
+                    try {
+                        sync.run();
+                    } catch (IOException | RuntimeException e) {
+                        LOG.log(Level.SEVERE, "committed writes could not be made durable", e);
+                        failed = new StoreUnavailableException("committed but not made durable: " + e.getMessage(), e);
+                    }
+                }
+                for (Committed batch : synced) {
+                    if (failed == null) {
+                        batch.complete();
+                    } else {
+                        StoreUnavailableException failure = failed;
+                        batch.tasks().forEach(task -> task.result().completeExceptionally(failure));
+                    }
+                }
+                madeDurableThrough(synced.getLast().sequence());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                synced.clear();
+            }
+        }
+    }
+
+    private void madeDurableThrough(long sequence) {
+        durability.lock();
+        try {
+            durableThrough = sequence;
+            madeDurable.signalAll();
+        } finally {
+            durability.unlock();
         }
     }
 
@@ -191,11 +337,11 @@ final class GroupCommitter implements AutoCloseable {
     public void close() {
         closed = true;
         for (Thread writer : writers) {
-            try {
-                writer.join(TimeUnit.SECONDS.toMillis(WRITE_TIMEOUT_SECONDS));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            join(writer);
+        }
+        writersStopped = true;
+        if (syncer != null) {
+            join(syncer);
         }
         Task<?> left;
         while ((left = queue.poll()) != null) {
@@ -203,5 +349,27 @@ final class GroupCommitter implements AutoCloseable {
         }
     }
 
+    private static void join(Thread thread) {
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(WRITE_TIMEOUT_SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private record Task<T>(SqlWork<T> work, Consumer<T> afterCommit, CompletableFuture<T> result) {}
+
+    /** The writes of a batch that committed, their results, and the last commit the writer had begun by then. */
+    private record Committed(List<Task<?>> tasks, List<Object> results, long sequence) {
+
+        Committed(List<Task<?>> tasks, List<Object> results) {
+            this(tasks, results, 0);
+        }
+
+        void complete() {
+            for (int i = 0; i < tasks.size(); i++) {
+                GroupCommitter.complete(tasks.get(i), results.get(i));
+            }
+        }
+    }
 }
