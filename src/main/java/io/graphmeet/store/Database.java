@@ -222,6 +222,11 @@ public final class Database implements AutoCloseable {
         return writer.write(work);
     }
 
+    /** As {@link #write(SqlWork, Consumer)}, the insert sharing one JDBC batch with the batch's other inserts. */
+    <T> T insert(GroupCommitter.Insert<T> insert, Consumer<T> afterCommit) {
+        return writer.insert(insert, afterCommit);
+    }
+
     /** As {@link #write(SqlWork)}, then {@code afterCommit} on the writer thread, in commit order. */
     <T> T write(SqlWork<T> work, Consumer<T> afterCommit) {
         return writer.write(work, afterCommit);

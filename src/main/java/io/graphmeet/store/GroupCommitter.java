@@ -3,9 +3,12 @@ package io.graphmeet.store;
 import io.graphmeet.meetings.StoreUnavailableException;
 import java.io.IOException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -133,10 +136,42 @@ final class GroupCommitter implements AutoCloseable {
      * transaction has committed, in commit order, before the caller is woken.
      */
     <T> T write(SqlWork<T> work, Consumer<T> afterCommit) {
+        return submit(new Task<>(work, null, afterCommit, new CompletableFuture<>()));
+    }
+
+    /**
+     * As {@link #write(SqlWork, Consumer)} for a write that begins with an insert: the inserts of one batch go to
+     * the database in one JDBC batch (one round trip on PostgreSQL) before the batch's other writes run.
+     */
+    <T> T insert(Insert<T> insert, Consumer<T> afterCommit) {
+        return submit(new Task<>(insert::runAlone, insert, afterCommit, new CompletableFuture<>()));
+    }
+
+    /**
+     * A write that inserts {@code row} with {@code sql} (an insert that may insert nothing, as {@code ON CONFLICT
+     * DO NOTHING}): if it inserted the row, its result is {@code inserted}; otherwise {@code otherwise} runs, in the
+     * same transaction.
+     */
+    record Insert<T>(String sql, Object[] row, T inserted, SqlWork<T> otherwise) {
+
+        T runAlone(Connection connection) throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                bind(statement);
+                return statement.executeUpdate() == 1 ? inserted : otherwise.run(connection);
+            }
+        }
+
+        void bind(PreparedStatement statement) throws SQLException {
+            for (int i = 0; i < row.length; i++) {
+                statement.setObject(i + 1, row[i]);
+            }
+        }
+    }
+
+    private <T> T submit(Task<T> task) {
         if (closed) {
             throw new StoreUnavailableException("the store is closed", null);
         }
-        Task<T> task = new Task<>(work, afterCommit, new CompletableFuture<>());
         queue.add(task);
         try {
             return task.result().get(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -187,11 +222,9 @@ final class GroupCommitter implements AutoCloseable {
         Committed done = new Committed(new ArrayList<>(batch.size()), new ArrayList<>(batch.size()));
         try (Connection connection = connections.get()) {
             connection.setAutoCommit(false);
-            List<Object> results = new ArrayList<>(batch.size());
+            List<Object> results;
             try {
-                for (Task<?> task : batch) {
-                    results.add(task.work().run(connection));
-                }
+                results = runAll(connection, batch);
                 commit(connection);
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(connection);
@@ -209,6 +242,44 @@ final class GroupCommitter implements AutoCloseable {
         } finally {
             release(done);
         }
+    }
+
+    /**
+     * Runs a batch's writes in one transaction: first the inserts of {@link Insert} writes, all in one JDBC batch
+     * per statement, then every write in order (an insert that inserted nothing runs its {@code otherwise}).
+     */
+    private static List<Object> runAll(Connection connection, List<Task<?>> batch) throws SQLException {
+        Object[] results = new Object[batch.size()];
+        boolean[] inserted = new boolean[batch.size()];
+        Map<String, List<Integer>> inserts = new LinkedHashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.get(i).insert() != null) {
+                inserts.computeIfAbsent(batch.get(i).insert().sql(), sql -> new ArrayList<>()).add(i);
+            }
+        }
+        for (Map.Entry<String, List<Integer>> same : inserts.entrySet()) {
+            try (PreparedStatement statement = connection.prepareStatement(same.getKey())) {
+                for (int i : same.getValue()) {
+                    batch.get(i).insert().bind(statement);
+                    statement.addBatch();
+                }
+                int[] counts = statement.executeBatch();
+                for (int k = 0; k < counts.length; k++) {
+                    int i = same.getValue().get(k);
+                    inserted[i] = counts[k] == 1;
+                    results[i] = batch.get(i).insert().inserted();
+                }
+            }
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            Task<?> task = batch.get(i);
+            if (task.insert() == null) {
+                results[i] = task.work().run(connection);
+            } else if (!inserted[i]) {
+                results[i] = task.insert().otherwise().run(connection);
+            }
+        }
+        return java.util.Arrays.asList(results);
     }
 
     /** After a shared transaction failed, gives every write its own so one bad write fails alone. */
@@ -357,7 +428,8 @@ final class GroupCommitter implements AutoCloseable {
         }
     }
 
-    private record Task<T>(SqlWork<T> work, Consumer<T> afterCommit, CompletableFuture<T> result) {}
+    /** A write; {@code insert} is null unless it begins with an insert that may share a JDBC batch. */
+    private record Task<T>(SqlWork<T> work, Insert<T> insert, Consumer<T> afterCommit, CompletableFuture<T> result) {}
 
     /** The writes of a batch that committed, their results, and the last commit the writer had begun by then. */
     private record Committed(List<Task<?>> tasks, List<Object> results, long sequence) {
