@@ -148,23 +148,24 @@ final class GroupCommitter implements AutoCloseable {
     }
 
     /**
-     * A write that inserts {@code row} with {@code sql} (an insert that may insert nothing, as {@code ON CONFLICT
-     * DO NOTHING}): if it inserted the row, its result is {@code inserted}; otherwise {@code otherwise} runs, in the
-     * same transaction.
+     * A write that inserts {@code row} with the statement {@code statement} gives on the connection (an insert
+     * that may insert nothing, as {@code ON CONFLICT DO NOTHING}; a statement kept per connection, never closed):
+     * if it inserted the row, its result is {@code inserted}; otherwise {@code otherwise} runs, in the same
+     * transaction.
      */
-    record Insert<T>(String sql, Object[] row, T inserted, SqlWork<T> otherwise) {
+    record Insert<T>(SqlWork<PreparedStatement> statement, Object[] row, T inserted, SqlWork<T> otherwise) {
 
         T runAlone(Connection connection) throws SQLException {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                bind(statement);
-                return statement.executeUpdate() == 1 ? inserted : otherwise.run(connection);
-            }
+            PreparedStatement insert = bound(connection);
+            return insert.executeUpdate() == 1 ? inserted : otherwise.run(connection);
         }
 
-        void bind(PreparedStatement statement) throws SQLException {
+        PreparedStatement bound(Connection connection) throws SQLException {
+            PreparedStatement insert = statement.run(connection);
             for (int i = 0; i < row.length; i++) {
-                statement.setObject(i + 1, row[i]);
+                insert.setObject(i + 1, row[i]);
             }
+            return insert;
         }
     }
 
@@ -251,24 +252,27 @@ final class GroupCommitter implements AutoCloseable {
     private static List<Object> runAll(Connection connection, List<Task<?>> batch) throws SQLException {
         Object[] results = new Object[batch.size()];
         boolean[] inserted = new boolean[batch.size()];
-        Map<String, List<Integer>> inserts = new LinkedHashMap<>();
-        for (int i = 0; i < batch.size(); i++) {
-            if (batch.get(i).insert() != null) {
-                inserts.computeIfAbsent(batch.get(i).insert().sql(), sql -> new ArrayList<>()).add(i);
-            }
-        }
-        for (Map.Entry<String, List<Integer>> same : inserts.entrySet()) {
-            try (PreparedStatement statement = connection.prepareStatement(same.getKey())) {
-                for (int i : same.getValue()) {
-                    batch.get(i).insert().bind(statement);
+        Map<PreparedStatement, List<Integer>> inserts = new LinkedHashMap<>();
+        try {
+            for (int i = 0; i < batch.size(); i++) {
+                Insert<?> insert = batch.get(i).insert();
+                if (insert != null) {
+                    PreparedStatement statement = insert.bound(connection);
+                    inserts.computeIfAbsent(statement, added -> new ArrayList<>()).add(i);
                     statement.addBatch();
                 }
-                int[] counts = statement.executeBatch();
+            }
+            for (Map.Entry<PreparedStatement, List<Integer>> same : inserts.entrySet()) {
+                int[] counts = same.getKey().executeBatch();
                 for (int k = 0; k < counts.length; k++) {
                     int i = same.getValue().get(k);
                     inserted[i] = counts[k] == 1;
                     results[i] = batch.get(i).insert().inserted();
                 }
+            }
+        } finally {
+            for (PreparedStatement statement : inserts.keySet()) {
+                statement.clearBatch(); // kept for the next batch: nothing of this one may linger in it
             }
         }
         for (int i = 0; i < batch.size(); i++) {

@@ -120,7 +120,8 @@ final class JdbcMeetingStore implements MeetingStore {
                 }
             }
         };
-        return database.insert(new GroupCommitter.Insert<>(INSERT, row, new Inserted(), afterConflict), result -> {
+        return database.insert(new GroupCommitter.Insert<>(
+                connection -> database.statement(connection, INSERT), row, new Inserted(), afterConflict), result -> {
             switch (result) {
                 case Inserted inserted -> remember(candidate);
                 case IdentifierTaken maybeExpiredHolderDeleted -> byKey.changed();
