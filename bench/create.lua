@@ -19,3 +19,14 @@ function request()
   counter = counter + 1
   return wrk.format(nil, nil, nil, '{"externalId":"bench-' .. run .. '-' .. tid .. '-' .. counter .. '"}')
 end
+
+-- p50, p99 and p99.9 in ms to the file BENCH_LATENCY names (wrk's own report stops at p99)
+function done(summary, latency, requests)
+  local out = os.getenv("BENCH_LATENCY")
+  if out then
+    local file = io.open(out, "w")
+    file:write(string.format("%.2f %.2f %.2f\n", latency:percentile(50) / 1000, latency:percentile(99) / 1000,
+      latency:percentile(99.9) / 1000))
+    file:close()
+  end
+end

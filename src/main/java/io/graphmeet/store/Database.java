@@ -10,12 +10,14 @@ import io.graphmeet.meetings.MeetingStore;
 import io.graphmeet.failure.StoreUnavailableException;
 import io.graphmeet.observe.Metrics;
 import io.graphmeet.throttle.SharedCounts;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.sqlite.SQLiteConfig;
@@ -51,13 +53,15 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource writerPool;
     private final ConnectionGate readerGate;
     private final GroupCommitter writer;
+    private final WalFile wal;
     private final DirectoryRevision directoryRevision;
     private final StatementCache statements = new StatementCache();
     private final MeetingStore meetings;
     private final DirectoryStore directory;
 
+    /** @param wal where the writer's commits are made durable by syncing the WAL, else null */
     private Database(SqlDialect dialect, HikariDataSource readers, HikariDataSource writerPool, int writerThreads,
-            Metrics metrics) {
+            Metrics metrics, WalFile wal) {
         this.dialect = dialect;
         this.readers = readers;
         this.writerPool = writerPool;
@@ -72,7 +76,9 @@ public final class Database implements AutoCloseable {
             throw new StoreUnavailableException("cannot migrate the database: " + e.getMessage(), e);
         }
         ConnectionGate writerGate = writerPool == readers ? readerGate : new ConnectionGate(writerPool);
-        this.writer = new GroupCommitter(connectionsOf(writerGate), writerThreads, "graphmeet", metrics);
+        this.wal = wal;
+        this.writer = wal == null ? new GroupCommitter(connectionsOf(writerGate), writerThreads, "graphmeet", metrics)
+                : new GroupCommitter(connectionsOf(writerGate), "graphmeet", metrics, wal);
         this.directoryRevision = dialect == SqlDialect.POSTGRES
                 ? new PostgresDirectoryRevision(connectionsOf(readerGate))
                 : DirectoryRevision.local();
@@ -96,12 +102,15 @@ public final class Database implements AutoCloseable {
     private static Database openEmbedded(Path dataDir, Metrics metrics) {
         DataFolder.prepare(dataDir);
         // SQLite gives the -wal and -shm files the mode of the database file, so 0600 from birth covers all three
-        DataFolder.createPrivateFile(dataDir.resolve(EMBEDDED_FILE));
-        String url = "jdbc:sqlite:" + dataDir.resolve(EMBEDDED_FILE).toAbsolutePath();
-        HikariDataSource writerPool = pool(sqlite(url, WRITER_CACHE_KIB), "graphmeet-sqlite-writer", 1, metrics);
-        HikariDataSource readers = pool(sqlite(url, READER_CACHE_KIB), "graphmeet-sqlite-readers",
-                Math.max(4, Runtime.getRuntime().availableProcessors() * 2), metrics);
-        return new Database(SqlDialect.SQLITE, readers, writerPool, SqlDialect.SQLITE.writerThreads(1), metrics);
+        Path file = dataDir.resolve(EMBEDDED_FILE).toAbsolutePath();
+        DataFolder.createPrivateFile(file);
+        String url = "jdbc:sqlite:" + file;
+        HikariDataSource writerPool = pool(sqlite(url, WRITER_CACHE_KIB, SQLiteConfig.SynchronousMode.NORMAL),
+                "graphmeet-sqlite-writer", 1, metrics);
+        HikariDataSource readers = pool(sqlite(url, READER_CACHE_KIB, SQLiteConfig.SynchronousMode.FULL),
+                "graphmeet-sqlite-readers", Math.max(4, Runtime.getRuntime().availableProcessors() * 2), metrics);
+        return new Database(SqlDialect.SQLITE, readers, writerPool, SqlDialect.SQLITE.writerThreads(1), metrics,
+                new WalFile(file));
     }
 
     /**
@@ -133,14 +142,19 @@ public final class Database implements AutoCloseable {
         measure(config, metrics);
         HikariDataSource shared = new HikariDataSource(config);
         return new Database(SqlDialect.POSTGRES, shared, shared, SqlDialect.POSTGRES.writerThreads(postgres.poolSize()),
-                metrics);
+                metrics, null);
     }
 
-    /** WAL with synchronous=FULL: a commit is on disk when it returns, and readers never wait for the writer. */
-    private static SQLiteDataSource sqlite(String url, int cacheKib) {
+    /**
+     * WAL, so readers never wait for the writer. The writer commits with synchronous=NORMAL: a commit returns once
+     * its frames are written to the WAL, not yet flushed, and {@link WalFile} flushes them on the committer's
+     * syncer thread while the next batch runs; nobody is answered before that (see {@link GroupCommitter}).
+     * Checkpoints still flush the WAL before copying it and the database file after.
+     */
+    private static SQLiteDataSource sqlite(String url, int cacheKib, SQLiteConfig.SynchronousMode synchronous) {
         SQLiteConfig sqlite = new SQLiteConfig();
         sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        sqlite.setSynchronous(synchronous);
         sqlite.setBusyTimeout(10_000);
         sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         sqlite.setCacheSize(-cacheKib);
@@ -217,16 +231,30 @@ public final class Database implements AutoCloseable {
         return statements.prepare(connection, sql, parameters);
     }
 
+    /**
+     * Runs {@code work} on a reader connection. What it found is returned only once durable (a commit may be
+     * visible a moment before its WAL is flushed); finding nothing waits for nothing.
+     */
     <T> T read(SqlWork<T> work) {
+        T result;
         try (Connection connection = readerGate.connection()) {
-            return work.run(connection);
+            result = work.run(connection);
         } catch (SQLException e) {
             throw new StoreUnavailableException("database read failed: " + e.getMessage(), e);
         }
+        if (!(result instanceof Optional<?> found && found.isEmpty())) {
+            writer.awaitDurable();
+        }
+        return result;
     }
 
     <T> T write(SqlWork<T> work) {
         return writer.write(work);
+    }
+
+    /** As {@link #write(SqlWork, Consumer)}, the insert sharing one JDBC batch with the batch's other inserts. */
+    <T> T insert(GroupCommitter.Insert<T> insert, Consumer<T> afterCommit) {
+        return writer.insert(insert, afterCommit);
     }
 
     /** As {@link #write(SqlWork)}, then {@code afterCommit} on the writer thread, in commit order. */
@@ -241,6 +269,13 @@ public final class Database implements AutoCloseable {
         }
         if (writer != null) {
             writer.close();
+        }
+        if (wal != null) {
+            try {
+                wal.close();
+            } catch (IOException e) {
+                // nothing was left to sync: the committer has stopped
+            }
         }
         readers.close();
         writerPool.close();

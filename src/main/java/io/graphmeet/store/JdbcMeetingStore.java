@@ -44,6 +44,7 @@ final class JdbcMeetingStore implements MeetingStore {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final TypeReference<List<Attendee>> ATTENDEES = new TypeReference<>() {};
     private static final TypeReference<MeetingSettings> SETTINGS = new TypeReference<>() {};
+    private static final MeetingSettings DEFAULT_SETTINGS = MeetingSettings.defaults();
     /**
      * Most meetings share a few settings and attendee lists: decode each distinct text once. Weighed as the text
      * twice over (the key, and a decoded value of about the same size).
@@ -110,11 +111,8 @@ final class JdbcMeetingStore implements MeetingStore {
     @Override
     public InsertResult insertUnlessKeyTaken(Meeting candidate, Instant now) {
         Object[] row = row(candidate);
-        return database.write(connection -> {
+        SqlWork<InsertResult> afterConflict = connection -> {
             while (true) {
-                if (database.statement(connection, INSERT, row).executeUpdate() == 1) {
-                    return new Inserted();
-                }
                 if (candidate.externalId() == null) {
                     return new IdentifierTaken();
                 }
@@ -127,8 +125,13 @@ final class JdbcMeetingStore implements MeetingStore {
                     return new KeyTaken(holder.get());
                 }
                 deleteById(connection, candidate.tenantId(), holder.get().id());
+                if (database.statement(connection, INSERT, row).executeUpdate() == 1) {
+                    return new Inserted();
+                }
             }
-        }, result -> {
+        };
+        return database.insert(new GroupCommitter.Insert<>(
+                connection -> database.statement(connection, INSERT), row, new Inserted(), afterConflict), result -> {
             switch (result) {
                 case Inserted inserted -> remember(candidate);
                 case IdentifierTaken maybeExpiredHolderDeleted -> byKey.changed();
@@ -197,7 +200,7 @@ final class JdbcMeetingStore implements MeetingStore {
                 meeting.joinMeetingId(), meeting.joinWebUrl(), meeting.passcode(), meeting.creationDateTime().toString(),
                 meeting.startDateTime().toString(), meeting.endDateTime().toString(),
                 meeting.expiryDateTime().instant().toEpochMilli(), meeting.subject(), meeting.organizer().upn(),
-                meeting.organizer().displayName(), json(meeting.attendees()), json(meeting.settings()),
+                meeting.organizer().displayName(), json(meeting.attendees()), settingsText(meeting.settings()),
                 text(meeting.lastUpdateDateTime()), meeting.revision()
             };
         } catch (SQLException e) {
@@ -213,7 +216,7 @@ final class JdbcMeetingStore implements MeetingStore {
             update.setString(++i, changed.endDateTime().toString());
             update.setLong(++i, changed.expiryDateTime().instant().toEpochMilli());
             update.setString(++i, json(changed.attendees()));
-            update.setString(++i, json(changed.settings()));
+            update.setString(++i, settingsText(changed.settings()));
             update.setString(++i, text(changed.lastUpdateDateTime()));
             update.setLong(++i, changed.revision());
             update.setString(++i, changed.tenantId());
@@ -256,9 +259,22 @@ final class JdbcMeetingStore implements MeetingStore {
                 timestamp(row, "end_at"),
                 row.getString("subject"),
                 decoded(row.getString("attendees"), ATTENDEES),
-                decoded(row.getString("settings"), SETTINGS),
+                settings(row.getString("settings")),
                 row.getString("updated_at") == null ? null : timestamp(row, "updated_at"),
                 row.getLong("revision"));
+    }
+
+    /**
+     * A meeting's settings as stored: the empty text when they are {@link MeetingSettings#defaults()}, as most
+     * meetings' are (their JSON would be half of the row), else their JSON. The empty text means the defaults of
+     * the version that wrote it: a version changing the defaults first writes the old ones out in a migration.
+     */
+    private static String settingsText(MeetingSettings settings) throws SQLException {
+        return settings.equals(DEFAULT_SETTINGS) ? "" : json(settings);
+    }
+
+    private static MeetingSettings settings(String text) throws SQLException {
+        return text.isEmpty() ? DEFAULT_SETTINGS : decoded(text, SETTINGS);
     }
 
     private static String text(Timestamp timestamp) {
