@@ -147,18 +147,30 @@ final class JdbcMeetingStore implements MeetingStore {
 
     @Override
     public UpdateResult update(Meeting changed, Instant now) {
+        Meeting[] written = new Meeting[1]; // both lambdas run on the writer thread
         return database.write(connection -> {
             Optional<Meeting> stored = selectOne(connection, SELECT_BY_ID, changed.tenantId(), changed.id());
             if (stored.isEmpty() || !stored.get().isLiveAt(now)) {
                 return new Gone();
             }
-            boolean written = stored.get().revision() == changed.revision() - 1 && rewrite(connection, changed) == 1;
-            return written ? new Updated() : new Stale();
+            if (stored.get().revision() != changed.revision() - 1 || rewrite(connection, changed) != 1) {
+                return new Stale();
+            }
+            written[0] = asRewritten(stored.get(), changed);
+            return new Updated();
         }, result -> {
             if (result instanceof Updated) {
-                remember(changed);
+                remember(written[0]);
             }
         });
+    }
+
+    /** The row {@link #UPDATE} leaves: {@code stored} with the columns it rewrites taken from {@code changed}. */
+    private static Meeting asRewritten(Meeting stored, Meeting changed) {
+        return new Meeting(stored.id(), stored.tenantId(), stored.organizer(), stored.externalId(), stored.threadId(),
+                stored.joinWebUrl(), stored.joinMeetingId(), stored.passcode(), stored.creationDateTime(),
+                changed.startDateTime(), changed.endDateTime(), changed.subject(), changed.attendees(),
+                changed.settings(), changed.lastUpdateDateTime(), changed.revision());
     }
 
     @Override
