@@ -1,11 +1,7 @@
 package io.graphmeet.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.graphmeet.meetings.Attendee;
 import io.graphmeet.meetings.Meeting;
 import io.graphmeet.meetings.MeetingKey;
@@ -40,20 +36,6 @@ final class JdbcMeetingStore implements MeetingStore {
     private static final String UPDATE = "UPDATE meetings SET subject = ?, start_at = ?, end_at = ?, expires_at_ms = ?, "
             + "attendees = ?, settings = ?, updated_at = ?, revision = ? WHERE tenant_id = ? AND id = ? AND revision = ?";
     private static final String DELETE = "DELETE FROM meetings WHERE tenant_id = ? AND id = ?";
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    private static final TypeReference<List<Attendee>> ATTENDEES = new TypeReference<>() {};
-    private static final TypeReference<MeetingSettings> SETTINGS = new TypeReference<>() {};
-    /**
-     * Most meetings share a few settings and attendee lists: decode each distinct text once. Weighed as the text
-     * twice over (the key, and a decoded value of about the same size).
-     */
-    private static final Cache<String, Object> DECODED = Caffeine.newBuilder()
-            .maximumWeight(8L * 1024 * 1024)
-            .weigher((String text, Object value) -> (int) Math.min(Integer.MAX_VALUE,
-                    2 * CacheWeights.chars(text) + CacheWeights.ENTRY_OVERHEAD))
-            .build();
-
     private final Database database;
     /** Meetings read or written lately, by id; trusted only while their revision matches the row's. */
     private final Cache<String, Meeting> recent = Caffeine.newBuilder()
@@ -267,8 +249,8 @@ final class JdbcMeetingStore implements MeetingStore {
                 timestamp(row, "start_at"),
                 timestamp(row, "end_at"),
                 row.getString("subject"),
-                decoded(row.getString("attendees"), ATTENDEES),
-                decoded(row.getString("settings"), SETTINGS),
+                MeetingColumns.attendees(row.getString("attendees")),
+                MeetingColumns.settings(row.getString("settings")),
                 row.getString("updated_at") == null ? null : timestamp(row, "updated_at"),
                 row.getLong("revision"));
     }
@@ -286,26 +268,11 @@ final class JdbcMeetingStore implements MeetingStore {
         return parsed;
     }
 
-    private static String json(Object value) throws SQLException {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new SQLException("cannot encode column value", e);
-        }
+    private static String json(List<Attendee> attendees) throws SQLException {
+        return MeetingColumns.attendeesText(attendees);
     }
 
-    @SuppressWarnings("unchecked")
-    private static <T> T decoded(String text, TypeReference<T> type) throws SQLException {
-        Object hit = DECODED.getIfPresent(text);
-        if (hit != null) {
-            return (T) hit;
-        }
-        try {
-            T value = JSON.readValue(text, type);
-            DECODED.put(text, value);
-            return value;
-        } catch (JsonProcessingException e) {
-            throw new SQLException("cannot decode stored column value", e);
-        }
+    private static String json(MeetingSettings settings) throws SQLException {
+        return MeetingColumns.settingsText(settings);
     }
 }

@@ -306,6 +306,34 @@ abstract class MeetingStoreContract {
         assertThat(store.insertUnlessKeyTaken(meeting(tenantId, "ext-2", later), later)).isEqualTo(new Inserted());
     }
 
+    @Test
+    void aRowAsTheCurrentSchemaWritesItIsReadBackWhole() {
+        String tenantId = newTenant();
+        Meeting expected = withColumnsOfTenantT1(fullMeeting(tenantId, "ext-1"));
+        database.write(connection -> Sql.update(connection, "INSERT INTO meetings (id, tenant_id, organizer_id, "
+                + "external_id, thread_id, join_meeting_id, join_web_url, passcode, created_at, start_at, end_at, "
+                + "expires_at_ms, subject, organizer_upn, organizer_name, attendees, settings, updated_at, revision) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 1)",
+                expected.id(), tenantId, expected.organizer().id(), "ext-1", expected.threadId(),
+                expected.joinMeetingId(), expected.joinWebUrl(), expected.passcode(),
+                expected.creationDateTime().toString(), expected.startDateTime().toString(),
+                expected.endDateTime().toString(), expected.expiryDateTime().instant().toEpochMilli(),
+                expected.subject(), expected.organizer().upn(), expected.organizer().displayName(),
+                StoredColumnsOfTheCurrentSchema.FULL_ATTENDEES, StoredColumnsOfTheCurrentSchema.FULL_SETTINGS));
+
+        assertThat(store.findById(tenantId, expected.id(), NOW)).contains(expected);
+        assertThat(store.findByKey(keyOf(expected), NOW)).contains(expected);
+    }
+
+    /** {@code meeting} with the attendees of {@link StoredColumnsOfTheCurrentSchema}, who belong to tenant t-1. */
+    private static Meeting withColumnsOfTenantT1(Meeting meeting) {
+        Meeting t1 = fullMeeting("t-1", "ext-1");
+        return new Meeting(meeting.id(), meeting.tenantId(), meeting.organizer(), meeting.externalId(),
+                meeting.threadId(), meeting.joinWebUrl(), meeting.joinMeetingId(), meeting.passcode(),
+                meeting.creationDateTime(), meeting.startDateTime(), meeting.endDateTime(), meeting.subject(),
+                t1.attendees(), t1.settings(), null, Meeting.FIRST_REVISION);
+    }
+
     String newTenant() {
         return UUID.randomUUID().toString();
     }
