@@ -61,8 +61,8 @@ public final class Database implements AutoCloseable {
             if (dialect == SqlDialect.POSTGRES) {
                 connection.setNetworkTimeout(Runnable::run, 0); // a migration may run longer than a request
             }
-            Migrations.apply(connection, dialect);
-        } catch (SQLException e) {
+            Migrations.apply(connection, dialect, MigrationScripts.onClasspath());
+        } catch (SQLException | RuntimeException e) {
             close();
             throw new StoreUnavailableException("cannot migrate the database: " + e.getMessage(), e);
         }
@@ -168,6 +168,16 @@ public final class Database implements AutoCloseable {
 
     public DirectoryStore directory() {
         return directory;
+    }
+
+    /** The schema version this build migrates to: the number of the last migration script it carries. */
+    public static int expectedSchemaVersion() {
+        return MigrationScripts.onClasspath().getLast().version();
+    }
+
+    /** The schema version the database is at now, as recorded by the last migration applied to it. */
+    public int schemaVersion() {
+        return read(Migrations::currentVersion).orElse(0);
     }
 
     public SigningKeyStore signingKeys() {
