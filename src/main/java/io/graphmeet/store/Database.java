@@ -58,9 +58,7 @@ public final class Database implements AutoCloseable {
         this.writerPool = writerPool;
         this.readerGate = new ConnectionGate(readers);
         try (Connection connection = writerPool.getConnection()) {
-            if (dialect == SqlDialect.POSTGRES) {
-                connection.setNetworkTimeout(Runnable::run, 0); // a migration may run longer than a request
-            }
+            dialect.allowLongStatements(connection);
             Migrations.apply(connection, dialect, MigrationScripts.onClasspath());
         } catch (SQLException | RuntimeException e) {
             close();
@@ -68,9 +66,7 @@ public final class Database implements AutoCloseable {
         }
         ConnectionGate writerGate = writerPool == readers ? readerGate : new ConnectionGate(writerPool);
         this.writer = new GroupCommitter(connectionsOf(writerGate), writerThreads, "graphmeet");
-        this.directoryRevision = dialect == SqlDialect.POSTGRES
-                ? new PostgresDirectoryRevision(connectionsOf(readerGate))
-                : DirectoryRevision.local();
+        this.directoryRevision = dialect.directoryRevision(connectionsOf(readerGate));
         this.meetings = new JdbcMeetingStore(this);
         this.directory = new CachedDirectoryStore(new JdbcDirectoryStore(this), directoryRevision);
     }
@@ -91,7 +87,8 @@ public final class Database implements AutoCloseable {
         HikariDataSource writerPool = pool(sqlite(url, WRITER_CACHE_KIB), "graphmeet-sqlite-writer", 1);
         HikariDataSource readers = pool(sqlite(url, READER_CACHE_KIB), "graphmeet-sqlite-readers",
                 Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
-        return new Database(SqlDialect.SQLITE, readers, writerPool, SqlDialect.SQLITE.writerThreads(1));
+        SqlDialect dialect = SqlDialect.of(GraphmeetConfig.StorageKind.EMBEDDED);
+        return new Database(dialect, readers, writerPool, dialect.writerThreads(1));
     }
 
     /**
@@ -121,7 +118,8 @@ public final class Database implements AutoCloseable {
         config.addDataSourceProperty("tcpKeepAlive", "true");
         config.setConnectionInitSql(DURABLE_COMMITS);
         HikariDataSource shared = new HikariDataSource(config);
-        return new Database(SqlDialect.POSTGRES, shared, shared, SqlDialect.POSTGRES.writerThreads(postgres.poolSize()));
+        SqlDialect dialect = SqlDialect.of(GraphmeetConfig.StorageKind.POSTGRES);
+        return new Database(dialect, shared, shared, dialect.writerThreads(postgres.poolSize()));
     }
 
     /** WAL with synchronous=FULL: a commit is on disk when it returns, and readers never wait for the writer. */
@@ -158,7 +156,7 @@ public final class Database implements AutoCloseable {
         };
     }
 
-    public SqlDialect dialect() {
+    SqlDialect dialect() {
         return dialect;
     }
 

@@ -162,22 +162,14 @@ final class JdbcMeetingStore implements MeetingStore {
             if (stored.isEmpty() || !stored.get().isLiveAt(now)) {
                 return false;
             }
-            try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
-                delete.setString(1, tenantId);
-                delete.setString(2, meetingId);
-                return delete.executeUpdate() == 1;
-            }
+            return Sql.update(connection, DELETE, tenantId, meetingId) == 1;
         }, deleted -> byKey.changed());
     }
 
     @Override
     public int deleteAllOfTenant(String tenantId) {
-        return database.write(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM meetings WHERE tenant_id = ?")) {
-                delete.setString(1, tenantId);
-                return delete.executeUpdate();
-            }
-        }, deleted -> byKey.changed());
+        return database.write(connection -> Sql.update(connection, "DELETE FROM meetings WHERE tenant_id = ?", tenantId),
+                deleted -> byKey.changed());
     }
 
     /**
@@ -200,21 +192,10 @@ final class JdbcMeetingStore implements MeetingStore {
     }
 
     private static int rewrite(Connection connection, Meeting changed) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
-            int i = 0;
-            update.setString(++i, changed.subject());
-            update.setString(++i, changed.startDateTime().toString());
-            update.setString(++i, changed.endDateTime().toString());
-            update.setLong(++i, changed.expiryDateTime().instant().toEpochMilli());
-            update.setString(++i, json(changed.attendees()));
-            update.setString(++i, json(changed.settings()));
-            update.setString(++i, text(changed.lastUpdateDateTime()));
-            update.setLong(++i, changed.revision());
-            update.setString(++i, changed.tenantId());
-            update.setString(++i, changed.id());
-            update.setLong(++i, changed.revision() - 1);
-            return update.executeUpdate();
-        }
+        return Sql.update(connection, UPDATE, changed.subject(), changed.startDateTime().toString(),
+                changed.endDateTime().toString(), changed.expiryDateTime().instant().toEpochMilli(),
+                json(changed.attendees()), json(changed.settings()), text(changed.lastUpdateDateTime()),
+                changed.revision(), changed.tenantId(), changed.id(), changed.revision() - 1);
     }
 
     private Optional<Meeting> selectOne(Connection connection, String sql, String... parameters)
