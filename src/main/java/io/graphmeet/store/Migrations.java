@@ -34,8 +34,12 @@ final class Migrations {
         if (!hasChecksums(connection)) {
             Sql.update(connection, "ALTER TABLE schema_migrations ADD COLUMN checksum TEXT");
         }
-        verifyApplied(connection, scripts);
+        Map<Integer, Optional<String>> applied = applied(connection);
+        verifyApplied(connection, scripts, applied);
         connection.commit();
+        if (applied.keySet().containsAll(scripts.stream().map(Script::version).toList())) {
+            return;
+        }
         for (Script script : scripts) {
             dialect.lockForMigration(connection);
             if (applied(connection).containsKey(script.version())) {
@@ -65,8 +69,8 @@ final class Migrations {
      * Compares every applied script with its text today. A row recorded before checksums were kept (graphmeet
      * before 2026-12) takes the checksum of today's text: those scripts were listed by hand and never edited.
      */
-    private static void verifyApplied(Connection connection, List<Script> scripts) throws SQLException {
-        Map<Integer, Optional<String>> applied = applied(connection);
+    private static void verifyApplied(Connection connection, List<Script> scripts,
+            Map<Integer, Optional<String>> applied) throws SQLException {
         for (Script script : scripts) {
             Optional<String> recorded = applied.get(script.version());
             if (recorded == null) {
