@@ -3,14 +3,12 @@ package io.graphmeet.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.JarURLConnection;
 import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.jar.JarEntry;
@@ -21,7 +19,7 @@ import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
 /**
- * The migration scripts found on the classpath under {@value #LOCATION}, named {@code V<number>__<what>.sql},
+ * The migration scripts found beside graphmeet's classes under {@value #LOCATION}, named {@code V<number>__<what>.sql},
  * in version order, each with the CRC-32 of its text. Versions count up from 1 without gaps.
  */
 final class MigrationScripts {
@@ -34,18 +32,56 @@ final class MigrationScripts {
 
     private MigrationScripts() {}
 
-    /** Every script under {@value #LOCATION} of the class path that loaded graphmeet. */
+    /** Every script under {@value #LOCATION} beside graphmeet's own classes (a folder, or the jar). */
     static List<Script> onClasspath() {
-        return in(MigrationScripts.class.getClassLoader());
+        CodeSource source = MigrationScripts.class.getProtectionDomain().getCodeSource();
+        if (source == null || source.getLocation() == null) {
+            throw new IllegalStateException("cannot tell where graphmeet's classes, and so its migrations, are");
+        }
+        try {
+            return in(Path.of(source.getLocation().toURI()));
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot list migrations in " + source.getLocation(), e);
+        }
     }
 
-    /** Every script under {@value #LOCATION} of {@code loader}'s class path, a folder or a jar. */
-    static List<Script> in(ClassLoader loader) {
-        URL folder = loader.getResource(LOCATION);
-        if (folder == null) {
-            throw new IllegalStateException(LOCATION + " is missing from the class path");
+    /**
+     * Every script under {@value #LOCATION} of a class path root: a folder, or a jar read by its entries (so a jar
+     * written without folder entries works too).
+     */
+    static List<Script> in(Path root) {
+        List<Script> scripts = new ArrayList<>();
+        String prefix = LOCATION + "/";
+        try {
+            if (Files.isDirectory(root)) {
+                Path folder = root.resolve(LOCATION);
+                if (Files.isDirectory(folder)) {
+                    try (Stream<Path> files = Files.list(folder)) {
+                        for (Path file : files.filter(Files::isRegularFile).toList()) {
+                            scripts.add(script(file.getFileName().toString(), Files.readString(file)));
+                        }
+                    }
+                }
+            } else {
+                try (JarFile jar = new JarFile(root.toFile())) {
+                    for (JarEntry entry : jar.stream().toList()) {
+                        String name = entry.getName();
+                        if (!entry.isDirectory() && name.startsWith(prefix) && name.indexOf('/', prefix.length()) < 0) {
+                            try (InputStream in = jar.getInputStream(entry)) {
+                                scripts.add(script(name.substring(prefix.length()),
+                                        new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the migrations in " + root, e);
         }
-        return ordered(namesIn(folder).stream().map(name -> load(loader, name)).toList());
+        if (scripts.isEmpty()) {
+            throw new IllegalStateException("no migrations under " + LOCATION + " in " + root);
+        }
+        return ordered(scripts);
     }
 
     /** {@code scripts} by version, refused if two share a version or a version is missing. */
@@ -74,47 +110,6 @@ final class MigrationScripts {
             throw new IllegalStateException("not a migration name (V<number>__<what>.sql): " + name);
         }
         return new Script(Integer.parseInt(matcher.group(1)), name, sql, crc32(sql));
-    }
-
-    private static List<String> namesIn(URL folder) {
-        try {
-            List<String> names = new ArrayList<>();
-            switch (folder.getProtocol()) {
-                case "file" -> {
-                    try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
-                        files.map(file -> file.getFileName().toString()).forEach(names::add);
-                    }
-                }
-                case "jar" -> {
-                    JarURLConnection connection = (JarURLConnection) folder.openConnection();
-                    JarFile jar = connection.getJarFile();
-                    String prefix = LOCATION + "/";
-                    jar.stream().map(JarEntry::getName)
-                            .filter(entry -> entry.startsWith(prefix) && entry.indexOf('/', prefix.length()) < 0)
-                            .map(entry -> entry.substring(prefix.length()))
-                            .filter(name -> !name.isEmpty())
-                            .forEach(names::add);
-                }
-                default -> throw new IllegalStateException("cannot list migrations in " + folder);
-            }
-            names.sort(Comparator.naturalOrder());
-            return names;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list migrations in " + folder, e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot list migrations in " + folder, e);
-        }
-    }
-
-    private static Script load(ClassLoader loader, String name) {
-        try (InputStream in = loader.getResourceAsStream(LOCATION + "/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("cannot read migration " + name);
-            }
-            return script(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read migration " + name, e);
-        }
     }
 
     /** CRC-32, as Flyway uses: it catches an edited script, and costs start-up nothing (SHA-256 costs ~50 ms cold). */
