@@ -85,7 +85,7 @@ public final class Main {
         ConfigReport.warnings(config, environment).forEach(LOG::warning);
         Graphmeet running;
         try {
-            running = Graphmeet.start(config, Clock.systemUTC(), new RandomMeetingIdentifiers());
+            running = Graphmeet.start(config, Clock.systemUTC(), new RandomMeetingIdentifiers(Clock.systemUTC()));
         } catch (ConfigException e) {
             throw fail("invalid configuration: " + e.getMessage());
         } catch (RuntimeException e) {

@@ -5,9 +5,12 @@ import java.util.Optional;
 
 /**
  * Where tenants, users, app registrations, access policies and grants live. Every write is committed before
- * it returns and is seen at once by every reader, on this node and on any other sharing the database; nothing
- * is cached. {@code put} writes of an existing key replace it; deletes of a missing key change nothing and
- * return false. Lists are ordered by their key. Concurrent writers of one key: the last commit wins.
+ * it returns and is seen at once by every later read on the same node. Single lookups may be answered from
+ * memory: another node sharing the database sees a write once the change notice reaches it (on PostgreSQL,
+ * a {@code NOTIFY} in the writing transaction, usually within milliseconds; while a node cannot hear notices
+ * it answers from the database alone). Lists, secrets and password hashes are always read from the database.
+ * {@code put} writes of an existing key replace it; deletes of a missing key change nothing and return false.
+ * Lists are ordered by their key. Concurrent writers of one key: the last commit wins.
  */
 public interface DirectoryStore {
 

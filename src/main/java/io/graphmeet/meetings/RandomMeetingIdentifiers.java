@@ -1,15 +1,22 @@
 package io.graphmeet.meetings;
 
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Objects;
 import java.util.UUID;
 
-/** Identifiers drawn from a cryptographically strong random source. */
+/** Identifiers drawn from a cryptographically strong random source, thread GUIDs stamped by the given clock. */
 public final class RandomMeetingIdentifiers implements MeetingIdentifiers {
 
     private static final String PASSCODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     private static final long JOIN_ID_FLOOR = 100_000_000_000L;
 
     private final SecureRandom random = new SecureRandom();
+    private final Clock clock;
+
+    public RandomMeetingIdentifiers(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
 
     /**
      * A version-7 GUID: a millisecond timestamp, then random bits. Meeting ids embed the thread GUID, so
@@ -17,7 +24,7 @@ public final class RandomMeetingIdentifiers implements MeetingIdentifiers {
      */
     @Override
     public UUID newThreadGuid() {
-        long millis = System.currentTimeMillis();
+        long millis = clock.millis();
         long high = (millis << 16) | 0x7000L | (random.nextInt() & 0x0FFFL);
         long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(high, low);

@@ -9,30 +9,37 @@ import io.graphmeet.directory.DirectoryStore;
 import io.graphmeet.directory.PolicyGrant;
 import io.graphmeet.directory.Tenant;
 import io.graphmeet.directory.User;
+import io.graphmeet.store.DirectoryRead.AppById;
+import io.graphmeet.store.DirectoryRead.GlobalGrant;
+import io.graphmeet.store.DirectoryRead.PolicyByName;
+import io.graphmeet.store.DirectoryRead.TenantById;
+import io.graphmeet.store.DirectoryRead.UserById;
+import io.graphmeet.store.DirectoryRead.UserByUpn;
+import io.graphmeet.store.DirectoryRead.UserGrant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
- * Remembers directory reads until the {@link DirectoryRevision} moves, so the hot path (token, policy and user
- * checks on every call) costs no query while keeping the store's promise that a write is seen at once.
- * Listings, secrets and passwords serve the admin API and the token endpoint and are not remembered.
+ * Remembers directory lookups until the {@link DirectoryRevision} moves, so the hot path (token, policy and user
+ * checks on every call) costs no query: a write on this node moves it at once, a write on another node when its
+ * notice arrives. Listings, secrets and passwords serve the admin API and the token endpoint and are not
+ * remembered.
  */
 final class CachedDirectoryStore implements DirectoryStore {
 
+    /** The bound of what is remembered, in bytes of heap (see {@link CacheWeights}). */
     private static final long MAX_BYTES = 8L * 1024 * 1024;
     /** A found tenant, user, app, policy or grant: a few short strings, and for a policy its list of app ids. */
     private static final int FOUND_BYTES = 512;
-    private static final Pattern GUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final DirectoryStore store;
     private final DirectoryRevision revision;
-    private final Cache<List<Object>, Optional<?>> reads = Caffeine.newBuilder()
+    /** What each lookup found (or, for lookups by ids, that it found nothing), until the revision moves. */
+    private final Cache<DirectoryRead<?>, Optional<?>> answersUntilNextChange = Caffeine.newBuilder()
             .maximumWeight(MAX_BYTES)
-            .weigher((List<Object> key, Optional<?> value) -> CacheWeights.ENTRY_OVERHEAD
-                    + (int) CacheWeights.chars(key.stream().map(String::valueOf).toArray(String[]::new))
+            .weigher((DirectoryRead<?> key, Optional<?> value) -> CacheWeights.ENTRY_OVERHEAD
+                    + (int) CacheWeights.chars(key.parts().toArray(String[]::new))
                     + (value.isPresent() ? FOUND_BYTES : 0))
             .build();
     private volatile long cachedRevision = Long.MIN_VALUE;
@@ -42,36 +49,22 @@ final class CachedDirectoryStore implements DirectoryStore {
         this.revision = revision;
     }
 
-    @SuppressWarnings("unchecked")
-    private <T> Optional<T> read(Supplier<Optional<T>> query, Object... key) {
+    @SuppressWarnings("unchecked") // a DirectoryRead<T> is only ever stored with an Optional<T>
+    private <T> Optional<T> read(DirectoryRead<T> key, Supplier<Optional<T>> query) {
         long before = revision.current();
         if (before != cachedRevision) {
-            reads.invalidateAll();
+            answersUntilNextChange.invalidateAll();
             cachedRevision = before;
         }
-        List<Object> cacheKey = List.of(key);
-        Optional<?> hit = reads.getIfPresent(cacheKey);
+        Optional<?> hit = answersUntilNextChange.getIfPresent(key);
         if (hit != null) {
             return (Optional<T>) hit;
         }
         Optional<T> fresh = query.get();
-        if (revision.current() == before && (fresh.isPresent() || namesOnlyGuids(key))) {
-            reads.put(cacheKey, fresh);
+        if (revision.current() == before && (fresh.isPresent() || key.remembersMiss())) {
+            answersUntilNextChange.put(key, fresh);
         }
         return fresh;
-    }
-
-    /**
-     * Whether a miss may be remembered: only when it was looked up by ids (GUIDs) alone, which is what the hot
-     * path asks, never for a caller's arbitrary text such as a UPN, which could fill the cache with misses.
-     */
-    private static boolean namesOnlyGuids(Object... key) {
-        for (int i = 1; i < key.length; i++) {
-            if (!(key[i] instanceof String part) || !GUID.matcher(part).matches()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void written(Runnable write) {
@@ -96,7 +89,7 @@ final class CachedDirectoryStore implements DirectoryStore {
 
     @Override
     public Optional<Tenant> tenant(String tenantId) {
-        return read(() -> store.tenant(tenantId), "tenant", tenantId);
+        return read(new TenantById(tenantId), () -> store.tenant(tenantId));
     }
 
     @Override
@@ -106,12 +99,12 @@ final class CachedDirectoryStore implements DirectoryStore {
 
     @Override
     public Optional<User> userById(String tenantId, String userId) {
-        return read(() -> store.userById(tenantId, userId), "userById", tenantId, userId);
+        return read(new UserById(tenantId, userId), () -> store.userById(tenantId, userId));
     }
 
     @Override
     public Optional<User> userByUpn(String tenantId, String upn) {
-        return read(() -> store.userByUpn(tenantId, upn), "userByUpn", tenantId, upn);
+        return read(new UserByUpn(tenantId, upn), () -> store.userByUpn(tenantId, upn));
     }
 
     @Override
@@ -121,7 +114,7 @@ final class CachedDirectoryStore implements DirectoryStore {
 
     @Override
     public Optional<AccessPolicy> policy(String tenantId, String name) {
-        return read(() -> store.policy(tenantId, name), "policy", tenantId, name);
+        return read(new PolicyByName(tenantId, name), () -> store.policy(tenantId, name));
     }
 
     @Override
@@ -136,12 +129,12 @@ final class CachedDirectoryStore implements DirectoryStore {
 
     @Override
     public Optional<String> userGrant(String tenantId, String userId) {
-        return read(() -> store.userGrant(tenantId, userId), "userGrant", tenantId, userId);
+        return read(new UserGrant(tenantId, userId), () -> store.userGrant(tenantId, userId));
     }
 
     @Override
     public Optional<String> globalGrant(String tenantId) {
-        return read(() -> store.globalGrant(tenantId), "globalGrant", tenantId);
+        return read(new GlobalGrant(tenantId), () -> store.globalGrant(tenantId));
     }
 
     @Override
@@ -181,7 +174,7 @@ final class CachedDirectoryStore implements DirectoryStore {
 
     @Override
     public Optional<App> app(String tenantId, String appId) {
-        return read(() -> store.app(tenantId, appId), "app", tenantId, appId);
+        return read(new AppById(tenantId, appId), () -> store.app(tenantId, appId));
     }
 
     @Override

@@ -67,11 +67,9 @@ public final class Database implements AutoCloseable {
         this.writerPool = writerPool;
         this.readerGate = new ConnectionGate(readers);
         try (Connection connection = writerPool.getConnection()) {
-            if (dialect == SqlDialect.POSTGRES) {
-                connection.setNetworkTimeout(Runnable::run, 0); // a migration may run longer than a request
-            }
-            Migrations.apply(connection, dialect);
-        } catch (SQLException e) {
+            dialect.allowLongStatements(connection);
+            Migrations.apply(connection, dialect, MigrationScripts.onClasspath());
+        } catch (SQLException | RuntimeException e) {
             close();
             throw new StoreUnavailableException("cannot migrate the database: " + e.getMessage(), e);
         }
@@ -79,9 +77,7 @@ public final class Database implements AutoCloseable {
         this.wal = wal;
         this.writer = wal == null ? new GroupCommitter(connectionsOf(writerGate), writerThreads, "graphmeet", metrics)
                 : new GroupCommitter(connectionsOf(writerGate), "graphmeet", metrics, wal);
-        this.directoryRevision = dialect == SqlDialect.POSTGRES
-                ? new PostgresDirectoryRevision(connectionsOf(readerGate))
-                : DirectoryRevision.local();
+        this.directoryRevision = dialect.directoryRevision(connectionsOf(readerGate));
         this.meetings = new JdbcMeetingStore(this);
         this.directory = new CachedDirectoryStore(new JdbcDirectoryStore(this), directoryRevision);
     }
@@ -109,8 +105,8 @@ public final class Database implements AutoCloseable {
                 "graphmeet-sqlite-writer", 1, metrics);
         HikariDataSource readers = pool(sqlite(url, READER_CACHE_KIB, SQLiteConfig.SynchronousMode.FULL),
                 "graphmeet-sqlite-readers", Math.max(4, Runtime.getRuntime().availableProcessors() * 2), metrics);
-        return new Database(SqlDialect.SQLITE, readers, writerPool, SqlDialect.SQLITE.writerThreads(1), metrics,
-                new WalFile(file));
+        SqlDialect dialect = SqlDialect.of(GraphmeetConfig.StorageKind.EMBEDDED);
+        return new Database(dialect, readers, writerPool, dialect.writerThreads(1), metrics, new WalFile(file));
     }
 
     /**
@@ -141,8 +137,8 @@ public final class Database implements AutoCloseable {
         config.setConnectionInitSql(DURABLE_COMMITS);
         measure(config, metrics);
         HikariDataSource shared = new HikariDataSource(config);
-        return new Database(SqlDialect.POSTGRES, shared, shared, SqlDialect.POSTGRES.writerThreads(postgres.poolSize()),
-                metrics, null);
+        SqlDialect dialect = SqlDialect.of(GraphmeetConfig.StorageKind.POSTGRES);
+        return new Database(dialect, shared, shared, dialect.writerThreads(postgres.poolSize()), metrics, null);
     }
 
     /**
@@ -190,7 +186,7 @@ public final class Database implements AutoCloseable {
         };
     }
 
-    public SqlDialect dialect() {
+    SqlDialect dialect() {
         return dialect;
     }
 
@@ -207,23 +203,18 @@ public final class Database implements AutoCloseable {
         return new JdbcSharedCounts(this);
     }
 
+    /** The schema version this build migrates to: the number of the last migration script it carries. */
+    public static int expectedSchemaVersion() {
+        return MigrationScripts.onClasspath().getLast().version();
+    }
+
+    /** The schema version the database is at now, as recorded by the last migration applied to it. */
+    public int schemaVersion() {
+        return read(Migrations::currentVersion).orElse(0);
+    }
+
     public SigningKeyStore signingKeys() {
         return new JdbcSigningKeyStore(this);
-    }
-
-    /** The schema version this build migrates to and expects to find. */
-    public static int expectedSchemaVersion() {
-        return Migrations.versionOf(Migrations.SCRIPTS.getLast());
-    }
-
-    /** The highest schema version recorded in the database; fails with {@link StoreUnavailableException}. */
-    public int schemaVersion() {
-        return read(connection -> {
-            try (PreparedStatement query = connection.prepareStatement("SELECT MAX(version) FROM schema_migrations");
-                    ResultSet rows = query.executeQuery()) {
-                return rows.next() ? rows.getInt(1) : 0;
-            }
-        });
     }
 
     /** A reusable prepared statement on {@code connection}, parameters bound; do not close it. */

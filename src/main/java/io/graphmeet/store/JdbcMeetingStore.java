@@ -1,11 +1,7 @@
 package io.graphmeet.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.graphmeet.meetings.Attendee;
 import io.graphmeet.meetings.Meeting;
 import io.graphmeet.meetings.MeetingKey;
@@ -40,21 +36,6 @@ final class JdbcMeetingStore implements MeetingStore {
     private static final String UPDATE = "UPDATE meetings SET subject = ?, start_at = ?, end_at = ?, expires_at_ms = ?, "
             + "attendees = ?, settings = ?, updated_at = ?, revision = ? WHERE tenant_id = ? AND id = ? AND revision = ?";
     private static final String DELETE = "DELETE FROM meetings WHERE tenant_id = ? AND id = ?";
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    private static final TypeReference<List<Attendee>> ATTENDEES = new TypeReference<>() {};
-    private static final TypeReference<MeetingSettings> SETTINGS = new TypeReference<>() {};
-    private static final MeetingSettings DEFAULT_SETTINGS = MeetingSettings.defaults();
-    /**
-     * Most meetings share a few settings and attendee lists: decode each distinct text once. Weighed as the text
-     * twice over (the key, and a decoded value of about the same size).
-     */
-    private static final Cache<String, Object> DECODED = Caffeine.newBuilder()
-            .maximumWeight(8L * 1024 * 1024)
-            .weigher((String text, Object value) -> (int) Math.min(Integer.MAX_VALUE,
-                    2 * CacheWeights.chars(text) + CacheWeights.ENTRY_OVERHEAD))
-            .build();
-
     private final Database database;
     /** Meetings read or written lately, by id; trusted only while their revision matches the row's. */
     private final Cache<String, Meeting> recent = Caffeine.newBuilder()
@@ -150,18 +131,30 @@ final class JdbcMeetingStore implements MeetingStore {
 
     @Override
     public UpdateResult update(Meeting changed, Instant now) {
+        Meeting[] written = new Meeting[1]; // both lambdas run on the writer thread
         return database.write(connection -> {
             Optional<Meeting> stored = selectOne(connection, SELECT_BY_ID, changed.tenantId(), changed.id());
             if (stored.isEmpty() || !stored.get().isLiveAt(now)) {
                 return new Gone();
             }
-            boolean written = stored.get().revision() == changed.revision() - 1 && rewrite(connection, changed) == 1;
-            return written ? new Updated() : new Stale();
+            if (stored.get().revision() != changed.revision() - 1 || rewrite(connection, changed) != 1) {
+                return new Stale();
+            }
+            written[0] = asRewritten(stored.get(), changed);
+            return new Updated();
         }, result -> {
             if (result instanceof Updated) {
-                remember(changed);
+                remember(written[0]);
             }
         });
+    }
+
+    /** The row {@link #UPDATE} leaves: {@code stored} with the columns it rewrites taken from {@code changed}. */
+    private static Meeting asRewritten(Meeting stored, Meeting changed) {
+        return new Meeting(stored.id(), stored.tenantId(), stored.organizer(), stored.externalId(), stored.threadId(),
+                stored.joinWebUrl(), stored.joinMeetingId(), stored.passcode(), stored.creationDateTime(),
+                changed.startDateTime(), changed.endDateTime(), changed.subject(), changed.attendees(),
+                changed.settings(), changed.lastUpdateDateTime(), changed.revision());
     }
 
     @Override
@@ -171,22 +164,14 @@ final class JdbcMeetingStore implements MeetingStore {
             if (stored.isEmpty() || !stored.get().isLiveAt(now)) {
                 return false;
             }
-            try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
-                delete.setString(1, tenantId);
-                delete.setString(2, meetingId);
-                return delete.executeUpdate() == 1;
-            }
+            return Sql.update(connection, DELETE, tenantId, meetingId) == 1;
         }, deleted -> byKey.changed());
     }
 
     @Override
     public int deleteAllOfTenant(String tenantId) {
-        return database.write(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM meetings WHERE tenant_id = ?")) {
-                delete.setString(1, tenantId);
-                return delete.executeUpdate();
-            }
-        }, deleted -> byKey.changed());
+        return database.write(connection -> Sql.update(connection, "DELETE FROM meetings WHERE tenant_id = ?", tenantId),
+                deleted -> byKey.changed());
     }
 
     /**
@@ -200,7 +185,7 @@ final class JdbcMeetingStore implements MeetingStore {
                 meeting.joinMeetingId(), meeting.joinWebUrl(), meeting.passcode(), meeting.creationDateTime().toString(),
                 meeting.startDateTime().toString(), meeting.endDateTime().toString(),
                 meeting.expiryDateTime().instant().toEpochMilli(), meeting.subject(), meeting.organizer().upn(),
-                meeting.organizer().displayName(), json(meeting.attendees()), settingsText(meeting.settings()),
+                meeting.organizer().displayName(), json(meeting.attendees()), json(meeting.settings()),
                 text(meeting.lastUpdateDateTime()), meeting.revision()
             };
         } catch (SQLException e) {
@@ -209,21 +194,10 @@ final class JdbcMeetingStore implements MeetingStore {
     }
 
     private static int rewrite(Connection connection, Meeting changed) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
-            int i = 0;
-            update.setString(++i, changed.subject());
-            update.setString(++i, changed.startDateTime().toString());
-            update.setString(++i, changed.endDateTime().toString());
-            update.setLong(++i, changed.expiryDateTime().instant().toEpochMilli());
-            update.setString(++i, json(changed.attendees()));
-            update.setString(++i, settingsText(changed.settings()));
-            update.setString(++i, text(changed.lastUpdateDateTime()));
-            update.setLong(++i, changed.revision());
-            update.setString(++i, changed.tenantId());
-            update.setString(++i, changed.id());
-            update.setLong(++i, changed.revision() - 1);
-            return update.executeUpdate();
-        }
+        return Sql.update(connection, UPDATE, changed.subject(), changed.startDateTime().toString(),
+                changed.endDateTime().toString(), changed.expiryDateTime().instant().toEpochMilli(),
+                json(changed.attendees()), json(changed.settings()), text(changed.lastUpdateDateTime()),
+                changed.revision(), changed.tenantId(), changed.id(), changed.revision() - 1);
     }
 
     private Optional<Meeting> selectOne(Connection connection, String sql, String... parameters)
@@ -258,23 +232,10 @@ final class JdbcMeetingStore implements MeetingStore {
                 timestamp(row, "start_at"),
                 timestamp(row, "end_at"),
                 row.getString("subject"),
-                decoded(row.getString("attendees"), ATTENDEES),
-                settings(row.getString("settings")),
+                MeetingColumns.attendees(row.getString("attendees")),
+                MeetingColumns.settings(row.getString("settings")),
                 row.getString("updated_at") == null ? null : timestamp(row, "updated_at"),
                 row.getLong("revision"));
-    }
-
-    /**
-     * A meeting's settings as stored: the empty text when they are {@link MeetingSettings#defaults()}, as most
-     * meetings' are (their JSON would be half of the row), else their JSON. The empty text means the defaults of
-     * the version that wrote it: a version changing the defaults first writes the old ones out in a migration.
-     */
-    private static String settingsText(MeetingSettings settings) throws SQLException {
-        return settings.equals(DEFAULT_SETTINGS) ? "" : json(settings);
-    }
-
-    private static MeetingSettings settings(String text) throws SQLException {
-        return text.isEmpty() ? DEFAULT_SETTINGS : decoded(text, SETTINGS);
     }
 
     private static String text(Timestamp timestamp) {
@@ -290,26 +251,11 @@ final class JdbcMeetingStore implements MeetingStore {
         return parsed;
     }
 
-    private static String json(Object value) throws SQLException {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new SQLException("cannot encode column value", e);
-        }
+    private static String json(List<Attendee> attendees) throws SQLException {
+        return MeetingColumns.attendeesText(attendees);
     }
 
-    @SuppressWarnings("unchecked")
-    private static <T> T decoded(String text, TypeReference<T> type) throws SQLException {
-        Object hit = DECODED.getIfPresent(text);
-        if (hit != null) {
-            return (T) hit;
-        }
-        try {
-            T value = JSON.readValue(text, type);
-            DECODED.put(text, value);
-            return value;
-        } catch (JsonProcessingException e) {
-            throw new SQLException("cannot decode stored column value", e);
-        }
+    private static String json(MeetingSettings settings) throws SQLException {
+        return MeetingColumns.settingsText(settings);
     }
 }

@@ -2,7 +2,6 @@ package io.graphmeet.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -44,9 +43,9 @@ final class PostgresDirectoryRevision implements DirectoryRevision {
 
     private void listen() {
         while (!closed) {
-            try (Connection connection = connections.get(); Statement statement = connection.createStatement()) {
+            try (Connection connection = connections.get()) {
                 connection.setAutoCommit(true);
-                statement.execute("LISTEN " + CHANNEL);
+                Sql.update(connection, "LISTEN " + CHANNEL);
                 PGConnection postgres = connection.unwrap(PGConnection.class);
                 revision.incrementAndGet();
                 listening = true;

@@ -1,15 +1,29 @@
 package io.graphmeet.store;
 
+import io.graphmeet.config.GraphmeetConfig.StorageKind;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.function.Supplier;
 
-/** What differs between the databases graphmeet runs on; the SQL of the stores is shared. */
-public enum SqlDialect {
+/**
+ * What differs between the databases behind each {@link StorageKind}; the SQL of the stores is shared. The
+ * choice of database is the configuration's {@link StorageKind}: this is only what the store needs to know of it.
+ */
+enum SqlDialect {
     SQLITE {
         @Override
         void lockForMigration(Connection connection) {
             // one writer connection per node, and one node per SQLite file: nothing else can migrate
+        }
+
+        @Override
+        void allowLongStatements(Connection connection) {
+            // SQLite has no network timeout
+        }
+
+        @Override
+        DirectoryRevision directoryRevision(Supplier<Connection> connections) {
+            return DirectoryRevision.local();
         }
 
         @Override
@@ -30,9 +44,17 @@ public enum SqlDialect {
     POSTGRES {
         @Override
         void lockForMigration(Connection connection) throws SQLException {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("SELECT pg_advisory_xact_lock(7231106)");
-            }
+            Sql.first(connection, "SELECT pg_advisory_xact_lock(7231106)", row -> Boolean.TRUE);
+        }
+
+        @Override
+        void allowLongStatements(Connection connection) throws SQLException {
+            connection.setNetworkTimeout(Runnable::run, 0);
+        }
+
+        @Override
+        DirectoryRevision directoryRevision(Supplier<Connection> connections) {
+            return new PostgresDirectoryRevision(connections);
         }
 
         @Override
@@ -47,14 +69,25 @@ public enum SqlDialect {
 
         @Override
         void announceDirectoryChange(Connection connection) throws SQLException {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("NOTIFY " + PostgresDirectoryRevision.CHANNEL);
-            }
+            Sql.update(connection, "NOTIFY " + PostgresDirectoryRevision.CHANNEL);
         }
     };
 
+    static SqlDialect of(StorageKind kind) {
+        return switch (kind) {
+            case EMBEDDED -> SQLITE;
+            case POSTGRES -> POSTGRES;
+        };
+    }
+
     /** Keeps nodes starting at once from applying the same migration twice; held until commit. */
     abstract void lockForMigration(Connection connection) throws SQLException;
+
+    /** Lifts the per-statement network timeout: a migration may run longer than a request may wait. */
+    abstract void allowLongStatements(Connection connection) throws SQLException;
+
+    /** How this node learns that the directory changed, on this node or another sharing the database. */
+    abstract DirectoryRevision directoryRevision(Supplier<Connection> connections);
 
     /** How many transactions may write at once. */
     abstract int writerThreads(int poolSize);

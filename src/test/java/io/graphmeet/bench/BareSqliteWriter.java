@@ -2,6 +2,7 @@ package io.graphmeet.bench;
 
 import io.graphmeet.meetings.MeetingIds;
 import io.graphmeet.meetings.RandomMeetingIdentifiers;
+import java.time.Clock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -98,7 +99,7 @@ public final class BareSqliteWriter {
         private final Object[] template;
         private final int submitters;
         private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-        private final RandomMeetingIdentifiers identifiers = new RandomMeetingIdentifiers();
+        private final RandomMeetingIdentifiers identifiers = new RandomMeetingIdentifiers(Clock.systemUTC());
         private volatile boolean stop;
         private final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
         private volatile boolean measuring;

@@ -5,6 +5,7 @@ import io.graphmeet.meetings.RandomMeetingIdentifiers;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -20,7 +21,7 @@ public final class SeedMeetings {
 
     public static void main(String[] args) throws Exception {
         int count = Integer.parseInt(args[1]);
-        RandomMeetingIdentifiers identifiers = new RandomMeetingIdentifiers();
+        RandomMeetingIdentifiers identifiers = new RandomMeetingIdentifiers(Clock.systemUTC());
         long expires = Instant.now().plusSeconds(90L * 24 * 3600).toEpochMilli();
         try (Connection connection = args.length > 2 ? DriverManager.getConnection(args[0], args[2], null)
                 : DriverManager.getConnection(args[0])) {

@@ -59,7 +59,7 @@ class TwoNodesOnPostgresTest {
         Files.writeString(seed, Contoso.DIRECTORY);
         settings.put("GRAPHMEET_DIRECTORY_BOOTSTRAP_FILE", seed.toString());
         for (int i = 0; i < 2; i++) {
-            nodes.add(Graphmeet.start(ConfigLoader.load(null, settings), Clock.systemUTC(), new RandomMeetingIdentifiers()));
+            nodes.add(Graphmeet.start(ConfigLoader.load(null, settings), Clock.systemUTC(), new RandomMeetingIdentifiers(Clock.systemUTC())));
         }
     }
 

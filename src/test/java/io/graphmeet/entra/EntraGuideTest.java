@@ -82,7 +82,7 @@ class EntraGuideTest {
                 "GRAPHMEET_TLS_KEYSTORE_PASSWORD", certificate.password(),
                 "GRAPHMEET_TLS_PORT", "0");
         graphmeet = Graphmeet.start(ConfigLoader.load(configFile, environment), Clock.systemUTC(),
-                new RandomMeetingIdentifiers());
+                new RandomMeetingIdentifiers(Clock.systemUTC()));
         http = new GraphHttp(graphmeet.baseUrl());
     }
 

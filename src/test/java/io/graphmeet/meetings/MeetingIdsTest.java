@@ -2,6 +2,9 @@ package io.graphmeet.meetings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -67,7 +70,7 @@ class MeetingIdsTest {
 
     @Test
     void threadGuidsAreVersion7SoMeetingsCreatedTogetherSortTogether() {
-        RandomMeetingIdentifiers random = new RandomMeetingIdentifiers();
+        RandomMeetingIdentifiers random = new RandomMeetingIdentifiers(Clock.systemUTC());
         UUID first = random.newThreadGuid();
         UUID second = random.newThreadGuid();
 
@@ -78,8 +81,16 @@ class MeetingIdsTest {
     }
 
     @Test
+    void threadGuidsCarryTheMillisecondOfTheInjectedClock() {
+        Instant now = Instant.parse("2026-03-12T09:15:02.412Z");
+        RandomMeetingIdentifiers random = new RandomMeetingIdentifiers(Clock.fixed(now, ZoneOffset.UTC));
+
+        assertThat(random.newThreadGuid().getMostSignificantBits() >>> 16).isEqualTo(now.toEpochMilli());
+    }
+
+    @Test
     void randomIdentifiersHaveGraphsShapes() {
-        RandomMeetingIdentifiers random = new RandomMeetingIdentifiers();
+        RandomMeetingIdentifiers random = new RandomMeetingIdentifiers(Clock.systemUTC());
         for (int i = 0; i < 1000; i++) {
             assertThat(random.newJoinMeetingId()).matches("[1-9]\\d{11}");
             assertThat(random.newPasscode()).matches("[A-Za-z0-9]{6}");

@@ -3,6 +3,7 @@ package io.graphmeet.meetings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -119,7 +120,7 @@ class MeetingRulesTest {
 
     @Test
     void drawnThreadGuidsAreVersionSevenWithTheTimeInTheirFirstBits() {
-        RandomMeetingIdentifiers identifiers = new RandomMeetingIdentifiers();
+        RandomMeetingIdentifiers identifiers = new RandomMeetingIdentifiers(Clock.systemUTC());
         long before = System.currentTimeMillis();
 
         UUID guid = identifiers.newThreadGuid();
@@ -139,7 +140,7 @@ class MeetingRulesTest {
 
     @Test
     void drawnJoinIdsHaveTwelveDigitsAndPasscodesSixUnambiguousCharacters() {
-        RandomMeetingIdentifiers identifiers = new RandomMeetingIdentifiers();
+        RandomMeetingIdentifiers identifiers = new RandomMeetingIdentifiers(Clock.systemUTC());
         for (int i = 0; i < 200; i++) {
             assertThat(identifiers.newJoinMeetingId()).matches("[1-9][0-9]{11}");
             assertThat(identifiers.newPasscode()).matches("[A-HJ-NP-Za-km-z2-9]{6}");

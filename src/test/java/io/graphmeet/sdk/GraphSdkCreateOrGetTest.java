@@ -43,9 +43,14 @@ class GraphSdkCreateOrGetTest {
 
     private TestServer server;
 
+    /** The embedded database here; {@link GraphSdkCreateOrGetOnPostgresTest} reruns every test on PostgreSQL. */
+    Backend backend() {
+        return Backend.EMBEDDED;
+    }
+
     @BeforeAll
     void start(@TempDir Path scratch) {
-        server = TestServer.on(Backend.EMBEDDED, scratch).bootstrap(Contoso.DIRECTORY).start();
+        server = TestServer.on(backend(), scratch).bootstrap(Contoso.DIRECTORY).start();
     }
 
     @AfterAll

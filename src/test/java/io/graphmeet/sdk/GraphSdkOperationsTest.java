@@ -50,9 +50,14 @@ class GraphSdkOperationsTest {
     private TestServer server;
     private GraphServiceClient megan;
 
+    /** The embedded database here; {@link GraphSdkOperationsOnPostgresTest} reruns every test on PostgreSQL. */
+    Backend backend() {
+        return Backend.EMBEDDED;
+    }
+
     @BeforeAll
     void start(@TempDir Path scratch) {
-        server = TestServer.on(Backend.EMBEDDED, scratch).clock(clock).bootstrap(Contoso.DIRECTORY).start();
+        server = TestServer.on(backend(), scratch).clock(clock).bootstrap(Contoso.DIRECTORY).start();
         megan = client(server.issuer().delegated(TENANT, MEGAN, WRITE));
     }
 

@@ -68,7 +68,7 @@ abstract class CreateOrGetRaceContract {
     void callersThatAllMissTheLookupGetOneCreatedAndTheWinnersMeeting() throws Exception {
         InsertsCounted store = new InsertsCounted(database.meetings(), CALLERS);
         MeetingService meetings = new MeetingService(store, (tenant, user, upn) -> new Person(user, tenant, upn, null),
-                new RandomMeetingIdentifiers(), clock, "https://graphmeet.example");
+                new RandomMeetingIdentifiers(clock), clock, "https://graphmeet.example");
         MeetingRequest request = new MeetingRequest("race-1", "Race", null, null, List.of());
         int writers = database.dialect().writerThreads(storage.postgres().poolSize());
 

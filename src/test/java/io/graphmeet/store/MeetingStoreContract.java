@@ -2,14 +2,18 @@ package io.graphmeet.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.graphmeet.config.ConfigLoader;
-import io.graphmeet.config.GraphmeetConfig;
 import io.graphmeet.meetings.Attendee;
 import io.graphmeet.meetings.Meeting;
-import io.graphmeet.meetings.MeetingIds;
 import io.graphmeet.meetings.MeetingKey;
 import io.graphmeet.meetings.MeetingSettings;
 import io.graphmeet.meetings.MeetingStore;
+import io.graphmeet.meetings.MeetingStore.Gone;
+import io.graphmeet.meetings.MeetingStore.IdentifierTaken;
+import io.graphmeet.meetings.MeetingStore.InsertResult;
+import io.graphmeet.meetings.MeetingStore.Inserted;
+import io.graphmeet.meetings.MeetingStore.KeyTaken;
+import io.graphmeet.meetings.MeetingStore.Stale;
+import io.graphmeet.meetings.MeetingStore.Updated;
 import io.graphmeet.meetings.ParticipantRole;
 import io.graphmeet.meetings.Person;
 import io.graphmeet.meetings.Timestamp;
@@ -17,180 +21,395 @@ import io.graphmeet.testing.Backend;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The {@link MeetingStore} port's Javadoc, outcome by outcome, on a real database of each backend. */
+/**
+ * Every outcome {@link MeetingStore}'s Javadoc promises, on a real database; one subclass per backend. Each test
+ * works in a tenant of its own, so the tests share one database per class.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class MeetingStoreContract {
 
-    static final String TENANT = "5f1c6d2e-8a4b-4c3d-9e0f-1a2b3c4d5e6f";
-    static final String OTHER_TENANT = "7a2b3c4d-1111-4222-8333-944455566677";
-    static final String MEGAN = "0b7e4c2a-3d5f-4e6a-8b9c-0d1e2f3a4b5c";
-    static final String ADELE = "1f35f2e6-9cab-44ad-8d5a-b74c14720000";
     static final Instant NOW = Instant.parse("2026-03-12T09:15:02.4127391Z");
+    private static final int CONCURRENT_CALLERS = 16;
+    private static final AtomicLong JOIN_IDS = new AtomicLong(100_000_000_000L);
+
+    Database database;
+    MeetingStore store;
 
     abstract Backend backend();
 
-    private GraphmeetConfig.Storage storage;
-    private Database database;
-    private MeetingStore store;
-
-    @BeforeEach
+    @BeforeAll
     void open(@TempDir Path scratch) {
-        storage = ConfigLoader.load(null, backend().newStorage(scratch)).storage();
-        database = Database.open(storage);
+        database = StoreFixture.open(StoreFixture.newStorage(backend(), scratch));
         store = database.meetings();
     }
 
-    @AfterEach
+    @AfterAll
     void close() {
-        database.close();
+        if (database != null) {
+            database.close();
+        }
     }
 
     @Test
-    void aMeetingIsStoredWholeAndFoundByEachOfItsHandles() {
-        Meeting meeting = meeting(TENANT, MEGAN, "ext-1", NOW);
+    void aFreeKeyIsInsertedAndFoundByKeyIdAndJoinMeetingId() {
+        Meeting meeting = fullMeeting(newTenant(), "ext-1");
 
-        assertThat(store.insertUnlessKeyTaken(meeting, NOW)).isEqualTo(new MeetingStore.Inserted());
+        assertThat(store.insertUnlessKeyTaken(meeting, NOW)).isEqualTo(new Inserted());
 
-        assertThat(store.findByKey(key(TENANT, MEGAN, "ext-1"), NOW)).contains(meeting);
-        assertThat(store.findById(TENANT, meeting.id(), NOW)).contains(meeting);
-        assertThat(store.findByJoinMeetingId(TENANT, meeting.joinMeetingId(), NOW)).contains(meeting);
-        database.close();
-        database = Database.open(storage);
-        store = database.meetings();
-        assertThat(store.findById(TENANT, meeting.id(), NOW)).contains(meeting);
-        assertThat(store.findByKey(key(TENANT, MEGAN, "ext-1"), NOW)).contains(meeting);
+        assertThat(store.findByKey(keyOf(meeting), NOW)).contains(meeting);
+        assertThat(store.findById(meeting.tenantId(), meeting.id(), NOW)).contains(meeting);
+        assertThat(store.findByJoinMeetingId(meeting.tenantId(), meeting.joinMeetingId(), NOW)).contains(meeting);
     }
 
     @Test
-    void eachHandleIsScopedToItsTenant() {
-        Meeting meeting = meeting(TENANT, MEGAN, "ext-1", NOW);
+    void aMeetingIsFoundOnlyInItsOwnTenant() {
+        Meeting meeting = meeting(newTenant(), "ext-1", NOW);
         store.insertUnlessKeyTaken(meeting, NOW);
+        String otherTenant = newTenant();
 
-        assertThat(store.findByKey(key(OTHER_TENANT, MEGAN, "ext-1"), NOW)).isEmpty();
-        assertThat(store.findById(OTHER_TENANT, meeting.id(), NOW)).isEmpty();
-        assertThat(store.findByJoinMeetingId(OTHER_TENANT, meeting.joinMeetingId(), NOW)).isEmpty();
-        assertThat(store.findByKey(key(TENANT, ADELE, "ext-1"), NOW)).isEmpty();
-        assertThat(store.findByKey(key(TENANT, MEGAN, "ext-2"), NOW)).isEmpty();
+        assertThat(store.findById(otherTenant, meeting.id(), NOW)).isEmpty();
+        assertThat(store.findByJoinMeetingId(otherTenant, meeting.joinMeetingId(), NOW)).isEmpty();
+        assertThat(store.findByKey(new MeetingKey(otherTenant, meeting.organizer().id(), "ext-1"), NOW)).isEmpty();
     }
 
     @Test
-    void aLiveKeyHolderIsReturnedAndAnExpiredOneIsReplaced() {
-        Meeting first = meeting(TENANT, MEGAN, "ext-1", NOW);
+    void aKeyHeldByALiveMeetingReturnsThatMeetingAndWritesNothing() {
+        String tenantId = newTenant();
+        Meeting first = meeting(tenantId, "ext-1", NOW);
+        Meeting second = meeting(tenantId, "ext-1", NOW);
         store.insertUnlessKeyTaken(first, NOW);
 
-        assertThat(store.insertUnlessKeyTaken(meeting(TENANT, MEGAN, "ext-1", NOW), NOW))
-                .isEqualTo(new MeetingStore.KeyTaken(first));
+        assertThat(store.insertUnlessKeyTaken(second, NOW)).isEqualTo(new KeyTaken(first));
 
-        Instant later = first.expiryDateTime().instant();
-        assertThat(store.findByKey(key(TENANT, MEGAN, "ext-1"), later)).isEmpty();
-        assertThat(store.findById(TENANT, first.id(), later)).isEmpty();
-        Meeting second = meeting(TENANT, MEGAN, "ext-1", later);
-        assertThat(store.insertUnlessKeyTaken(second, later)).isEqualTo(new MeetingStore.Inserted());
-        assertThat(store.findByKey(key(TENANT, MEGAN, "ext-1"), later)).contains(second);
-        assertThat(store.findById(TENANT, first.id(), NOW)).as("the expired holder is gone").isEmpty();
+        assertThat(store.findById(tenantId, second.id(), NOW)).isEmpty();
+        assertThat(store.findByKey(keyOf(first), NOW)).contains(first);
     }
 
     @Test
-    void aTakenIdentifierIsSaidSo() {
-        Meeting first = meeting(TENANT, MEGAN, "ext-1", NOW);
-        store.insertUnlessKeyTaken(first, NOW);
-        Meeting sameIdOtherKey = withKey(first, "ext-2");
-        Meeting sameIdNoKey = withKey(first, null);
+    void aKeyHeldByAnExpiredMeetingIsTakenOverAndTheExpiredMeetingDeleted() {
+        String tenantId = newTenant();
+        Meeting expired = meeting(tenantId, "ext-1", NOW);
+        store.insertUnlessKeyTaken(expired, NOW);
+        Instant later = expired.expiryDateTime().instant().plusSeconds(1);
+        Meeting successor = meeting(tenantId, "ext-1", later);
 
-        assertThat(store.insertUnlessKeyTaken(sameIdOtherKey, NOW)).isEqualTo(new MeetingStore.IdentifierTaken());
-        assertThat(store.insertUnlessKeyTaken(sameIdNoKey, NOW)).isEqualTo(new MeetingStore.IdentifierTaken());
-        assertThat(store.findByKey(key(TENANT, MEGAN, "ext-2"), NOW)).isEmpty();
-        assertThat(store.findByKey(key(TENANT, MEGAN, "ext-1"), NOW)).contains(first);
+        assertThat(store.insertUnlessKeyTaken(successor, later)).isEqualTo(new Inserted());
+
+        assertThat(store.findByKey(keyOf(successor), later)).contains(successor);
+        assertThat(store.findById(tenantId, expired.id(), NOW)).as("deleted, not merely expired").isEmpty();
     }
 
     @Test
-    void anUpdateAppliesOnlyToTheRevisionItFollows() {
-        Meeting first = meeting(TENANT, MEGAN, "ext-1", NOW);
-        store.insertUnlessKeyTaken(first, NOW);
-        Meeting second = next(first, "Second");
+    void aTakenMeetingIdIsIdentifierTakenAndWritesNothing() {
+        String tenantId = newTenant();
+        Meeting holder = meeting(tenantId, "ext-1", NOW);
+        store.insertUnlessKeyTaken(holder, NOW);
+        Meeting sameId = withIdentifiers(meeting(tenantId, "ext-2", NOW), holder.id(), holder.threadId(),
+                nextJoinMeetingId());
 
-        assertThat(store.update(second, NOW)).isEqualTo(new MeetingStore.Updated());
-        assertThat(store.update(next(first, "Stale"), NOW)).isEqualTo(new MeetingStore.Stale());
-        assertThat(store.findById(TENANT, first.id(), NOW)).contains(second);
-        assertThat(store.findByKey(key(TENANT, MEGAN, "ext-1"), NOW)).contains(second);
-        assertThat(store.update(next(meeting(TENANT, MEGAN, "ext-9", NOW), "Never stored"), NOW))
-                .isEqualTo(new MeetingStore.Gone());
-        assertThat(store.update(next(second, "Too late"), second.expiryDateTime().instant().plusSeconds(1)))
-                .isEqualTo(new MeetingStore.Gone());
+        assertThat(store.insertUnlessKeyTaken(sameId, NOW)).isEqualTo(new IdentifierTaken());
+
+        assertThat(store.findByKey(keyOf(sameId), NOW)).isEmpty();
+        assertThat(store.findById(tenantId, holder.id(), NOW)).contains(holder);
     }
 
     @Test
-    void aDeletedMeetingIsFoundByNoHandle() {
-        Meeting meeting = meeting(TENANT, MEGAN, "ext-1", NOW);
+    void aTakenJoinMeetingIdIsIdentifierTakenAndWritesNothing() {
+        String tenantId = newTenant();
+        Meeting holder = meeting(tenantId, "ext-1", NOW);
+        store.insertUnlessKeyTaken(holder, NOW);
+        Meeting candidate = meeting(tenantId, "ext-2", NOW);
+        Meeting sameJoinId = withIdentifiers(candidate, candidate.id(), candidate.threadId(), holder.joinMeetingId());
+
+        assertThat(store.insertUnlessKeyTaken(sameJoinId, NOW)).isEqualTo(new IdentifierTaken());
+
+        assertThat(store.findById(tenantId, candidate.id(), NOW)).isEmpty();
+    }
+
+    @Test
+    void meetingsWithoutExternalIdHoldNoKey() {
+        String tenantId = newTenant();
+        Meeting first = meeting(tenantId, null, NOW);
+        Meeting second = meeting(tenantId, null, NOW);
+
+        assertThat(store.insertUnlessKeyTaken(first, NOW)).isEqualTo(new Inserted());
+        assertThat(store.insertUnlessKeyTaken(second, NOW)).isEqualTo(new Inserted());
+        assertThat(store.insertUnlessKeyTaken(withIdentifiers(meeting(tenantId, null, NOW), first.id(),
+                first.threadId(), nextJoinMeetingId()), NOW)).isEqualTo(new IdentifierTaken());
+
+        assertThat(store.findById(tenantId, first.id(), NOW)).contains(first);
+        assertThat(store.findById(tenantId, second.id(), NOW)).contains(second);
+    }
+
+    @Test
+    void manyCallersInsertingOneKeyAtOnceGetExactlyOneInserted() throws Exception {
+        String tenantId = newTenant();
+        List<Meeting> candidates = new ArrayList<>();
+        for (int i = 0; i < CONCURRENT_CALLERS; i++) {
+            candidates.add(meeting(tenantId, "contended", NOW));
+        }
+
+        List<InsertResult> results = simultaneously(i -> store.insertUnlessKeyTaken(candidates.get(i), NOW));
+
+        assertThat(results).filteredOn(Inserted.class::isInstance).hasSize(1);
+        Meeting winner = candidates.get(results.indexOf(new Inserted()));
+        assertThat(results).filteredOn(KeyTaken.class::isInstance).hasSize(CONCURRENT_CALLERS - 1)
+                .allSatisfy(result -> assertThat(((KeyTaken) result).existing()).isEqualTo(winner));
+        assertThat(store.findByKey(keyOf(winner), NOW)).contains(winner);
+    }
+
+    @Test
+    void nothingIsFoundOnceAMeetingExpired() {
+        Meeting meeting = meeting(newTenant(), "ext-1", NOW);
         store.insertUnlessKeyTaken(meeting, NOW);
-        assertThat(store.findByKey(key(TENANT, MEGAN, "ext-1"), NOW)).contains(meeting);
+        Instant expiry = meeting.expiryDateTime().instant();
 
-        assertThat(store.delete(OTHER_TENANT, meeting.id(), NOW)).isFalse();
-        assertThat(store.delete(TENANT, meeting.id(), NOW)).isTrue();
-        assertThat(store.delete(TENANT, meeting.id(), NOW)).isFalse();
-
-        assertThat(store.findByKey(key(TENANT, MEGAN, "ext-1"), NOW)).isEmpty();
-        assertThat(store.findById(TENANT, meeting.id(), NOW)).isEmpty();
+        assertThat(store.findById(meeting.tenantId(), meeting.id(), expiry.minusMillis(1))).contains(meeting);
+        assertThat(store.findById(meeting.tenantId(), meeting.id(), expiry)).isEmpty();
+        assertThat(store.findByKey(keyOf(meeting), expiry)).isEmpty();
+        assertThat(store.findByJoinMeetingId(meeting.tenantId(), meeting.joinMeetingId(), expiry)).isEmpty();
     }
 
     @Test
-    void anExpiredMeetingCannotBeDeleted() {
-        Meeting meeting = meeting(TENANT, MEGAN, "ext-1", NOW);
+    void anUpdateOfTheNextRevisionIsStoredButNeverRewritesIdentity() {
+        Meeting meeting = fullMeeting(newTenant(), "ext-1");
+        store.insertUnlessKeyTaken(meeting, NOW);
+        Meeting changed = revised(meeting, "Renamed", NOW.plusSeconds(60));
+
+        assertThat(store.update(changed, NOW.plusSeconds(60))).isEqualTo(new Updated());
+        assertThat(store.findById(meeting.tenantId(), meeting.id(), NOW.plusSeconds(60))).contains(changed);
+
+        Meeting rewritingIdentity = new Meeting(changed.id(), changed.tenantId(), changed.organizer(), "other-ext",
+                changed.threadId(), changed.joinWebUrl(), changed.joinMeetingId(), "other-passcode",
+                changed.creationDateTime(), changed.startDateTime(), changed.endDateTime(), "Again", changed.attendees(),
+                changed.settings(), changed.lastUpdateDateTime(), changed.revision() + 1);
+        assertThat(store.update(rewritingIdentity, NOW.plusSeconds(60))).isEqualTo(new Updated());
+        Meeting stored = store.findById(meeting.tenantId(), meeting.id(), NOW.plusSeconds(60)).orElseThrow();
+        assertThat(stored.subject()).isEqualTo("Again");
+        assertThat(stored.externalId()).isEqualTo("ext-1");
+        assertThat(stored.passcode()).isEqualTo(meeting.passcode());
+        assertThat(store.findByKey(keyOf(meeting), NOW.plusSeconds(60))).contains(stored);
+    }
+
+    @Test
+    void anUpdateOfAnOlderRevisionIsStaleAndWritesNothing() {
+        Meeting meeting = meeting(newTenant(), "ext-1", NOW);
+        store.insertUnlessKeyTaken(meeting, NOW);
+        store.update(revised(meeting, "First", NOW), NOW);
+
+        assertThat(store.update(revised(meeting, "Second", NOW), NOW)).isEqualTo(new Stale());
+
+        assertThat(store.findById(meeting.tenantId(), meeting.id(), NOW).orElseThrow().subject()).isEqualTo("First");
+    }
+
+    @Test
+    void anUpdateOfAMissingOrExpiredMeetingIsGone() {
+        Meeting never = meeting(newTenant(), "ext-1", NOW);
+        assertThat(store.update(revised(never, "x", NOW), NOW)).isEqualTo(new Gone());
+
+        Meeting meeting = meeting(newTenant(), "ext-1", NOW);
+        store.insertUnlessKeyTaken(meeting, NOW);
+        Instant expiry = meeting.expiryDateTime().instant();
+        assertThat(store.update(revised(meeting, "x", NOW), expiry)).isEqualTo(new Gone());
+        assertThat(store.findById(meeting.tenantId(), meeting.id(), NOW).orElseThrow()).isEqualTo(meeting);
+    }
+
+    @Test
+    void ofManyConcurrentUpdatesOfOneRevisionExactlyOneIsStored() throws Exception {
+        Meeting meeting = meeting(newTenant(), "ext-1", NOW);
         store.insertUnlessKeyTaken(meeting, NOW);
 
-        assertThat(store.delete(TENANT, meeting.id(), meeting.expiryDateTime().instant())).isFalse();
-        assertThat(store.findById(TENANT, meeting.id(), NOW)).contains(meeting);
+        List<MeetingStore.UpdateResult> results = simultaneously(i -> store.update(revised(meeting, "by " + i, NOW), NOW));
+
+        assertThat(results).filteredOn(Updated.class::isInstance).hasSize(1);
+        assertThat(results).filteredOn(Stale.class::isInstance).hasSize(CONCURRENT_CALLERS - 1);
+        int winner = results.indexOf(new Updated());
+        assertThat(store.findById(meeting.tenantId(), meeting.id(), NOW).orElseThrow().subject())
+                .isEqualTo("by " + winner);
     }
 
     @Test
-    void aTenantsMeetingsAreDeletedTogetherAndNoOthers() {
-        Meeting megans = meeting(TENANT, MEGAN, "ext-1", NOW);
-        Meeting adeles = meeting(TENANT, ADELE, "ext-1", NOW);
-        Meeting others = meeting(OTHER_TENANT, MEGAN, "ext-1", NOW);
-        List.of(megans, adeles, others).forEach(m -> store.insertUnlessKeyTaken(m, NOW));
-        assertThat(store.findByKey(key(TENANT, MEGAN, "ext-1"), NOW)).contains(megans);
+    void aDeletedMeetingIsGoneAndItsKeyAndJoinMeetingIdAreFreeAgain() {
+        String tenantId = newTenant();
+        Meeting meeting = meeting(tenantId, "ext-1", NOW);
+        store.insertUnlessKeyTaken(meeting, NOW);
+        assertThat(store.findByKey(keyOf(meeting), NOW)).contains(meeting);
 
-        assertThat(store.deleteAllOfTenant(TENANT)).isEqualTo(2);
+        assertThat(store.delete(tenantId, meeting.id(), NOW)).isTrue();
+        assertThat(store.delete(tenantId, meeting.id(), NOW)).isFalse();
 
-        assertThat(store.findByKey(key(TENANT, MEGAN, "ext-1"), NOW)).isEmpty();
-        assertThat(store.findById(TENANT, adeles.id(), NOW)).isEmpty();
-        assertThat(store.findByKey(key(OTHER_TENANT, MEGAN, "ext-1"), NOW)).contains(others);
+        assertThat(store.findById(tenantId, meeting.id(), NOW)).isEmpty();
+        assertThat(store.findByKey(keyOf(meeting), NOW)).isEmpty();
+        Meeting successor = meeting(tenantId, "ext-1", NOW);
+        Meeting reusingJoinId = withIdentifiers(successor, successor.id(), successor.threadId(),
+                meeting.joinMeetingId());
+        assertThat(store.insertUnlessKeyTaken(reusingJoinId, NOW)).isEqualTo(new Inserted());
     }
 
-    private static MeetingKey key(String tenant, String user, String externalId) {
-        return new MeetingKey(tenant, user, externalId);
+    @Test
+    void deletingAMissingExpiredOrOtherTenantsMeetingChangesNothing() {
+        Meeting meeting = meeting(newTenant(), "ext-1", NOW);
+        store.insertUnlessKeyTaken(meeting, NOW);
+
+        assertThat(store.delete(meeting.tenantId(), "no-such-meeting", NOW)).isFalse();
+        assertThat(store.delete(newTenant(), meeting.id(), NOW)).isFalse();
+        assertThat(store.delete(meeting.tenantId(), meeting.id(), meeting.expiryDateTime().instant())).isFalse();
+
+        assertThat(store.findById(meeting.tenantId(), meeting.id(), NOW)).contains(meeting);
     }
 
-    /** A meeting with every kind of value: attendees, settings, a passcode, seven-digit times. */
-    private static Meeting meeting(String tenant, String user, String externalId, Instant created) {
-        Person organizer = new Person(user, tenant, user.substring(0, 4) + "@contoso.com", "Organizer " + user.charAt(0));
-        String threadId = MeetingIds.threadId(UUID.randomUUID());
-        Timestamp start = new Timestamp(created.plus(Duration.ofDays(20)), 2);
-        return new Meeting(MeetingIds.meetingId(user, threadId), tenant, organizer, externalId, threadId,
-                MeetingIds.joinWebUrl("https://graphmeet.example", threadId, tenant, user),
-                Long.toString(100_000_000_000L + (long) (Math.random() * 800_000_000_000L)), "Z3GYtQ",
-                Timestamp.of(created), start, start.plus(Duration.ofMinutes(45)), "Subject of " + externalId,
-                List.of(new Attendee(new Person(ADELE, tenant, "adele@contoso.com", "Adele Vance"), ParticipantRole.PRESENTER),
-                        new Attendee(new Person("9e9e9e9e-0000-4000-8000-000000000001", tenant, null, null),
-                                ParticipantRole.ATTENDEE)),
-                MeetingSettings.defaults(), null, Meeting.FIRST_REVISION);
+    @Test
+    void ofManyConcurrentDeletesOfOneMeetingExactlyOneSaysItDeleted() throws Exception {
+        Meeting meeting = meeting(newTenant(), "ext-1", NOW);
+        store.insertUnlessKeyTaken(meeting, NOW);
+
+        List<Boolean> results = simultaneously(i -> store.delete(meeting.tenantId(), meeting.id(), NOW));
+
+        assertThat(results).containsOnlyOnce(true);
     }
 
-    private static Meeting withKey(Meeting m, String externalId) {
-        return new Meeting(m.id(), m.tenantId(), m.organizer(), externalId, m.threadId(), m.joinWebUrl(),
-                m.joinMeetingId() + "0", m.passcode(), m.creationDateTime(), m.startDateTime(), m.endDateTime(),
-                m.subject(), m.attendees(), m.settings(), m.lastUpdateDateTime(), m.revision());
+    @Test
+    void deletingATenantsMeetingsRemovesLiveAndExpiredOnesOfThatTenantOnly() {
+        String tenantId = newTenant();
+        Meeting expired = meeting(tenantId, "ext-1", NOW);
+        Meeting plain = meeting(tenantId, null, NOW);
+        Meeting other = meeting(newTenant(), "ext-1", NOW);
+        store.insertUnlessKeyTaken(expired, NOW);
+        store.insertUnlessKeyTaken(plain, NOW);
+        store.insertUnlessKeyTaken(other, NOW);
+        Instant later = expired.expiryDateTime().instant().plusSeconds(1);
+        Meeting live = meeting(tenantId, "ext-2", later);
+        store.insertUnlessKeyTaken(live, later);
+
+        assertThat(store.deleteAllOfTenant(tenantId)).isEqualTo(3);
+
+        assertThat(store.findByKey(keyOf(live), later)).isEmpty();
+        assertThat(store.findById(tenantId, expired.id(), NOW)).isEmpty();
+        assertThat(store.findById(other.tenantId(), other.id(), NOW)).contains(other);
+        assertThat(store.insertUnlessKeyTaken(meeting(tenantId, "ext-2", later), later)).isEqualTo(new Inserted());
     }
 
-    private static Meeting next(Meeting m, String subject) {
-        return new Meeting(m.id(), m.tenantId(), m.organizer(), m.externalId(), m.threadId(), m.joinWebUrl(),
-                m.joinMeetingId(), m.passcode(), m.creationDateTime(), m.startDateTime(), m.endDateTime(), subject,
-                List.of(), m.settings(), Timestamp.of(NOW.plusSeconds(60)), m.revision() + 1);
+    @Test
+    void aRowAsTheCurrentSchemaWritesItIsReadBackWhole() {
+        String tenantId = newTenant();
+        Meeting expected = withColumnsOfTenantT1(fullMeeting(tenantId, "ext-1"));
+        database.write(connection -> Sql.update(connection, "INSERT INTO meetings (id, tenant_id, organizer_id, "
+                + "external_id, thread_id, join_meeting_id, join_web_url, passcode, created_at, start_at, end_at, "
+                + "expires_at_ms, subject, organizer_upn, organizer_name, attendees, settings, updated_at, revision) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 1)",
+                expected.id(), tenantId, expected.organizer().id(), "ext-1", expected.threadId(),
+                expected.joinMeetingId(), expected.joinWebUrl(), expected.passcode(),
+                expected.creationDateTime().toString(), expected.startDateTime().toString(),
+                expected.endDateTime().toString(), expected.expiryDateTime().instant().toEpochMilli(),
+                expected.subject(), expected.organizer().upn(), expected.organizer().displayName(),
+                StoredColumnsOfTheCurrentSchema.FULL_ATTENDEES, StoredColumnsOfTheCurrentSchema.FULL_SETTINGS));
+
+        assertThat(store.findById(tenantId, expected.id(), NOW)).contains(expected);
+        assertThat(store.findByKey(keyOf(expected), NOW)).contains(expected);
+    }
+
+    /** {@code meeting} with the attendees of {@link StoredColumnsOfTheCurrentSchema}, who belong to tenant t-1. */
+    private static Meeting withColumnsOfTenantT1(Meeting meeting) {
+        Meeting t1 = fullMeeting("t-1", "ext-1");
+        return new Meeting(meeting.id(), meeting.tenantId(), meeting.organizer(), meeting.externalId(),
+                meeting.threadId(), meeting.joinWebUrl(), meeting.joinMeetingId(), meeting.passcode(),
+                meeting.creationDateTime(), meeting.startDateTime(), meeting.endDateTime(), meeting.subject(),
+                t1.attendees(), t1.settings(), null, Meeting.FIRST_REVISION);
+    }
+
+    String newTenant() {
+        return UUID.randomUUID().toString();
+    }
+
+    static MeetingKey keyOf(Meeting meeting) {
+        return new MeetingKey(meeting.tenantId(), meeting.organizer().id(), meeting.externalId());
+    }
+
+    /** A meeting created at {@code createdAt}, lasting half an hour from then, with default settings. */
+    static Meeting meeting(String tenantId, String externalId, Instant createdAt) {
+        Person organizer = new Person("0f3d1c2b-4a5e-4f60-8a7b-9c8d7e6f5a4b", tenantId, "megan@contoso.com", "Megan");
+        String thread = "19:meeting_" + UUID.randomUUID() + "@thread.v2";
+        String id = "MSo" + UUID.randomUUID();
+        Timestamp created = Timestamp.of(createdAt);
+        return new Meeting(id, tenantId, organizer, externalId, thread, "https://teams.example/l/" + id,
+                nextJoinMeetingId(), null, created, created, created.plus(Duration.ofMinutes(30)), "Subject",
+                List.of(), MeetingSettings.defaults(), null, Meeting.FIRST_REVISION);
+    }
+
+    /** A meeting whose every field holds a value, so that a round trip shows any field lost. */
+    static Meeting fullMeeting(String tenantId, String externalId) {
+        Meeting plain = meeting(tenantId, externalId, NOW);
+        List<Attendee> attendees = List.of(
+                new Attendee(new Person("a1", tenantId, "adele@contoso.com", "Adele Vance"), ParticipantRole.PRESENTER),
+                new Attendee(new Person("a2", tenantId, null, null), ParticipantRole.COORGANIZER));
+        MeetingSettings settings = new MeetingSettings(MeetingSettings.Presenters.ROLE_IS_PRESENTER,
+                MeetingSettings.LobbyAdmitters.ORGANIZER_AND_CO_ORGANIZERS, MeetingSettings.ChatMode.LIMITED,
+                MeetingSettings.LiveShare.DISABLED, MeetingSettings.ChatHistory.NONE, false, true, null, false, true,
+                false, true, false, true, false, true, true, false,
+                new MeetingSettings.LobbyBypass(MeetingSettings.LobbyBypassScope.INVITED, true),
+                new MeetingSettings.Watermark(true, null), true, "de-DE", "template-1", "label-1",
+                List.of(ParticipantRole.ATTENDEE, ParticipantRole.PRESENTER));
+        return new Meeting(plain.id(), tenantId, plain.organizer(), externalId, plain.threadId(), plain.joinWebUrl(),
+                plain.joinMeetingId(), "Pa55wd", new Timestamp(NOW, 3), Timestamp.parseOrNull("2026-05-06T01:49:21Z"),
+                Timestamp.parseOrNull("2026-05-06T02:19:21.3524945+02:00"), "Full meeting \u00e9\u00e8 \"quoted\"",
+                attendees, settings, null, Meeting.FIRST_REVISION);
+    }
+
+    /** The next revision of {@code meeting}, renamed and updated at {@code at}. */
+    static Meeting revised(Meeting meeting, String subject, Instant at) {
+        return new Meeting(meeting.id(), meeting.tenantId(), meeting.organizer(), meeting.externalId(),
+                meeting.threadId(), meeting.joinWebUrl(), meeting.joinMeetingId(), meeting.passcode(),
+                meeting.creationDateTime(), meeting.startDateTime(), meeting.endDateTime(), subject,
+                meeting.attendees(), meeting.settings(), Timestamp.of(at), meeting.revision() + 1);
+    }
+
+    static Meeting withIdentifiers(Meeting meeting, String id, String threadId, String joinMeetingId) {
+        return new Meeting(id, meeting.tenantId(), meeting.organizer(), meeting.externalId(), threadId,
+                meeting.joinWebUrl(), joinMeetingId, meeting.passcode(), meeting.creationDateTime(),
+                meeting.startDateTime(), meeting.endDateTime(), meeting.subject(), meeting.attendees(),
+                meeting.settings(), meeting.lastUpdateDateTime(), meeting.revision());
+    }
+
+    static String nextJoinMeetingId() {
+        return Long.toString(JOIN_IDS.incrementAndGet());
+    }
+
+    /** Runs {@link #CONCURRENT_CALLERS} calls on as many threads, released together; results in call order. */
+    static <T> List<T> simultaneously(IntFunction<T> call) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        try (ExecutorService executor = Executors.newFixedThreadPool(CONCURRENT_CALLERS)) {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < CONCURRENT_CALLERS; i++) {
+                int index = i;
+                Callable<T> task = () -> {
+                    start.await();
+                    return call.apply(index);
+                };
+                futures.add(executor.submit(task));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get(30, TimeUnit.SECONDS));
+            }
+            return results;
+        }
     }
 }

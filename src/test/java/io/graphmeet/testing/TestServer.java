@@ -100,7 +100,7 @@ public final class TestServer implements AutoCloseable {
         private final Map<String, String> settings = new HashMap<>();
         private final Path scratch;
         private Clock clock = new MutableClock(Instant.parse("2026-03-12T09:15:02.4127391Z"));
-        private MeetingIdentifiers identifiers = new RandomMeetingIdentifiers();
+        private MeetingIdentifiers identifiers;
         private String bootstrapYaml;
 
         private Builder(Backend backend, Path scratch) {
@@ -144,7 +144,8 @@ public final class TestServer implements AutoCloseable {
                     throw new UncheckedIOException(e);
                 }
             }
-            return new TestServer(settings, clock, identifiers, issuer);
+            return new TestServer(settings, clock, identifiers != null ? identifiers : new RandomMeetingIdentifiers(clock),
+                    issuer);
         }
     }
 }
