@@ -27,7 +27,13 @@ class MeetingColumnsTest {
     void writesTheSameTextTheCurrentSchemaWrote() throws SQLException {
         assertThat(MeetingColumns.attendeesText(full.attendees())).isEqualTo(FULL_ATTENDEES);
         assertThat(MeetingColumns.settingsText(full.settings())).isEqualTo(FULL_SETTINGS);
-        assertThat(MeetingColumns.settingsText(MeetingSettings.defaults())).isEqualTo(DEFAULT_SETTINGS);
+    }
+
+    @Test
+    void defaultSettingsAreWrittenAsTheEmptyTextAndReadBackFromItAndFromTheirEarlierJson() throws SQLException {
+        assertThat(MeetingColumns.settingsText(MeetingSettings.defaults())).isEmpty();
+        assertThat(MeetingColumns.settings("")).isEqualTo(MeetingSettings.defaults());
+        assertThat(MeetingColumns.settings(DEFAULT_SETTINGS)).isEqualTo(MeetingSettings.defaults());
     }
 
     @Test

@@ -31,8 +31,8 @@ class MigrationsTest {
     void findsTheReleasedScriptsInVersionOrder() {
         assertThat(MigrationScripts.onClasspath()).extracting(Script::name).containsExactly("V001__meetings.sql",
                 "V002__directory.sql", "V003__issuer_and_apps.sql", "V004__meeting_updates.sql",
-                "V005__tenant_leading_keys.sql");
-        assertThat(Database.expectedSchemaVersion()).isEqualTo(5);
+                "V005__tenant_leading_keys.sql", "V006__throttle_counts.sql");
+        assertThat(Database.expectedSchemaVersion()).isEqualTo(6);
     }
 
     @Test
@@ -78,7 +78,7 @@ class MigrationsTest {
         }
 
         try (Database reopened = StoreFixture.open(storage)) {
-            assertThat(reopened.schemaVersion()).isEqualTo(5);
+            assertThat(reopened.schemaVersion()).isEqualTo(Database.expectedSchemaVersion());
             assertThat(recordedChecksums(reopened)).containsExactlyElementsOf(
                     MigrationScripts.onClasspath().stream().map(Script::checksum).toList());
         }
