@@ -5,26 +5,31 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
-/** The version of this build, as Maven stamped it into {@code version.properties}. */
+/** The version and build time of this build, as Maven stamped them into {@code version.properties}. */
 public final class Version {
 
-    private static final String CURRENT = read();
+    private static final Properties STAMPED = read();
 
     private Version() {}
 
     /** E.g. {@code 0.1.0-SNAPSHOT}. */
     public static String current() {
-        return CURRENT;
+        return STAMPED.getProperty("version");
     }
 
-    private static String read() {
+    /** When Maven built it, e.g. {@code 2026-11-30T09:06:44Z}. */
+    public static String build() {
+        return STAMPED.getProperty("build");
+    }
+
+    private static Properties read() {
         try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
             if (in == null) {
                 throw new IllegalStateException("version.properties is missing from the build");
             }
             Properties properties = new Properties();
             properties.load(in);
-            return properties.getProperty("version");
+            return properties;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,7 +1,8 @@
 package io.graphmeet.observe;
 
-import io.graphmeet.http.Json;
 import io.graphmeet.config.GraphmeetConfig;
+import io.graphmeet.config.Version;
+import io.graphmeet.http.Json;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
 import io.helidon.http.HeaderNames;
@@ -76,11 +77,10 @@ public final class ManagementServer implements AutoCloseable {
     }
 
     private static void sendInfo(ServerResponse response, Map<String, Object> info, Instant started, Clock clock) {
-        BuildInfo build = BuildInfo.current();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", "graphmeet");
-        body.put("version", build.version());
-        body.put("build", build.build());
+        body.put("version", Version.current());
+        body.put("build", Version.build());
         body.putAll(info);
         body.put("startedAt", started.toString());
         Duration uptime = Duration.between(started, clock.instant());

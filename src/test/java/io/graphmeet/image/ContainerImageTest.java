@@ -77,7 +77,7 @@ class ContainerImageTest {
                     .lines().map(name -> name.replaceFirst("^\\./", "")).toList());
         }
         assertThat(files).contains("opt/java/bin/java", "opt/java/release", "etc/passwd", "data/",
-                "app/classes/io/graphmeet/Main.class", "app/resources/graphmeet-build.properties");
+                "app/classes/io/graphmeet/Main.class", "app/resources/io/graphmeet/config/version.properties");
         assertThat(files).anyMatch(name -> name.matches("app/libs/helidon-webserver-4\\.5\\.0\\.jar"));
         String release = extract("opt/java/release");
         assertThat(release).contains("JAVA_VERSION=\"25");
