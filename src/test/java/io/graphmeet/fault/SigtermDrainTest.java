@@ -93,7 +93,7 @@ class SigtermDrainTest {
 
         assertThat(wrongAnswers).as("answers other than 201 during the drain").isEmpty();
         assertThat(closedConnections.get()).isEqualTo(WRITERS);
-        assertThat(Files.readString(firstLog)).doesNotContain("SEVERE").doesNotContain("Exception");
+        assertThat(problemsLogged(Files.readString(firstLog))).isEmpty();
         try (ServerProcess second = ServerProcess.start(environment, scratch.resolve("second.log"))) {
             List<String> lost = new ArrayList<>();
             acknowledged.forEach((key, id) -> {
@@ -106,6 +106,19 @@ class SigtermDrainTest {
             assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(ACKNOWLEDGED_BEFORE_TERM);
             assertThat(lost).as("acknowledged meetings missing after SIGTERM").isEmpty();
         }
+    }
+
+    /**
+     * SEVERE lines and exceptions in the log, but for Helidon refusing a connection that arrived while its listener
+     * was stopping: the writers reconnect during the drain, and such a connection is the closed connection
+     * counted above, not a failure.
+     */
+    private static List<String> problemsLogged(String log) {
+        String refusedWhileStopping = "SEVERE io.helidon.webserver.ServerListener: Executor rejected handler for new "
+                + "connection\njava.util.concurrent.RejectedExecutionException";
+        return log.replace(refusedWhileStopping, "").lines()
+                .filter(line -> line.contains("SEVERE") || line.contains("Exception"))
+                .toList();
     }
 
     private static void waitUntil(java.util.function.BooleanSupplier condition, Duration limit)
