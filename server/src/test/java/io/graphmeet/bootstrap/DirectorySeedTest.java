@@ -9,6 +9,7 @@ import io.graphmeet.directory.Credentials;
 import io.graphmeet.store.Database;
 import io.graphmeet.testing.AdminHttp;
 import io.graphmeet.testing.GraphHttp;
+import io.graphmeet.testing.RepositoryFiles;
 import io.graphmeet.testing.ServerProcess;
 import io.graphmeet.testing.TestServer;
 import io.graphmeet.testing.TokenHttp;
@@ -130,7 +131,7 @@ class DirectorySeedTest {
 
     /** The YAML block of the README's "The directory seed" section. */
     private static String readmeSeed() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
+        String readme = Files.readString(RepositoryFiles.path("README.md"));
         String section = readme.substring(readme.indexOf("### The directory seed"));
         int start = section.indexOf("```yaml\n") + "```yaml\n".length();
         return section.substring(start, section.indexOf("```", start));

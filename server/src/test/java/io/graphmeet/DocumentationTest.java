@@ -3,6 +3,7 @@ package io.graphmeet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.graphmeet.config.ConfigReport;
+import io.graphmeet.testing.RepositoryFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +61,7 @@ class DocumentationTest {
             catalogue.add(setting.group(1) + " " + setting.group(2));
         }
         Set<String> readme = new TreeSet<>();
-        Matcher row = README_ROW.matcher(Files.readString(Path.of("README.md")));
+        Matcher row = README_ROW.matcher(Files.readString(RepositoryFiles.path("README.md")));
         while (row.find()) {
             readme.add(row.group(1) + " " + row.group(2));
         }
@@ -70,16 +71,16 @@ class DocumentationTest {
 
     @Test
     void theLicenseIsTheFullApacheLicense2() throws IOException {
-        String license = Files.readString(Path.of("LICENSE"));
+        String license = Files.readString(RepositoryFiles.path("LICENSE"));
         assertThat(license.strip()).startsWith("Apache License").contains("Version 2.0, January 2004",
                 "TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION", "9. Accepting Warranty or Additional "
                         + "Liability", "END OF TERMS AND CONDITIONS", "http://www.apache.org/licenses/LICENSE-2.0");
-        assertThat(Files.readString(Path.of("README.md"))).contains("[Apache License 2.0](LICENSE)");
+        assertThat(Files.readString(RepositoryFiles.path("README.md"))).contains("[Apache License 2.0](LICENSE)");
     }
 
     private static List<Path> pages() throws IOException {
-        List<Path> pages = new ArrayList<>(List.of(Path.of("README.md")));
-        try (Stream<Path> docs = Files.list(Path.of("docs"))) {
+        List<Path> pages = new ArrayList<>(List.of(RepositoryFiles.path("README.md")));
+        try (Stream<Path> docs = Files.list(RepositoryFiles.path("docs"))) {
             docs.filter(path -> path.toString().endsWith(".md")).sorted().forEach(pages::add);
         }
         return pages;

@@ -18,6 +18,7 @@ import io.graphmeet.meetings.RandomMeetingIdentifiers;
 import io.graphmeet.testing.GraphHttp;
 import io.graphmeet.testing.GraphResponse;
 import io.graphmeet.testing.JsClientHarness;
+import io.graphmeet.testing.RepositoryFiles;
 import io.graphmeet.testing.SelfSignedCertificate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,7 @@ import reactor.core.publisher.Mono;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EntraGuideTest {
 
-    private static final Path GUIDE = Path.of("docs", "entra.md");
+    private static final Path GUIDE = RepositoryFiles.path("docs", "entra.md");
     private static final String TENANT = "5f1c6d2e-8a4b-4c3d-9e0f-1a2b3c4d5e6f";
     private static final String BOT = "3e5f7a9b-2c4d-4e6f-8a0b-1c2d3e4f5a6b";
     private static final String UNLISTED_APP = "4f6a8b0c-3d5e-4f7a-9b1c-2d3e4f5a6b7c";
@@ -204,7 +205,7 @@ class EntraGuideTest {
                         .encodeToString(certificate.certificate().getEncoded())
                 + "\n-----END CERTIFICATE-----\n");
 
-        JsClientHarness.Result result = JsClientHarness.runScript(Path.of("clients", "js"), "entra-guide.js", Map.of(
+        JsClientHarness.Result result = JsClientHarness.runScript(RepositoryFiles.path("clients", "js"), "entra-guide.js", Map.of(
                 "GRAPHMEET_HTTPS_URL", graphmeet.httpsUrl().orElseThrow(),
                 "GRAPHMEET_TOKEN", entra.v2Application(TENANT, BOT, READ_WRITE_ALL),
                 "GRAPHMEET_USER_ID", MEGAN,

@@ -3,6 +3,7 @@ package io.graphmeet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.graphmeet.testing.RepositoryFiles;
 import io.graphmeet.testing.ServerProcess;
 import java.io.File;
 import java.io.IOException;
@@ -46,7 +47,7 @@ class QuietStartTest {
 
         for (String run : new String[] {"recording", "cached"}) {
             Path log = scratch.resolve(run + ".log");
-            try (ServerProcess server = ServerProcess.run(List.of("bin/graphmeet"), environment, log)) {
+            try (ServerProcess server = ServerProcess.run(List.of(RepositoryFiles.path("bin", "graphmeet").toString()), environment, log)) {
                 server.awaitLog("graphmeet ready");
                 server.stop();
                 assertThat(server.log()).as(run).contains("graphmeet stopped").doesNotContain("[warning]");

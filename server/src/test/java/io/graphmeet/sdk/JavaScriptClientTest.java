@@ -3,6 +3,7 @@ package io.graphmeet.sdk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.graphmeet.testing.JsClientHarness;
+import io.graphmeet.testing.RepositoryFiles;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +20,7 @@ class JavaScriptClientTest {
 
     @Test
     void theJavaScriptClientPassesEveryOperation(@TempDir Path scratch) {
-        JsClientHarness.Result result = JsClientHarness.run(Path.of("clients", "js"), scratch);
+        JsClientHarness.Result result = JsClientHarness.run(RepositoryFiles.path("clients", "js"), scratch);
 
         assertThat(result.exitCode()).as(result.output()).isZero();
         assertThat(count(result.output(), "fail")).as(result.output()).isZero();

@@ -90,7 +90,7 @@ public final class JsClientHarness {
 
     /** Runs the JavaScript client tests from the project root; exits with node's exit code. */
     public static void main(String[] args) throws IOException {
-        Result result = run(Path.of("clients", "js"), Files.createTempDirectory("graphmeet-js"));
+        Result result = run(RepositoryFiles.path("clients", "js"), Files.createTempDirectory("graphmeet-js"));
         System.out.println(result.output());
         System.exit(result.exitCode());
     }
