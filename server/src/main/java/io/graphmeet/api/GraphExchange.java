@@ -5,6 +5,7 @@ import io.graphmeet.auth.Access;
 import io.graphmeet.auth.Caller;
 import io.graphmeet.auth.Target;
 import io.graphmeet.errors.GraphError;
+import io.graphmeet.faults.AppliedFault;
 import io.graphmeet.http.RequestBody;
 import io.graphmeet.http.Text;
 import io.graphmeet.meetings.Organizer;
@@ -32,6 +33,7 @@ final class GraphExchange {
     private Caller caller;
     private Organizer organizer;
     private QueryString query;
+    private AppliedFault fault;
 
     GraphExchange(ServerRequest request, GraphContext context, RequestBody body) {
         this.request = request;
@@ -58,6 +60,16 @@ final class GraphExchange {
     /** What every Graph request shares. */
     GraphContext context() {
         return context;
+    }
+
+    /** Records that a scripted fault shaped this request's answer, for the request journal. */
+    void markFault(AppliedFault applied) {
+        fault = applied;
+    }
+
+    /** The scripted fault that shaped this request's answer, or null when none did. */
+    AppliedFault fault() {
+        return fault;
     }
 
     /** The caller if the token was verified during this request, else null. */
