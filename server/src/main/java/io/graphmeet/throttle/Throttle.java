@@ -134,7 +134,7 @@ public final class Throttle implements AutoCloseable {
                     continue;
                 }
                 window.touched = false;
-                long delta = window.unshared.getAndSet(0);
+                long delta = window.takeForSharing();
                 if (window.endMillis <= now) {
                     windows.remove(entry.getKey(), window);
                     if (delta == 0) {
@@ -147,7 +147,7 @@ public final class Throttle implements AutoCloseable {
             if (!deltas.isEmpty()) {
                 List<Long> totals = addOrGiveBack(current, deltas);
                 for (int i = 0; i < current.size(); i++) {
-                    current.get(i).shared = totals.get(i);
+                    current.get(i).shared(deltas.get(i).delta(), totals.get(i));
                 }
             }
             if (now - lastForget > FORGET_EVERY_MILLIS) {
@@ -164,7 +164,7 @@ public final class Throttle implements AutoCloseable {
             return shared.add(deltas);
         } catch (RuntimeException e) {
             for (int i = 0; i < current.size(); i++) {
-                current.get(i).unshared.addAndGet(deltas.get(i).delta());
+                current.get(i).giveBack(deltas.get(i).delta());
             }
             throw e;
         }

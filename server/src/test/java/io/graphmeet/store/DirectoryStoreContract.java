@@ -105,8 +105,10 @@ abstract class DirectoryStoreContract {
         assertThat(directory.apps(tenant)).extracting(App::appId).containsExactly("m-app", "z-app");
         assertThat(directory.policies(tenant)).containsExactly(new AccessPolicy(tenant, "first", Set.of("m-app")),
                 new AccessPolicy(tenant, "second", Set.of()));
-        String later = newTenant();
-        String earlier = "0" + later.substring(1);
+        String one = newTenant();
+        String other = newTenant();
+        String earlier = one.compareTo(other) < 0 ? one : other;
+        String later = earlier.equals(one) ? other : one;
         directory.putTenant(new Tenant(later, null));
         directory.putTenant(new Tenant(earlier, null));
         assertThat(directory.tenants()).extracting(Tenant::id).containsSubsequence(earlier, later);

@@ -10,7 +10,10 @@ import io.graphmeet.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,6 +89,35 @@ class ThrottleTest {
             assertThat(throttle.admitMeetingCreation(TENANT, "adele")).isEmpty();
             clock.advance(Duration.ofDays(1));
             assertThat(throttle.admitMeetingCreation(TENANT, "megan")).isEmpty();
+        }
+    }
+
+    @Test
+    void countsOnTheirWayToTheSharedCountStillCount() {
+        database = Database.open(ConfigLoader.load(null, Backend.EMBEDDED.newStorage(scratch)).storage());
+        List<Optional<Refusal>> seenWhileSharing = new ArrayList<>();
+        AtomicReference<Throttle> node = new AtomicReference<>();
+        SharedCounts watched = new SharedCounts() {
+            @Override
+            public List<Long> add(List<Delta> deltas) {
+                seenWhileSharing.add(node.get().admitMeetingCreation(TENANT, "megan"));
+                return database.sharedCounts().add(deltas);
+            }
+
+            @Override
+            public void forgetBefore(long endMillis) {
+                database.sharedCounts().forgetBefore(endMillis);
+            }
+        };
+        try (Throttle throttle = Throttle.of(limits(1000, 1000, 2), watched, clock)) {
+            node.set(throttle);
+            throttle.meetingCreated(TENANT, "megan");
+            throttle.meetingCreated(TENANT, "megan");
+
+            throttle.synchronise();
+
+            assertThat(seenWhileSharing).singleElement().satisfies(refusal -> assertThat(refusal).isPresent());
+            assertThat(throttle.admitMeetingCreation(TENANT, "megan")).isPresent();
         }
     }
 
