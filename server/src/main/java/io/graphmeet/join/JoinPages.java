@@ -1,6 +1,7 @@
 package io.graphmeet.join;
 
 import static io.helidon.http.Method.GET;
+import static io.helidon.http.Method.HEAD;
 
 import io.graphmeet.http.Edge;
 import io.graphmeet.http.Guard;
@@ -49,10 +50,14 @@ public final class JoinPages {
                     throw PageProblem.methodNotAllowed();
                 });
         MeetingPages meeting = new MeetingPages(meetings, clock, html, assets);
-        table.path(base + "/l/meetup-join/{+link}", RouteTable.on(GET, Guard.open(), meeting::join));
-        table.path(base + "/l/meetup-join/", RouteTable.on(GET, Guard.open(), meeting::join));
-        table.path(base + "/meetingOptions", RouteTable.on(GET, Guard.open(), meeting::options));
-        table.path(base + "/meetingOptions/", RouteTable.on(GET, Guard.open(), meeting::options));
+        for (String join : List.of(base + "/l/meetup-join/{+link}", base + "/l/meetup-join/")) {
+            table.path(join, RouteTable.on(GET, Guard.open(), meeting::join), RouteTable.on(HEAD, Guard.open(),
+                    meeting::join));
+        }
+        for (String options : List.of(base + "/meetingOptions", base + "/meetingOptions/")) {
+            table.path(options, RouteTable.on(GET, Guard.open(), meeting::options), RouteTable.on(HEAD, Guard.open(),
+                    meeting::options));
+        }
         routing.get(assets + "/{name}", new Assets());
     }
 

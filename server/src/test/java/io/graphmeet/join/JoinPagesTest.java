@@ -160,6 +160,20 @@ class JoinPagesTest {
     }
 
     @Test
+    void answersHeadAsGetWithoutTheBody() {
+        JsonNode meeting = createOrGet(http, token, "Checked by a link checker");
+        GraphResponse head = http.send(HttpRequest.newBuilder(URI.create(meeting.path("joinWebUrl").asText()))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        GraphResponse missing = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/meetingOptions/"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(head.status()).isEqualTo(200);
+        assertThat(head.header("Content-Type")).isEqualTo("text/html; charset=utf-8");
+        assertThat(head.body()).isEmpty();
+        assertThat(missing.status()).isEqualTo(404);
+    }
+
+    @Test
     void answersOtherMethodsWithA405Page() {
         JsonNode meeting = createOrGet(http, token, "Methods");
         GraphResponse post = http.send(HttpRequest.newBuilder(URI.create(meeting.path("joinWebUrl").asText()))
