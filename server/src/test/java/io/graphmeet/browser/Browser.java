@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
@@ -93,11 +94,17 @@ public final class Browser implements AutoCloseable {
 
     /** Fails the calling test, in one line saying how to install them, unless Chromium and its driver are here. */
     public static void requireChromium() {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            fail("The browser tests need Debian's Chromium and its driver (" + CHROMIUM + ", " + CHROMEDRIVER
-                    + "): install them with 'apt-get install chromium chromium-driver' (bin/test does when it runs as "
-                    + "root or with password-less sudo), or point GRAPHMEET_CHROMIUM and GRAPHMEET_CHROMEDRIVER at them.");
+        missing(CHROMIUM, CHROMEDRIVER).ifPresent(advice -> fail(advice));
+    }
+
+    /** The one line telling how to install the browser, when {@code chromium} or {@code chromedriver} is missing. */
+    static Optional<String> missing(Path chromium, Path chromedriver) {
+        if (Files.isExecutable(chromium) && Files.isExecutable(chromedriver)) {
+            return Optional.empty();
         }
+        return Optional.of("The browser tests need Debian's Chromium and its driver (" + chromium + ", " + chromedriver
+                + "): install them with 'apt-get install chromium chromium-driver' (bin/test does when it runs as "
+                + "root or with password-less sudo), or point GRAPHMEET_CHROMIUM and GRAPHMEET_CHROMEDRIVER at them.");
     }
 
     /** The Selenium driver, for anything this class does not offer. */
