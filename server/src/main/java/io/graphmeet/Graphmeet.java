@@ -20,6 +20,7 @@ import io.graphmeet.issuer.IssuerRoutes;
 import io.graphmeet.issuer.IssuerSettings;
 import io.graphmeet.issuer.SigningKeys;
 import io.graphmeet.issuer.TokenIssuer;
+import io.graphmeet.join.JoinPages;
 import io.graphmeet.meetings.MeetingIdentifiers;
 import io.graphmeet.meetings.MeetingService;
 import io.graphmeet.meetings.People;
@@ -106,7 +107,8 @@ public final class Graphmeet implements AutoCloseable {
                     config.auth().clockSkew(), config.auth().maxTokenLifetime(), clock,
                     config.auth().tokenCacheBytes());
             operated = operate(config, metrics, database, clock);
-            GraphContext context = new GraphContext(tokens, new Authorizer(directory, config.directory().strict()),
+            Authorizer authorizer = new Authorizer(directory, config.directory().strict());
+            GraphContext context = new GraphContext(tokens, authorizer,
                     config.server().maxBodyBytes(), clock, metrics, operated.accessLog(), operated.throttle(),
                     operated.tracing());
             MeetingJson json = new MeetingJson(config.server().effectivePublicUrl(), config.joinBaseUrl());
@@ -116,6 +118,7 @@ public final class Graphmeet implements AutoCloseable {
                     IssuerRoutes.register(routing, builtIn.issuer(), builtIn.keys(), builtIn.settings(),
                             config.server().maxBodyBytes(), clock);
                 }
+                JoinPages.register(routing, database.meetings(), clock, config.joinBaseUrl());
                 GraphRoutes.register(routing, context, meetings, json);
             };
             AdminKey adminKey = AdminKey.resolve(config).orElse(null);
@@ -139,7 +142,8 @@ public final class Graphmeet implements AutoCloseable {
             }
             if (adminKey != null) {
                 AdminContext admin = new AdminContext(directory, database.meetings(),
-                        builtIn == null ? null : builtIn.keys(), adminKey, config.server().maxBodyBytes(), clock);
+                        builtIn == null ? null : builtIn.keys(), adminKey, config.server().maxBodyBytes(), clock,
+                        authorizer);
                 server.putSocket(ADMIN, socket -> ConnectionLimits.apply(socket, limits).host(config.admin().host())
                         .port(config.admin().port()));
                 server.routing(ADMIN, routing -> AdminRoutes.register(routing, admin));

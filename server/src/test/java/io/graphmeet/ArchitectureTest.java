@@ -51,7 +51,8 @@ class ArchitectureTest {
     @Test
     void onlyTheEdgeSpeaksHttpAndOnlyTheStoreSpeaksSql() {
         noClasses().that().resideOutsideOfPackages("io.graphmeet.api..", "io.graphmeet.admin..", "io.graphmeet.issuer..",
-                        "io.graphmeet.http..", "io.graphmeet.cli..", "io.graphmeet.observe..", "io.graphmeet")
+                        "io.graphmeet.http..", "io.graphmeet.cli..", "io.graphmeet.observe..", "io.graphmeet.join..",
+                        "io.graphmeet")
                 .should().dependOnClassesThat().resideInAPackage("io.helidon.webserver..")
                 .check(PRODUCTION);
         noClasses().that().resideOutsideOfPackage("io.graphmeet.store..")
@@ -61,7 +62,7 @@ class ArchitectureTest {
 
     @Test
     void theSurfacesBorrowNoPlumbingFromOneAnotherOrTheDomain() {
-        noClasses().that().resideInAnyPackage("io.graphmeet.admin..", "io.graphmeet.issuer..")
+        noClasses().that().resideInAnyPackage("io.graphmeet.admin..", "io.graphmeet.issuer..", "io.graphmeet.join..")
                 .should().dependOnClassesThat().resideInAPackage("io.graphmeet.api..")
                 .check(PRODUCTION);
         noClasses().that().resideInAPackage("io.graphmeet.issuer..")
