@@ -3,6 +3,7 @@ package io.graphmeet.store;
 import io.graphmeet.config.GraphmeetConfig.StorageKind;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -40,6 +41,12 @@ enum SqlDialect {
         void announceDirectoryChange(Connection connection) {
             // one process per SQLite file: CachedDirectoryStore sees every write itself
         }
+
+        /** In process, no round trips to save: one kept statement run per row is the cheapest. */
+        @Override
+        boolean[] insertUnlessTaken(Connection connection, RowInsert insert, List<Object[]> rows) throws SQLException {
+            return Sql.insertEach(connection, insert.oneRow(), rows);
+        }
     },
     POSTGRES {
         @Override
@@ -71,6 +78,11 @@ enum SqlDialect {
         void announceDirectoryChange(Connection connection) throws SQLException {
             Sql.update(connection, "NOTIFY " + PostgresDirectoryRevision.CHANNEL);
         }
+
+        @Override
+        boolean[] insertUnlessTaken(Connection connection, RowInsert insert, List<Object[]> rows) throws SQLException {
+            return Sql.insertEach(connection, insert.oneRow(), rows);
+        }
     };
 
     static SqlDialect of(StorageKind kind) {
@@ -97,4 +109,8 @@ enum SqlDialect {
 
     /** Lets every node know, once the transaction commits, that the directory changed. */
     abstract void announceDirectoryChange(Connection connection) throws SQLException;
+
+    /** Runs {@code insert} for every row, in one round trip where there are any; which rows it inserted, in order. */
+    abstract boolean[] insertUnlessTaken(Connection connection, RowInsert insert, List<Object[]> rows)
+            throws SQLException;
 }
