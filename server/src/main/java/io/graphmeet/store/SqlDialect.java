@@ -64,9 +64,13 @@ enum SqlDialect {
             return new PostgresDirectoryRevision(connections);
         }
 
+        /**
+         * Half the pool, at most one per core: a writer more than the cores only splits the waiting writes into
+         * smaller batches (more commits to flush), and holds a connection the reads of createOrGet then wait for.
+         */
         @Override
         int writerThreads(int poolSize) {
-            return Math.max(1, poolSize / 2);
+            return Math.max(1, Math.min(poolSize / 2, Runtime.getRuntime().availableProcessors()));
         }
 
         @Override
