@@ -184,6 +184,10 @@ abstract class MeetingStoreContract {
      * The inserts of one group commit go to the database together (on PostgreSQL as one statement): two requests
      * for one new key, one for a key already stored and one for a free key, queued behind the held writer so
      * they commit in one batch. Each key still gets exactly one meeting, and each loser is told the holder.
+     *
+     * <p>Planted bugs: counting every row of PostgreSQL's one insert as stored once any was returned
+     * ({@code Sql.insertUnnested}), and counting SQLite's "0 rows" as stored ({@code Sql.insertEach}), each made
+     * this test fail, by hand, on its backend (then reverted).
      */
     @Test
     void aBatchWithOneKeyTwiceAndOneKeyAlreadyStoredInsertsEachKeyOnce(@TempDir Path scratch) throws Exception {
