@@ -13,8 +13,6 @@ import io.graphmeet.throttle.SharedCounts;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
@@ -55,7 +53,6 @@ public final class Database implements AutoCloseable {
     private final GroupCommitter writer;
     private final WalFile wal;
     private final DirectoryRevision directoryRevision;
-    private final StatementCache statements = new StatementCache();
     private final MeetingStore meetings;
     private final DirectoryStore directory;
 
@@ -217,11 +214,6 @@ public final class Database implements AutoCloseable {
         return new JdbcSigningKeyStore(this);
     }
 
-    /** A reusable prepared statement on {@code connection}, parameters bound; do not close it. */
-    PreparedStatement statement(Connection connection, String sql, Object... parameters) throws SQLException {
-        return statements.prepare(connection, sql, parameters);
-    }
-
     /**
      * Runs {@code work} on a reader connection. What it found is returned only once durable (a commit may be
      * visible a moment before its WAL is flushed); finding nothing waits for nothing.
@@ -243,7 +235,12 @@ public final class Database implements AutoCloseable {
         return writer.write(work);
     }
 
-    /** As {@link #write(SqlWork, Consumer)}, the insert sharing one JDBC batch with the batch's other inserts. */
+    /** How many writes wait for a writer thread: lets a test that holds the writers know its writes are queued. */
+    int writesWaiting() {
+        return writer.waiting();
+    }
+
+    /** As {@link #write(SqlWork, Consumer)}, the insert going to the database with the batch's other inserts. */
     <T> T insert(GroupCommitter.Insert<T> insert, Consumer<T> afterCommit) {
         return writer.insert(insert, afterCommit);
     }

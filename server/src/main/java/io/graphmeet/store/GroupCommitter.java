@@ -4,7 +4,6 @@ import io.graphmeet.failure.StoreUnavailableException;
 import io.graphmeet.observe.Metrics;
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -145,31 +144,27 @@ final class GroupCommitter implements AutoCloseable {
 
     /**
      * As {@link #write(SqlWork, Consumer)} for a write that begins with an insert: the inserts of one batch go to
-     * the database in one JDBC batch (one round trip on PostgreSQL) before the batch's other writes run.
+     * the database together (in one round trip on PostgreSQL) before the batch's other writes run.
      */
     <T> T insert(Insert<T> insert, Consumer<T> afterCommit) {
         return submit(new Task<>(insert::runAlone, insert, afterCommit, new CompletableFuture<>()));
     }
 
+    /** Inserts rows that may each insert nothing, and tells which it inserted, in their order. */
+    @FunctionalInterface
+    interface Rows {
+        boolean[] insert(Connection connection, List<Object[]> rows) throws SQLException;
+    }
+
     /**
-     * A write that inserts {@code row} with the statement {@code statement} gives on the connection (an insert
-     * that may insert nothing, as {@code ON CONFLICT DO NOTHING}; a statement kept per connection, never closed):
-     * if it inserted the row, its result is {@code inserted}; otherwise {@code otherwise} runs, in the same
-     * transaction.
+     * A write that inserts {@code row} through {@code rows} (with the batch's other rows for the same
+     * {@code rows}): if it inserted the row, its result is {@code inserted}; otherwise {@code otherwise} runs, in
+     * the same transaction.
      */
-    record Insert<T>(SqlWork<PreparedStatement> statement, Object[] row, T inserted, SqlWork<T> otherwise) {
+    record Insert<T>(Rows rows, Object[] row, T inserted, SqlWork<T> otherwise) {
 
         T runAlone(Connection connection) throws SQLException {
-            PreparedStatement insert = bound(connection);
-            return insert.executeUpdate() == 1 ? inserted : otherwise.run(connection);
-        }
-
-        PreparedStatement bound(Connection connection) throws SQLException {
-            PreparedStatement insert = statement.run(connection);
-            for (int i = 0; i < row.length; i++) {
-                insert.setObject(i + 1, row[i]);
-            }
-            return insert;
+            return rows.insert(connection, java.util.Collections.singletonList(row))[0] ? inserted : otherwise.run(connection);
         }
     }
 
@@ -257,33 +252,27 @@ final class GroupCommitter implements AutoCloseable {
     }
 
     /**
-     * Runs a batch's writes in one transaction: first the inserts of {@link Insert} writes, all in one JDBC batch
-     * per statement, then every write in order (an insert that inserted nothing runs its {@code otherwise}).
+     * Runs a batch's writes in one transaction: first the rows of {@link Insert} writes, all rows of one
+     * {@link Rows} at once, then every write in order (an insert that inserted nothing runs its {@code otherwise}).
      */
     private static List<Object> runAll(Connection connection, List<Task<?>> batch) throws SQLException {
         Object[] results = new Object[batch.size()];
         boolean[] inserted = new boolean[batch.size()];
-        Map<PreparedStatement, List<Integer>> inserts = new LinkedHashMap<>();
-        try {
-            for (int i = 0; i < batch.size(); i++) {
-                Insert<?> insert = batch.get(i).insert();
-                if (insert != null) {
-                    PreparedStatement statement = insert.bound(connection);
-                    inserts.computeIfAbsent(statement, added -> new ArrayList<>()).add(i);
-                    statement.addBatch();
-                }
+        Map<Rows, List<Integer>> inserts = new LinkedHashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Insert<?> insert = batch.get(i).insert();
+            if (insert != null) {
+                inserts.computeIfAbsent(insert.rows(), added -> new ArrayList<>()).add(i);
             }
-            for (Map.Entry<PreparedStatement, List<Integer>> same : inserts.entrySet()) {
-                int[] counts = same.getKey().executeBatch();
-                for (int k = 0; k < counts.length; k++) {
-                    int i = same.getValue().get(k);
-                    inserted[i] = counts[k] == 1;
-                    results[i] = batch.get(i).insert().inserted();
-                }
-            }
-        } finally {
-            for (PreparedStatement statement : inserts.keySet()) {
-                statement.clearBatch(); // kept for the next batch: nothing of this one may linger in it
+        }
+        for (Map.Entry<Rows, List<Integer>> same : inserts.entrySet()) {
+            List<Integer> tasks = same.getValue();
+            boolean[] done = same.getKey().insert(connection,
+                    tasks.stream().<Object[]>map(i -> batch.get(i).insert().row()).toList());
+            for (int k = 0; k < done.length; k++) {
+                int i = tasks.get(k);
+                inserted[i] = done[k];
+                results[i] = batch.get(i).insert().inserted();
             }
         }
         for (int i = 0; i < batch.size(); i++) {

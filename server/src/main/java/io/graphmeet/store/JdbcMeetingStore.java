@@ -11,7 +11,6 @@ import io.graphmeet.meetings.Person;
 import io.graphmeet.failure.StoreUnavailableException;
 import io.graphmeet.meetings.Timestamp;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -21,11 +20,14 @@ import java.util.Optional;
 /** {@link MeetingStore} over JDBC, the same SQL on SQLite and PostgreSQL. */
 final class JdbcMeetingStore implements MeetingStore {
 
-    private static final String COLUMNS = "id, tenant_id, organizer_id, external_id, thread_id, join_meeting_id, "
+    private static final String COLUMNS = "tenant_id, id, organizer_id, external_id, thread_id, join_meeting_id, "
             + "join_web_url, passcode, created_at, start_at, end_at, expires_at_ms, subject, organizer_upn, "
             + "organizer_name, attendees, settings, updated_at, revision";
-    private static final String INSERT = "INSERT INTO meetings (" + COLUMNS + ") "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+    /** The columns of {@link #row}; a row is identified by its first two, the primary key. */
+    private static final RowInsert INSERT = new RowInsert("meetings", java.util.Arrays.stream(COLUMNS.split(", "))
+            .map(name -> new RowInsert.Column(name, name.equals("expires_at_ms") || name.equals("revision")
+                    ? "bigint" : "text"))
+            .toList(), 2);
     private static final String SELECT = "SELECT " + COLUMNS + " FROM meetings ";
     private static final String PROBE = "SELECT id, revision, expires_at_ms FROM meetings ";
     private static final String BY_KEY = "WHERE tenant_id = ? AND organizer_id = ? AND external_id = ?";
@@ -43,10 +45,13 @@ final class JdbcMeetingStore implements MeetingStore {
             .weigher((String id, Meeting meeting) -> CacheWeights.meeting(meeting))
             .build();
     private final MeetingsByKey byKey;
+    /** One instance, so that the group committer inserts a batch's meetings together. */
+    private final GroupCommitter.Rows insertRows;
 
     JdbcMeetingStore(Database database) {
         this.database = database;
         this.byKey = new MeetingsByKey(database.dialect().writtenByThisProcessOnly());
+        this.insertRows = (connection, rows) -> database.dialect().insertUnlessTaken(connection, INSERT, rows);
     }
 
     @Override
@@ -70,17 +75,14 @@ final class JdbcMeetingStore implements MeetingStore {
      */
     private Optional<Meeting> findLive(Instant now, String where, String... parameters) {
         return database.read(connection -> {
-            String id;
-            long revision;
-            try (ResultSet row = database.statement(connection, PROBE + where, (Object[]) parameters).executeQuery()) {
-                if (!row.next() || row.getLong(3) <= now.toEpochMilli()) {
-                    return Optional.<Meeting>empty();
-                }
-                id = row.getString(1);
-                revision = row.getLong(2);
+            Optional<Probe> probe = Sql.firstKept(connection, PROBE + where,
+                    row -> new Probe(row.getString(1), row.getLong(2), row.getLong(3)), (Object[]) parameters);
+            if (probe.isEmpty() || probe.get().expiresAtMillis() <= now.toEpochMilli()) {
+                return Optional.<Meeting>empty();
             }
+            String id = probe.get().id();
             Meeting cached = recent.getIfPresent(id);
-            if (cached != null && cached.revision() == revision) {
+            if (cached != null && cached.revision() == probe.get().revision()) {
                 return Optional.of(cached);
             }
             Optional<Meeting> loaded = selectOne(connection, SELECT_BY_ID, parameters[0], id);
@@ -105,14 +107,13 @@ final class JdbcMeetingStore implements MeetingStore {
                 if (holder.get().isLiveAt(now)) {
                     return new KeyTaken(holder.get());
                 }
-                deleteById(connection, candidate.tenantId(), holder.get().id());
-                if (database.statement(connection, INSERT, row).executeUpdate() == 1) {
+                Sql.update(connection, DELETE, candidate.tenantId(), holder.get().id());
+                if (insertRows.insert(connection, java.util.Collections.singletonList(row))[0]) {
                     return new Inserted();
                 }
             }
         };
-        return database.insert(new GroupCommitter.Insert<>(
-                connection -> database.statement(connection, INSERT), row, new Inserted(), afterConflict), result -> {
+        return database.insert(new GroupCommitter.Insert<>(insertRows, row, new Inserted(), afterConflict), result -> {
             switch (result) {
                 case Inserted inserted -> remember(candidate);
                 case IdentifierTaken maybeExpiredHolderDeleted -> byKey.changed();
@@ -181,7 +182,7 @@ final class JdbcMeetingStore implements MeetingStore {
     private static Object[] row(Meeting meeting) {
         try {
             return new Object[] {
-                meeting.id(), meeting.tenantId(), meeting.organizer().id(), meeting.externalId(), meeting.threadId(),
+                meeting.tenantId(), meeting.id(), meeting.organizer().id(), meeting.externalId(), meeting.threadId(),
                 meeting.joinMeetingId(), meeting.joinWebUrl(), meeting.passcode(), meeting.creationDateTime().toString(),
                 meeting.startDateTime().toString(), meeting.endDateTime().toString(),
                 meeting.expiryDateTime().instant().toEpochMilli(), meeting.subject(), meeting.organizer().upn(),
@@ -200,20 +201,13 @@ final class JdbcMeetingStore implements MeetingStore {
                 changed.revision(), changed.tenantId(), changed.id(), changed.revision() - 1);
     }
 
-    private Optional<Meeting> selectOne(Connection connection, String sql, String... parameters)
+    private static Optional<Meeting> selectOne(Connection connection, String sql, String... parameters)
             throws SQLException {
-        try (ResultSet rows = database.statement(connection, sql, (Object[]) parameters).executeQuery()) {
-            return rows.next() ? Optional.of(meetingOf(rows)) : Optional.empty();
-        }
+        return Sql.firstKept(connection, sql, JdbcMeetingStore::meetingOf, (Object[]) parameters);
     }
 
-    private static void deleteById(Connection connection, String tenantId, String id) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
-            delete.setString(1, tenantId);
-            delete.setString(2, id);
-            delete.executeUpdate();
-        }
-    }
+    /** What a lookup reads first: enough to tell whether a remembered meeting is still the stored one. */
+    private record Probe(String id, long revision, long expiresAtMillis) {}
 
     private static Meeting meetingOf(ResultSet row) throws SQLException {
         String tenantId = row.getString("tenant_id");

@@ -1,8 +1,6 @@
 package io.graphmeet.store;
 
 import io.graphmeet.throttle.SharedCounts;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,16 +21,9 @@ final class JdbcSharedCounts implements SharedCounts {
     public List<Long> add(List<Delta> deltas) {
         return database.write(connection -> {
             List<Long> totals = new ArrayList<>(deltas.size());
-            try (PreparedStatement add = connection.prepareStatement(ADD)) {
-                for (Delta delta : deltas) {
-                    add.setString(1, delta.scope());
-                    add.setLong(2, delta.windowStartMillis());
-                    add.setLong(3, delta.delta());
-                    add.setLong(4, delta.windowEndMillis());
-                    try (ResultSet total = add.executeQuery()) {
-                        totals.add(total.next() ? total.getLong(1) : delta.delta());
-                    }
-                }
+            for (Delta delta : deltas) {
+                totals.add(Sql.firstKept(connection, ADD, total -> total.getLong(1), delta.scope(),
+                        delta.windowStartMillis(), delta.delta(), delta.windowEndMillis()).orElse(delta.delta()));
             }
             return totals;
         });

@@ -3,6 +3,7 @@ package io.graphmeet.store;
 import io.graphmeet.config.GraphmeetConfig.StorageKind;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -40,6 +41,12 @@ enum SqlDialect {
         void announceDirectoryChange(Connection connection) {
             // one process per SQLite file: CachedDirectoryStore sees every write itself
         }
+
+        /** In process, no round trips to save: one kept statement run per row is the cheapest. */
+        @Override
+        boolean[] insertUnlessTaken(Connection connection, RowInsert insert, List<Object[]> rows) throws SQLException {
+            return Sql.insertEach(connection, insert.oneRow(), rows);
+        }
     },
     POSTGRES {
         @Override
@@ -57,9 +64,13 @@ enum SqlDialect {
             return new PostgresDirectoryRevision(connections);
         }
 
+        /**
+         * Half the pool, at most one per core: a writer more than the cores only splits the waiting writes into
+         * smaller batches (more commits to flush), and holds a connection the reads of createOrGet then wait for.
+         */
         @Override
         int writerThreads(int poolSize) {
-            return Math.max(1, poolSize / 2);
+            return Math.max(1, Math.min(poolSize / 2, Runtime.getRuntime().availableProcessors()));
         }
 
         @Override
@@ -70,6 +81,17 @@ enum SqlDialect {
         @Override
         void announceDirectoryChange(Connection connection) throws SQLException {
             Sql.update(connection, "NOTIFY " + PostgresDirectoryRevision.CHANNEL);
+        }
+
+        /**
+         * One statement for any number of rows, so one server-side plan, and one round trip that also says which
+         * rows were inserted (a JDBC batch rewritten into one multi-row insert by pgjdbc's
+         * {@code reWriteBatchedInserts} reports only "success, no count" per row, which cannot tell a stored
+         * meeting from one that lost its key).
+         */
+        @Override
+        boolean[] insertUnlessTaken(Connection connection, RowInsert insert, List<Object[]> rows) throws SQLException {
+            return Sql.insertUnnested(connection, insert.unnested(), insert.arrayTypes(), insert.keyColumns(), rows);
         }
     };
 
@@ -97,4 +119,8 @@ enum SqlDialect {
 
     /** Lets every node know, once the transaction commits, that the directory changed. */
     abstract void announceDirectoryChange(Connection connection) throws SQLException;
+
+    /** Runs {@code insert} for every row, in one round trip where there are any; which rows it inserted, in order. */
+    abstract boolean[] insertUnlessTaken(Connection connection, RowInsert insert, List<Object[]> rows)
+            throws SQLException;
 }

@@ -17,14 +17,19 @@ import io.graphmeet.meetings.MeetingStore.Updated;
 import io.graphmeet.meetings.ParticipantRole;
 import io.graphmeet.meetings.Person;
 import io.graphmeet.meetings.Timestamp;
+import io.graphmeet.config.ConfigLoader;
+import io.graphmeet.observe.Metrics;
 import io.graphmeet.testing.Backend;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -173,6 +178,95 @@ abstract class MeetingStoreContract {
         assertThat(results).filteredOn(KeyTaken.class::isInstance).hasSize(CONCURRENT_CALLERS - 1)
                 .allSatisfy(result -> assertThat(((KeyTaken) result).existing()).isEqualTo(winner));
         assertThat(store.findByKey(keyOf(winner), NOW)).contains(winner);
+    }
+
+    /**
+     * The inserts of one group commit go to the database together (on PostgreSQL as one statement): two requests
+     * for one new key, one for a key already stored and one for a free key, queued behind the held writer so
+     * they commit in one batch. Each key still gets exactly one meeting, and each loser is told the holder.
+     *
+     * <p>Planted bugs: counting every row of PostgreSQL's one insert as stored once any was returned
+     * ({@code Sql.insertUnnested}), and counting SQLite's "0 rows" as stored ({@code Sql.insertEach}), each made
+     * this test fail, by hand, on its backend (then reverted).
+     */
+    @Test
+    void aBatchWithOneKeyTwiceAndOneKeyAlreadyStoredInsertsEachKeyOnce(@TempDir Path scratch) throws Exception {
+        String tenantId = newTenant();
+        List<Integer> batches = new CopyOnWriteArrayList<>();
+        try (Database oneWriter = openWithOneWriter(scratch, batches)) {
+            MeetingStore meetings = oneWriter.meetings();
+            Meeting stored = meeting(tenantId, "stored", NOW);
+            meetings.insertUnlessKeyTaken(stored, NOW);
+            List<Meeting> batch = List.of(meeting(tenantId, "twice", NOW), meeting(tenantId, "twice", NOW),
+                    meeting(tenantId, "stored", NOW), meeting(tenantId, "free", NOW));
+
+            List<InsertResult> results = inOneBatch(oneWriter, batch);
+
+            assertThat(batches).as("the holding write, then the four inserts together").endsWith(1, 4);
+            assertThat(results.subList(0, 2)).filteredOn(Inserted.class::isInstance).hasSize(1);
+            Meeting winner = batch.get(results.indexOf(new Inserted()));
+            Meeting loser = batch.get(winner == batch.get(0) ? 1 : 0);
+            assertThat(results.get(batch.indexOf(loser))).isEqualTo(new KeyTaken(winner));
+            assertThat(results.get(2)).isEqualTo(new KeyTaken(stored));
+            assertThat(results.get(3)).isEqualTo(new Inserted());
+            assertThat(meetings.findByKey(keyOf(winner), NOW)).contains(winner);
+            assertThat(meetings.findByKey(keyOf(stored), NOW)).contains(stored);
+            assertThat(meetings.findByKey(keyOf(batch.get(3)), NOW)).contains(batch.get(3));
+            assertThat(meetings.findById(tenantId, loser.id(), NOW)).isEmpty();
+            assertThat(meetings.findById(tenantId, batch.get(2).id(), NOW)).isEmpty();
+        }
+    }
+
+    /** As above, for two requests in one batch carrying one meeting id: one is stored, the other refused. */
+    @Test
+    void aBatchWithOneMeetingIdTwiceStoresItOnce(@TempDir Path scratch) throws Exception {
+        String tenantId = newTenant();
+        List<Integer> batches = new CopyOnWriteArrayList<>();
+        try (Database oneWriter = openWithOneWriter(scratch, batches)) {
+            Meeting first = meeting(tenantId, "ext-1", NOW);
+            Meeting sameId = withIdentifiers(meeting(tenantId, "ext-2", NOW), first.id(), first.threadId(),
+                    nextJoinMeetingId());
+            Meeting other = meeting(tenantId, "ext-3", NOW);
+
+            List<InsertResult> results = inOneBatch(oneWriter, List.of(first, sameId, other));
+
+            assertThat(batches).endsWith(1, 3);
+            assertThat(results.subList(0, 2)).containsExactlyInAnyOrder(new Inserted(), new IdentifierTaken());
+            Meeting stored = results.get(0) instanceof Inserted ? first : sameId;
+            assertThat(oneWriter.meetings().findById(tenantId, first.id(), NOW)).contains(stored);
+            assertThat(results.get(2)).isEqualTo(new Inserted());
+            assertThat(oneWriter.meetings().findByKey(keyOf(other), NOW)).contains(other);
+        }
+    }
+
+    /** A new store on this backend with one writer thread, reporting the size of each group commit. */
+    private Database openWithOneWriter(Path scratch, List<Integer> batches) {
+        Map<String, String> settings = new HashMap<>(StoreFixture.newStorage(backend(), scratch));
+        settings.put("GRAPHMEET_STORAGE_POSTGRES_POOL_SIZE", "2"); // half the pool writes: one writer
+        return Database.open(ConfigLoader.load(null, settings).storage(), new Metrics() {
+            @Override
+            public void recordGroupCommit(int batchSize, long commitNanos) {
+                batches.add(batchSize);
+            }
+        });
+    }
+
+    /** Inserts {@code meetings} from a thread each while the one writer is held; results in the same order. */
+    private static List<InsertResult> inOneBatch(Database oneWriter, List<Meeting> meetings) throws Exception {
+        List<Future<InsertResult>> calls = new ArrayList<>();
+        try (HeldWriters held = HeldWriters.hold(work -> oneWriter.write(work), 1);
+                ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Meeting meeting : meetings) {
+                calls.add(callers.submit(() -> oneWriter.meetings().insertUnlessKeyTaken(meeting, NOW)));
+            }
+            HeldWriters.awaitUntil(() -> oneWriter.writesWaiting() == meetings.size(), "every insert is queued");
+            held.release();
+        }
+        List<InsertResult> results = new ArrayList<>();
+        for (Future<InsertResult> call : calls) {
+            results.add(call.get(30, TimeUnit.SECONDS));
+        }
+        return results;
     }
 
     @Test
