@@ -204,7 +204,7 @@ abstract class InspectionApiContract {
     }
 
     @Test
-    void deleteAndTenantResetClearTheJournal() {
+    void deleteTenantResetAndTenantDeletionClearTheJournal() {
         String tenant = newId();
         String token = delegated(tenant, newId());
         createOrGet(token, "{\"externalId\":\"a\"}");
@@ -215,6 +215,12 @@ abstract class InspectionApiContract {
 
         createOrGet(token, "{\"externalId\":\"b\"}");
         assertThat(admin.post("/admin/v1/tenants/" + tenant + "/reset", null).status()).isEqualTo(200);
+        assertThat(requests(tenant, "")).isEmpty();
+
+        assertThat(admin.post("/admin/v1/tenants", "{\"id\":\"" + tenant + "\"}").status()).isEqualTo(201);
+        createOrGet(token, "{\"externalId\":\"c\"}");
+        assertThat(requests(tenant, "")).hasSize(1);
+        assertThat(admin.delete("/admin/v1/tenants/" + tenant).status()).isEqualTo(204);
         assertThat(requests(tenant, "")).isEmpty();
     }
 
