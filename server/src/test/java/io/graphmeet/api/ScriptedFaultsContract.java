@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -180,6 +181,23 @@ abstract class ScriptedFaultsContract extends ServerContract {
         assertThat(responses).filteredOn(response -> response.status() == 503).hasSize(5);
         assertThat(responses).filteredOn(response -> response.status() == 201).hasSize(19);
         assertThat(admin.get(FAULTS).json().path("value")).as("a used-up rule leaves").isEmpty();
+    }
+
+    @Test
+    void aSeededRateFailsTheSameRequestsWhenTheRunIsReplayed() {
+        List<Integer> first = statusesUnderARateOfOneThird();
+        admin.delete(FAULTS);
+        List<Integer> replayed = statusesUnderARateOfOneThird();
+
+        assertThat(replayed).isEqualTo(first);
+        assertThat(first).contains(503, 201);
+    }
+
+    private List<Integer> statusesUnderARateOfOneThird() {
+        rule("{\"effect\":{\"type\":\"error\",\"status\":503},\"rate\":0.33,\"seed\":2026}");
+        String token = megan();
+        return IntStream.range(0, 24).mapToObj(i -> http.post(ME, token, body(uniqueId())).status())
+                .toList();
     }
 
     @Test
