@@ -15,6 +15,7 @@ import io.graphmeet.config.ConfigException;
 import io.graphmeet.config.GraphmeetConfig;
 import io.graphmeet.demo.DemoDirectory;
 import io.graphmeet.directory.Directory;
+import io.graphmeet.faults.FaultRules;
 import io.graphmeet.issuer.HostGuard;
 import io.graphmeet.issuer.IssuerRoutes;
 import io.graphmeet.issuer.IssuerSettings;
@@ -84,13 +85,14 @@ public final class Graphmeet implements AutoCloseable {
         PrometheusMetrics metrics = new PrometheusMetrics();
         Database database = Database.open(config.storage(), metrics);
         Operated operated = null;
+        FaultRules faults = new FaultRules(clock);
         try {
             if (config.directory().seedDemo() && DemoDirectory.seed(database.directory(), clock.instant())) {
                 LOG.info("created the demo tenant " + DemoDirectory.TENANT_ID + " (directory.seedDemo)");
             }
             if (config.directory().bootstrapFile() != null) {
-                LOG.info(BootstrapFile.apply(config.directory().bootstrapFile(), database.directory(), System::getenv,
-                        clock.instant()));
+                LOG.info(BootstrapFile.apply(config.directory().bootstrapFile(), database.directory(), faults,
+                        System::getenv, clock.instant()));
             }
             Directory directory = new Directory(database.directory());
             BuiltIn builtIn = config.issuer().enabled()
@@ -114,7 +116,7 @@ public final class Graphmeet implements AutoCloseable {
                     journaling.maxBytes(), journaling.maxBodyBytes());
             GraphContext context = new GraphContext(tokens, authorizer,
                     config.server().maxBodyBytes(), clock, metrics, operated.accessLog(), operated.throttle(),
-                    operated.tracing(), journal);
+                    operated.tracing(), faults, journal);
             MeetingJson json = new MeetingJson(config.server().effectivePublicUrl(), config.joinBaseUrl());
             Consumer<HttpRouting.Builder> graphRoutes = routing -> {
                 if (builtIn != null) {
@@ -147,7 +149,7 @@ public final class Graphmeet implements AutoCloseable {
             if (adminKey != null) {
                 AdminContext admin = new AdminContext(directory, database.meetings(),
                         builtIn == null ? null : builtIn.keys(), adminKey, config.server().maxBodyBytes(), clock,
-                        authorizer, journal, new InspectedMeetings(database.meetings(), json));
+                        authorizer, faults, journal, new InspectedMeetings(database.meetings(), json));
                 server.putSocket(ADMIN, socket -> ConnectionLimits.apply(socket, limits).host(config.admin().host())
                         .port(config.admin().port()));
                 server.routing(ADMIN, routing -> AdminRoutes.register(routing, admin));
