@@ -48,7 +48,7 @@ final class AdminExchange {
 
     /**
      * The query parameters, decoded once; a 400 naming the first parameter that is not one of {@code allowed}, so a
-     * misspelt filter is not silently ignored.
+     * misspelt filter is not silently ignored, or that is given more than once, so no value is silently dropped.
      */
     QueryString queryString(String... allowed) {
         if (query == null) {
@@ -58,6 +58,9 @@ final class AdminExchange {
             if (!List.of(allowed).contains(name)) {
                 throw GraphError.BAD_REQUEST.with("Unknown query parameter '" + name + "'; this route takes "
                         + String.join(", ", allowed) + ".");
+            }
+            if (request.query().all(name, List::of).size() > 1) {
+                throw GraphError.BAD_REQUEST.with("Query parameter '" + name + "' is given more than once.");
             }
         }
         return query;
@@ -80,15 +83,6 @@ final class AdminExchange {
         String tenantId = tenantId();
         return directory().tenant(tenantId)
                 .orElseThrow(() -> GraphError.NOT_FOUND.with("Tenant '" + tenantId + "' was not found."));
-    }
-
-    /** A query parameter, decoded; null when absent. A 400 when it is given more than once. */
-    String query(String name) {
-        var values = request.query().all(name, List::of);
-        if (values.size() > 1) {
-            throw GraphError.BAD_REQUEST.with("Query parameter '" + name + "' is given more than once.");
-        }
-        return values.isEmpty() ? null : values.getFirst();
     }
 
     /** The body as a JSON object limited to {@code allowed} fields; an empty body is an empty object. */

@@ -45,7 +45,7 @@ final class ExplainEndpoint {
     }
 
     private static String required(AdminExchange exchange, String name) {
-        String value = exchange.query(name);
+        String value = exchange.queryString("app", "user", "operation").get(name);
         if (value == null || value.isEmpty()) {
             throw GraphError.BAD_REQUEST.with("Query parameter '" + name + "' is required: explain?app={appId}"
                     + "&user={userId or UPN}&operation={createOrGet|create|get|list|update|delete}.");
