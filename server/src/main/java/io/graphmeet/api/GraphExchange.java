@@ -9,6 +9,7 @@ import io.graphmeet.faults.AppliedFault;
 import io.graphmeet.http.QueryString;
 import io.graphmeet.http.Json;
 import io.graphmeet.http.RequestBody;
+import io.graphmeet.http.RequestRefusedException;
 import io.graphmeet.http.Text;
 import io.graphmeet.meetings.Meeting;
 import io.graphmeet.meetings.Organizer;
@@ -155,6 +156,21 @@ final class GraphExchange {
         sentBody = body.jsonBytes(request);
         readBody = Json.readObject(sentBody);
         return readBody;
+    }
+
+    /**
+     * Reads the body, when one was sent, for the request journal of a request a scripted fault answers before its
+     * endpoint would have read it. A body the endpoint would have refused stays unread: the fault answers either way.
+     */
+    void readBodyForJournal() {
+        if (sentBody != null || !request.content().hasEntity()) {
+            return;
+        }
+        try {
+            jsonBody();
+        } catch (RequestRefusedException unreadable) {
+            readBody = null;
+        }
     }
 
     /** The body's bytes as sent, if an endpoint read it, for the request journal; else null. */

@@ -30,8 +30,10 @@ record ScriptedFaults(GraphOperation operation, Endpoint<GraphExchange> endpoint
         if (before.isPresent()) {
             exchange.markFault(before.get().applied());
             switch (before.get().effect()) {
-                case FaultEffect.Error error -> throw new ScriptedErrorException(error.status(),
-                        error.retryAfterSeconds());
+                case FaultEffect.Error error -> {
+                    exchange.readBodyForJournal();
+                    throw new ScriptedErrorException(error.status(), error.retryAfterSeconds());
+                }
                 case FaultEffect.Latency latency -> pause(latency.millis());
                 case FaultEffect.CommitThenFail lost -> throw new IllegalStateException("applies after commit");
             }

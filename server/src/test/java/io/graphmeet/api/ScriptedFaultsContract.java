@@ -241,7 +241,8 @@ abstract class ScriptedFaultsContract extends ServerContract {
     void theJournalMarksEachRequestARuleTouchedWithTheRuleAndItsEffect() {
         String throttle = ruleId("{\"effect\":{\"type\":\"error\",\"status\":429,\"retryAfterSeconds\":3},"
                 + "\"times\":1}");
-        GraphResponse throttled = asMegan(body(uniqueId()));
+        String throttledId = uniqueId();
+        GraphResponse throttled = asMegan(body(throttledId));
         String slow = ruleId("{\"effect\":{\"type\":\"latency\",\"millis\":20},\"times\":1}");
         GraphResponse slowed = asMegan(body(uniqueId()));
         String lose = ruleId("{\"effect\":{\"type\":\"commitThenFail\",\"status\":504},\"times\":1}");
@@ -254,6 +255,10 @@ abstract class ScriptedFaultsContract extends ServerContract {
         assertThat(journaled(throttled).path("status").asInt()).isEqualTo(429);
         assertThat(journaled(throttled).path("fault").path("ruleId").asText()).isEqualTo(throttle);
         assertThat(journaled(throttled).path("fault").path("effect").asText()).isEqualTo("error 429, Retry-After 3");
+        assertThat(journaled(throttled).path("externalId").asText())
+                .as("a request a fault answered before the endpoint read it is still found by its externalId")
+                .isEqualTo(throttledId);
+        assertThat(journaled(throttled).path("requestBody").path("externalId").asText()).isEqualTo(throttledId);
         assertThat(journaled(slowed).path("status").asInt()).isEqualTo(201);
         assertThat(journaled(slowed).path("fault").path("ruleId").asText()).isEqualTo(slow);
         assertThat(journaled(slowed).path("fault").path("effect").asText()).isEqualTo("latency 20 ms");
