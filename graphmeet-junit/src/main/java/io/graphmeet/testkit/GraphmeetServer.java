@@ -147,6 +147,11 @@ public final class GraphmeetServer implements AutoCloseable {
         return faults;
     }
 
+    /** The temporary folder of the database and the configuration, deleted at {@link #close}. */
+    Path folder() {
+        return folder;
+    }
+
     /** Stops graphmeet and deletes its temporary folder. */
     @Override
     public void close() {
