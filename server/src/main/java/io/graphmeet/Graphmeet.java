@@ -15,6 +15,7 @@ import io.graphmeet.config.ConfigException;
 import io.graphmeet.config.GraphmeetConfig;
 import io.graphmeet.demo.DemoDirectory;
 import io.graphmeet.directory.Directory;
+import io.graphmeet.faults.FaultRules;
 import io.graphmeet.issuer.HostGuard;
 import io.graphmeet.issuer.IssuerRoutes;
 import io.graphmeet.issuer.IssuerSettings;
@@ -82,13 +83,14 @@ public final class Graphmeet implements AutoCloseable {
         PrometheusMetrics metrics = new PrometheusMetrics();
         Database database = Database.open(config.storage(), metrics);
         Operated operated = null;
+        FaultRules faults = new FaultRules(clock);
         try {
             if (config.directory().seedDemo() && DemoDirectory.seed(database.directory(), clock.instant())) {
                 LOG.info("created the demo tenant " + DemoDirectory.TENANT_ID + " (directory.seedDemo)");
             }
             if (config.directory().bootstrapFile() != null) {
-                LOG.info(BootstrapFile.apply(config.directory().bootstrapFile(), database.directory(), System::getenv,
-                        clock.instant()));
+                LOG.info(BootstrapFile.apply(config.directory().bootstrapFile(), database.directory(), faults,
+                        System::getenv, clock.instant()));
             }
             Directory directory = new Directory(database.directory());
             BuiltIn builtIn = config.issuer().enabled()
@@ -108,7 +110,7 @@ public final class Graphmeet implements AutoCloseable {
             operated = operate(config, metrics, database, clock);
             GraphContext context = new GraphContext(tokens, new Authorizer(directory, config.directory().strict()),
                     config.server().maxBodyBytes(), clock, metrics, operated.accessLog(), operated.throttle(),
-                    operated.tracing());
+                    operated.tracing(), faults);
             MeetingJson json = new MeetingJson(config.server().effectivePublicUrl(), config.joinBaseUrl());
             Consumer<HttpRouting.Builder> graphRoutes = routing -> {
                 if (builtIn != null) {
@@ -139,7 +141,8 @@ public final class Graphmeet implements AutoCloseable {
             }
             if (adminKey != null) {
                 AdminContext admin = new AdminContext(directory, database.meetings(),
-                        builtIn == null ? null : builtIn.keys(), adminKey, config.server().maxBodyBytes(), clock);
+                        builtIn == null ? null : builtIn.keys(), adminKey, config.server().maxBodyBytes(), clock,
+                        faults);
                 server.putSocket(ADMIN, socket -> ConnectionLimits.apply(socket, limits).host(config.admin().host())
                         .port(config.admin().port()));
                 server.routing(ADMIN, routing -> AdminRoutes.register(routing, admin));

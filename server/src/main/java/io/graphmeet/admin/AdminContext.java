@@ -1,13 +1,15 @@
 package io.graphmeet.admin;
 
 import io.graphmeet.directory.Directory;
+import io.graphmeet.faults.FaultRules;
 import io.graphmeet.issuer.SigningKeys;
 import io.graphmeet.meetings.MeetingStore;
 import java.time.Clock;
 
 /**
  * What the admin endpoints share: the directory and meeting stores they change, the issuer's keys (null when
- * the built-in issuer is off), the admin key, the body size limit and the clock.
+ * the built-in issuer is off), the admin key, the body size limit and the clock; and this node's scripted fault
+ * rules.
  */
 public record AdminContext(Directory directory, MeetingStore meetings, SigningKeys signingKeys, AdminKey key,
-        int maxBodyBytes, Clock clock) {}
+        int maxBodyBytes, Clock clock, FaultRules faults) {}
