@@ -5,9 +5,11 @@ import io.graphmeet.directory.DirectoryStore;
 import io.graphmeet.directory.Tenant;
 import io.graphmeet.errors.GraphError;
 import io.graphmeet.http.JsonFields;
+import io.graphmeet.http.QueryString;
 import io.graphmeet.http.RequestBody;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
+import java.util.List;
 
 /** One admin request as an endpoint sees it: path parameters, the tenant it addresses, its JSON body. */
 final class AdminExchange {
@@ -15,6 +17,7 @@ final class AdminExchange {
     private final ServerRequest request;
     private final AdminContext context;
     private final RequestBody body;
+    private QueryString query;
 
     AdminExchange(ServerRequest request, AdminContext context, RequestBody body) {
         this.request = request;
@@ -41,6 +44,30 @@ final class AdminExchange {
     /** A path parameter, as sent. */
     String parameter(String name) {
         return request.path().pathParameters().get(name);
+    }
+
+    /**
+     * The query parameters, decoded once; a 400 naming the first parameter that is not one of {@code allowed}, so a
+     * misspelt filter is not silently ignored.
+     */
+    QueryString query(String... allowed) {
+        if (query == null) {
+            query = QueryString.parse(request.query().rawValue());
+        }
+        for (String name : query.parameters().keySet()) {
+            if (!List.of(allowed).contains(name)) {
+                throw GraphError.BAD_REQUEST.with("Unknown query parameter '" + name + "'; this route takes "
+                        + String.join(", ", allowed) + ".");
+            }
+        }
+        return query;
+    }
+
+    /** This request's URL without its query, as the client addressed it, for links to further pages. */
+    String urlWithoutQuery() {
+        String url = request.requestedUri().toUri().toString();
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query);
     }
 
     /** The {@code {tenantId}} of the path as a GUID, whether or not the directory knows it. */
