@@ -9,7 +9,6 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -35,7 +34,6 @@ public final class GraphmeetExtension implements BeforeAllCallback, BeforeEachCa
     private static final String TENANT = "tenant";
     private static final String GRAPH_SERVICE_CLIENT = "com.microsoft.graph.serviceclient.GraphServiceClient";
     private static final String GRAPH_CLIENTS = "io.graphmeet.testkit.sdk.GraphClients";
-    private static final AtomicInteger STARTS = new AtomicInteger();
 
     private final Lifecycle lifecycle;
     private final Map<String, String> settings;
@@ -144,7 +142,7 @@ public final class GraphmeetExtension implements BeforeAllCallback, BeforeEachCa
         GraphmeetServer.Builder builder = GraphmeetServer.builder();
         settings(owner).forEach(builder::setting);
         GraphmeetServer server = builder.start();
-        int start = STARTS.incrementAndGet();
+        int start = server.startInJvm();
         long millis = server.startup().toMillis();
         LOG.info("graphmeet for " + owner.getDisplayName() + " started in " + millis + " ms on " + server.baseUrl()
                 + (start == 1 ? " (the first start in this JVM, loading its classes)" : " (start " + start

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
@@ -49,10 +50,12 @@ public final class GraphmeetServer implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String POLICY = "graphmeet-test";
     private static final String GRAPH_DEFAULT_SCOPE = "https://graph.microsoft.com/.default";
+    private static final AtomicInteger STARTS = new AtomicInteger();
 
     private final Graphmeet graphmeet;
     private final Path folder;
     private final Duration startup;
+    private final int startInJvm;
     private final HttpClient http = HttpClient.newHttpClient();
     private final AdminClient admin;
     private final List<String> tenants = new CopyOnWriteArrayList<>();
@@ -63,6 +66,7 @@ public final class GraphmeetServer implements AutoCloseable {
         this.graphmeet = graphmeet;
         this.folder = folder;
         this.startup = startup;
+        this.startInJvm = STARTS.incrementAndGet();
         this.admin = new AdminClient(graphmeet.adminUrl().orElseThrow(), graphmeet.adminKey().orElseThrow().value());
         this.journal = new Journal(admin, () -> List.copyOf(tenants));
         this.faults = new Faults(admin);
@@ -80,6 +84,11 @@ public final class GraphmeetServer implements AutoCloseable {
     /** The Graph API's base URL, e.g. {@code http://127.0.0.1:41234}; Graph's paths follow ({@code /v1.0/...}). */
     public String baseUrl() {
         return graphmeet.baseUrl();
+    }
+
+    /** Which start in this JVM this was: 1 for the first, which also loads graphmeet's classes. */
+    public int startInJvm() {
+        return startInJvm;
     }
 
     /** The admin API, holding the generated admin key. */
