@@ -26,10 +26,16 @@ public final class Verification {
 
     private final RequestPattern pattern;
     private final Supplier<List<JournalEntry>> journal;
+    private final Duration settle;
 
     Verification(RequestPattern pattern, Supplier<List<JournalEntry>> journal) {
+        this(pattern, journal, SETTLE);
+    }
+
+    Verification(RequestPattern pattern, Supplier<List<JournalEntry>> journal, Duration settle) {
         this.pattern = pattern;
         this.journal = journal;
+        this.settle = settle;
     }
 
     /** Exactly {@code times} matching requests. */
@@ -58,7 +64,7 @@ public final class Verification {
     }
 
     private List<JournalEntry> expect(String expected, IntPredicate holds, IntPredicate mayStillArrive) {
-        long deadline = System.nanoTime() + SETTLE.toNanos();
+        long deadline = System.nanoTime() + settle.toNanos();
         while (true) {
             List<JournalEntry> all = journal.get();
             List<JournalEntry> matching = all.stream().filter(pattern::matches).toList();
