@@ -41,13 +41,14 @@ final class Journaling {
         JsonNode body = exchange.readBody();
         byte[] sent = exchange.sentBody();
         int limit = journal.maxBodyBytes();
+        JournalBody requestBody = sent == null ? null : JournalBody.ofRequest(sent, body, limit);
         journal.append(tenantId, new JournalEntry.Recorded(arrival.time(), ids.requestId(), ids.clientRequestId(),
                 operation, arrival.method(), arrival.path(), arrival.query(), reply.status(), reply.errorCode(),
                 (System.nanoTime() - arrival.nanos()) / 1_000_000.0, caller(caller), addressedUser(exchange, caller),
                 meeting != null ? meeting.externalId() : externalIdIn(body),
                 meeting != null ? meeting.id() : exchange.pathParameter(MEETING_ID),
-                sent == null ? null : JournalBody.ofRequest(sent, body, limit),
-                JournalBody.ofResponse(reply.body(), limit), exchange.fault()));
+                requestBody, JournalBody.ofResponse(reply.body(), limit, requestBody != null && requestBody.redacted()),
+                exchange.fault()));
     }
 
     private static JournalEntry.Caller caller(Caller caller) {

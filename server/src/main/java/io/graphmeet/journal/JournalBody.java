@@ -11,8 +11,9 @@ import java.nio.charset.StandardCharsets;
  *
  * @param bytes the JSON, or its first bytes when {@code truncated}; null when the body was not JSON
  * @param sentBytes the size of the body as sent
+ * @param redacted whether credentials were blanked out of it
  */
-public record JournalBody(byte[] bytes, int sentBytes, boolean truncated) {
+public record JournalBody(byte[] bytes, int sentBytes, boolean truncated, boolean redacted) {
 
     /** What stands in for a credential in a request body. */
     public static final String REDACTED = "[redacted]";
@@ -23,23 +24,41 @@ public record JournalBody(byte[] bytes, int sentBytes, boolean truncated) {
      */
     public static JournalBody ofRequest(byte[] sent, JsonNode parsed, int limit) {
         if (parsed == null) {
-            return new JournalBody(null, sent.length, false);
+            return new JournalBody(null, sent.length, false, false);
         }
-        if (Secrets.found(parsed)) {
-            byte[] redacted = Json.write(Secrets.redacted(parsed));
-            return of(redacted, redacted.length, limit);
-        }
-        return of(sent, sent.length, limit);
+        return Secrets.found(parsed) ? redacted(parsed, sent.length, limit) : of(sent, sent.length, limit, false);
     }
 
-    /** A response body graphmeet wrote: its own JSON, which holds no credentials. */
-    public static JournalBody ofResponse(byte[] json, int limit) {
-        return json == null ? null : of(json, json.length, limit);
+    /**
+     * A response body graphmeet wrote. It holds graphmeet's own data, but may echo what the request sent (a
+     * meeting's subject): when the request's body had a credential blanked out ({@code echoes}), it is looked
+     * through as the request's was.
+     */
+    public static JournalBody ofResponse(byte[] json, int limit, boolean echoes) {
+        if (json == null) {
+            return null;
+        }
+        if (echoes) {
+            JsonNode parsed;
+            try {
+                parsed = Json.readObject(json);
+            } catch (RuntimeException notAnObject) {
+                return new JournalBody(null, json.length, false, true);
+            }
+            if (Secrets.found(parsed)) {
+                return redacted(parsed, json.length, limit);
+            }
+        }
+        return of(json, json.length, limit, false);
     }
 
-    private static JournalBody of(byte[] json, int sentBytes, int limit) {
+    private static JournalBody redacted(JsonNode parsed, int sentBytes, int limit) {
+        return of(Json.write(Secrets.redacted(parsed)), sentBytes, limit, true);
+    }
+
+    private static JournalBody of(byte[] json, int sentBytes, int limit, boolean redacted) {
         if (json.length <= limit) {
-            return new JournalBody(json, sentBytes, false);
+            return new JournalBody(json, sentBytes, false, redacted);
         }
         int end = limit;
         while (end > 0 && (json[end] & 0xC0) == 0x80) {
@@ -47,7 +66,7 @@ public record JournalBody(byte[] bytes, int sentBytes, boolean truncated) {
         }
         byte[] prefix = new byte[end];
         System.arraycopy(json, 0, prefix, 0, end);
-        return new JournalBody(prefix, sentBytes, true);
+        return new JournalBody(prefix, sentBytes, true, redacted);
     }
 
     /**

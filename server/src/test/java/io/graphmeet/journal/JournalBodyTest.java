@@ -46,10 +46,20 @@ class JournalBodyTest {
     }
 
     @Test
+    void looksThroughAResponseForCredentialsOnlyWhenItsRequestHadOne() {
+        byte[] response = utf8("{\"id\":\"m-1\",\"subject\":\"" + JWT + "\"}");
+
+        assertThat(JournalBody.ofResponse(response, 4096, false).bytes()).isSameAs(response);
+        JournalBody echoed = JournalBody.ofResponse(response, 4096, true);
+        assertThat(echoed.redacted()).isTrue();
+        assertThat(new String(echoed.bytes(), StandardCharsets.UTF_8)).doesNotContain(JWT).contains("m-1");
+    }
+
+    @Test
     void keepsTheFirstBytesOfALongBodyWithAMarkerAndNeverHalfACharacter() {
         byte[] sent = utf8("{\"subject\":\"" + "é".repeat(100) + "\"}");
 
-        JournalBody body = JournalBody.ofResponse(sent, 20);
+        JournalBody body = JournalBody.ofResponse(sent, 20, false);
 
         assertThat(body.truncated()).isTrue();
         assertThat(body.bytes().length).isLessThanOrEqualTo(20);

@@ -62,7 +62,7 @@ class RequestJournalTest {
     @Test
     void staysWithinTheByteBoundByDroppingTheLeastRecentlyUsedTenantsThenTheOldestEntries() {
         byte[] kilobyte = ("{\"x\":\"" + "y".repeat(1000) + "\"}").getBytes(StandardCharsets.UTF_8);
-        JournalBody body = JournalBody.ofResponse(kilobyte, 4096);
+        JournalBody body = JournalBody.ofResponse(kilobyte, 4096, false);
         RequestJournal journal = new RequestJournal(1000, 100, 20_000, 4096);
         for (int i = 0; i < 10; i++) {
             journal.append("old", request("get", 200, "old-" + i, body));
