@@ -51,7 +51,8 @@ class ArchitectureTest {
     @Test
     void onlyTheEdgeSpeaksHttpAndOnlyTheStoreSpeaksSql() {
         noClasses().that().resideOutsideOfPackages("io.graphmeet.api..", "io.graphmeet.admin..", "io.graphmeet.issuer..",
-                        "io.graphmeet.http..", "io.graphmeet.cli..", "io.graphmeet.observe..", "io.graphmeet")
+                        "io.graphmeet.http..", "io.graphmeet.cli..", "io.graphmeet.observe..", "io.graphmeet.console..",
+                        "io.graphmeet")
                 .should().dependOnClassesThat().resideInAPackage("io.helidon.webserver..")
                 .check(PRODUCTION);
         noClasses().that().resideOutsideOfPackage("io.graphmeet.store..")
