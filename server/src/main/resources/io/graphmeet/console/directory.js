@@ -22,7 +22,7 @@ export async function tenants(main, context) {
   const errors = h('div');
   async function redraw() {
     await context.refreshTenants();
-    show(list, table('Tenants', ['Display name', 'Tenant id', ''], context.tenants.map((tenant) => [
+    show(list, table('Tenants', ['Display name', 'Tenant id', 'Actions'], context.tenants.map((tenant) => [
       tenant.displayName || '',
       code(tenant.id),
       h('span', { class: 'actions' },
@@ -49,7 +49,7 @@ export async function users(main, { tenantId }) {
   const errors = h('div');
   async function redraw() {
     const found = (await call('GET', `${tenantPath(tenantId)}/users`)).value;
-    show(list, table('Users', ['Display name', 'User principal name', 'Object id', 'Password', ''], found.map((user) => [
+    show(list, table('Users', ['Display name', 'User principal name', 'Object id', 'Password', 'Actions'], found.map((user) => [
       user.displayName || '',
       user.userPrincipalName,
       code(user.id),
@@ -84,7 +84,7 @@ export async function apps(main, { tenantId }) {
   const errors = h('div');
   async function redraw() {
     const found = (await call('GET', `${tenantPath(tenantId)}/apps`)).value;
-    show(list, table('App registrations', ['Display name', 'Application (client) id', 'Permissions', 'Secrets', ''],
+    show(list, table('App registrations', ['Display name', 'Application (client) id', 'Permissions', 'Secrets', 'Actions'],
       found.map((app) => [
         app.displayName || '',
         code(app.appId),
@@ -137,7 +137,7 @@ export async function access(main, { tenantId }) {
       call('GET', `${base}/policies`), call('GET', `${base}/grants`), call('GET', `${base}/apps`), call('GET', `${base}/users`)]);
     const appName = (appId) => (appList.value.find((app) => app.appId === appId) || {}).displayName;
     const userName = (userId) => (userList.value.find((user) => user.id === userId) || {}).userPrincipalName;
-    show(policiesSlot, table('Application access policies', ['Identity', 'Apps', ''], policies.value.map((policy) => [
+    show(policiesSlot, table('Application access policies', ['Identity', 'Apps', 'Actions'], policies.value.map((policy) => [
       policy.identity,
       policy.appIds.map((appId) => `${appName(appId) || ''} ${appId}`.trim()).join(', ') || 'none',
       button('Delete', () => removing(errors, `policy ${policy.identity}`,
@@ -185,7 +185,7 @@ export async function access(main, { tenantId }) {
             show(errors, errorBox(error));
           }
         }, { class: 'danger' })] : null),
-      table('Grants to users', ['User', 'Policy', ''], rows, 'No user has a grant of its own.'));
+      table('Grants to users', ['User', 'Policy', 'Actions'], rows, 'No user has a grant of its own.'));
 
     const [userField, user] = field('User', { name: 'user' },
       [['', 'Everyone (tenant-wide)'], ...userList.value.map((u) => [u.id, `${u.userPrincipalName}`])]);

@@ -35,7 +35,7 @@ export async function faults(main, { tenantId }) {
   const list = h('div');
   async function redraw() {
     const rules = (await call('GET', '/faults')).value;
-    show(list, table('Fault rules', ['Id', 'Matches', 'Effect', 'How often', 'Expires', ''], rules.map((rule) => [
+    show(list, table('Fault rules', ['Id', 'Matches', 'Effect', 'How often', 'Expires', 'Actions'], rules.map((rule) => [
       code(rule.id),
       describeMatch(rule.match),
       describeEffect(rule.effect),

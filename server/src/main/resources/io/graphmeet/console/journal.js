@@ -45,7 +45,7 @@ export async function journal(main, { tenantId, parameters }) {
   const live = h('p', { class: 'help' }, 'Live: newest first, checked every second.');
   const tableElement = h('table', {},
     h('caption', {}, 'Requests to the Graph API for this tenant'),
-    h('thead', {}, h('tr', {}, ['#', 'Time', 'Operation', 'Request', 'Status', 'Caller', 'ms', 'Fault', ''].map((name) => h('th', { scope: 'col' }, name)))),
+    h('thead', {}, h('tr', {}, ['#', 'Time', 'Operation', 'Request', 'Status', 'Caller', 'ms', 'Fault', 'Details'].map((name) => h('th', { scope: 'col' }, name)))),
     body);
 
   let after = null;

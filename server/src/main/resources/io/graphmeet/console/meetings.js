@@ -24,7 +24,7 @@ export async function meetings(main, { tenantId, parameters }) {
   let rows = [];
   function draw(nextLink) {
     show(results, table(`Meetings of the tenant (${rows.length}${nextLink ? '+' : ''})`,
-      ['Subject', 'Start', 'End', 'Organizer', 'externalId', 'Join page', ''], rows,
+      ['Subject', 'Start', 'End', 'Organizer', 'externalId', 'Join page', 'Actions'], rows,
       'No meeting matches.'),
     nextLink ? button('Show more', () => load(nextLink), { class: 'secondary' }) : null);
   }
