@@ -108,7 +108,8 @@ public final class Graphmeet implements AutoCloseable {
                     config.auth().clockSkew(), config.auth().maxTokenLifetime(), clock,
                     config.auth().tokenCacheBytes());
             operated = operate(config, metrics, database, clock);
-            GraphContext context = new GraphContext(tokens, new Authorizer(directory, config.directory().strict()),
+            Authorizer authorizer = new Authorizer(directory, config.directory().strict());
+            GraphContext context = new GraphContext(tokens, authorizer,
                     config.server().maxBodyBytes(), clock, metrics, operated.accessLog(), operated.throttle(),
                     operated.tracing());
             MeetingJson json = new MeetingJson(config.server().effectivePublicUrl(), config.joinBaseUrl());
@@ -142,7 +143,8 @@ public final class Graphmeet implements AutoCloseable {
             }
             if (adminKey != null) {
                 AdminContext admin = new AdminContext(directory, database.meetings(),
-                        builtIn == null ? null : builtIn.keys(), adminKey, config.server().maxBodyBytes(), clock);
+                        builtIn == null ? null : builtIn.keys(), adminKey, config.server().maxBodyBytes(), clock,
+                        authorizer);
                 server.putSocket(ADMIN, socket -> ConnectionLimits.apply(socket, limits).host(config.admin().host())
                         .port(config.admin().port()));
                 server.routing(ADMIN, routing -> {

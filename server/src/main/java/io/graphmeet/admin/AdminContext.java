@@ -1,5 +1,6 @@
 package io.graphmeet.admin;
 
+import io.graphmeet.auth.Authorizer;
 import io.graphmeet.directory.Directory;
 import io.graphmeet.issuer.SigningKeys;
 import io.graphmeet.meetings.MeetingStore;
@@ -7,7 +8,8 @@ import java.time.Clock;
 
 /**
  * What the admin endpoints share: the directory and meeting stores they change, the issuer's keys (null when
- * the built-in issuer is off), the admin key, the body size limit and the clock.
+ * the built-in issuer is off), the admin key, the body size limit, the clock, and the Graph edge's authorizer,
+ * whose decisions the explainer tells.
  */
 public record AdminContext(Directory directory, MeetingStore meetings, SigningKeys signingKeys, AdminKey key,
-        int maxBodyBytes, Clock clock) {}
+        int maxBodyBytes, Clock clock, Authorizer authorizer) {}

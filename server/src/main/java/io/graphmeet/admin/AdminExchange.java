@@ -10,6 +10,7 @@ import io.helidon.http.Method;
 import io.helidon.webserver.http.ServerRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 
 /** One admin request as an endpoint sees it: path parameters, the tenant it addresses, its JSON body. */
 final class AdminExchange {
@@ -69,6 +70,15 @@ final class AdminExchange {
         String tenantId = tenantId();
         return directory().tenant(tenantId)
                 .orElseThrow(() -> GraphError.NOT_FOUND.with("Tenant '" + tenantId + "' was not found."));
+    }
+
+    /** A query parameter, decoded; null when absent. A 400 when it is given more than once. */
+    String query(String name) {
+        var values = request.query().all(name, List::of);
+        if (values.size() > 1) {
+            throw GraphError.BAD_REQUEST.with("Query parameter '" + name + "' is given more than once.");
+        }
+        return values.isEmpty() ? null : values.getFirst();
     }
 
     /** The body as a JSON object limited to {@code allowed} fields; an empty body is an empty object. */

@@ -65,6 +65,7 @@ public final class AdminRoutes {
         routes.path(TENANT + "/grants/global", on(PUT, grants::grantGlobally), on(DELETE, grants::revokeGlobal));
         routes.path(TENANT + "/grants/users/{userId}",
                 on(PUT, grants::grantToUser), on(DELETE, grants::revokeFromUser));
+        routes.path(TENANT + "/explain", on(GET, new ExplainEndpoint()::explain));
         routes.path(BASE + "/issuer/keys", on(GET, keys::list));
         routes.path(BASE + "/issuer/keys/rotate", on(POST, keys::rotate));
         routes.otherwise(exchange -> {

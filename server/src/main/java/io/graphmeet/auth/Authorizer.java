@@ -1,16 +1,22 @@
 package io.graphmeet.auth;
 
+import io.graphmeet.directory.App;
 import io.graphmeet.directory.Directory;
+import io.graphmeet.directory.PolicyGrant;
 import io.graphmeet.errors.GraphError;
 import io.graphmeet.errors.GraphException;
 import io.graphmeet.meetings.Organizer;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Decides whether a caller may act on a user's meetings: route kind, permission, user resolution and
- * application access policy, in that order.
+ * application access policy, in that order; and {@linkplain #explain explains} that decision for an app in words.
  */
 public final class Authorizer {
+
+    /** Graph's words when no policy lets the app act for the user. */
+    private static final String NO_POLICY = "No application access policy found for this app";
 
     private final Directory directory;
     private final boolean strictDirectory;
@@ -41,12 +47,69 @@ public final class Authorizer {
                     throw GraphError.FORBIDDEN.with(
                             "A delegated token can only act for its own user; use /me or the signed-in user's id.");
             case Caller.Application app when !mayAct(app, userId) ->
-                    throw GraphError.FORBIDDEN.with("No application access policy found for this app");
+                    throw GraphError.FORBIDDEN.with(NO_POLICY);
             default -> {
                 // allowed
             }
         }
         return new Organizer(caller.tenantId(), userId);
+    }
+
+    /**
+     * Why {@link #authorize} would allow or refuse app {@code appId} of {@code tenantId}, holding an application token
+     * of graphmeet's issuer (whose {@code roles} are the app's permissions), acting for user {@code idOrUpn} in
+     * {@code operation}, which needs {@code access}: the same checks, each one's finding in words, and the answer
+     * Graph gives.
+     */
+    public Explanation explain(String tenantId, String appId, String idOrUpn, String operation, Access access) {
+        App app = directory.store().app(tenantId, appId).orElse(null);
+        Caller.Application caller = new Caller.Application(tenantId, appId, app == null ? Set.of() : app.permissions());
+        String permission = access.grantingPermission(caller).orElse(null);
+        String permissionWords = permissionWords(app, appId, tenantId, permission, operation, access);
+        String userId;
+        try {
+            userId = resolveUser(tenantId, idOrUpn);
+        } catch (GraphException notFound) {
+            String refusal = permission == null ? " Denied with 403 Forbidden, as Graph checks the permission first."
+                    : " Denied with 404 Not Found: " + notFound.getMessage()
+                            + (strictDirectory ? " (directory.strict is on)" : "");
+            return new Explanation(false, permission, null, permissionWords + refusal);
+        }
+        PolicyGrant grant = directory.decidingGrant(tenantId, userId).orElse(null);
+        boolean listed = mayAct(caller, userId);
+        String policyWords = policyWords(grant, listed, appId, userId);
+        if (permission == null) {
+            return new Explanation(false, null, grant, permissionWords + " Denied with 403 Forbidden, as Graph checks "
+                    + "the permission before the policy. " + policyWords);
+        }
+        return new Explanation(listed, permission, grant, permissionWords + " " + policyWords
+                + (listed ? " Allowed." : " Denied with 403 Forbidden: \"" + NO_POLICY + "\"."));
+    }
+
+    private static String permissionWords(App app, String appId, String tenantId, String permission,
+            String operation, Access access) {
+        String needed = String.join(" or ", access.applicationPermissions());
+        if (app == null) {
+            return "App " + appId + " is not registered in tenant " + tenantId + ", so graphmeet's issuer gives it no "
+                    + "token and it holds no permission; " + operation + " needs " + needed + ".";
+        }
+        if (permission == null) {
+            String held = app.permissions().isEmpty() ? "none"
+                    : String.join(", ", app.permissions().stream().sorted().toList());
+            return "The app's token would carry no permission " + operation + " needs (" + needed + "); the app holds: "
+                    + held + ".";
+        }
+        return "The app's token would carry " + permission + ", which " + operation + " needs.";
+    }
+
+    private static String policyWords(PolicyGrant grant, boolean listed, String appId, String userId) {
+        if (grant == null) {
+            return "No access policy is granted to user " + userId + " nor tenant-wide, so the app may act for no one.";
+        }
+        String granted = grant.global() ? "granted tenant-wide (user " + userId + " has no grant of their own)"
+                : "granted to user " + userId + " (a user's own grant wins over the tenant-wide one)";
+        return "Policy '" + grant.policyName() + "', " + granted + ", " + (listed ? "lists" : "does not list")
+                + " app " + appId + ".";
     }
 
     private boolean mayAct(Caller.Application app, String userId) {

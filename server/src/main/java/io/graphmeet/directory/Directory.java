@@ -26,10 +26,20 @@ public final class Directory {
      * one, must list the app.
      */
     public boolean appMayActFor(String tenantId, String appId, String userId) {
-        Optional<String> grant = store.userGrant(tenantId, userId).or(() -> store.globalGrant(tenantId));
-        return grant.flatMap(name -> store.policy(tenantId, name))
+        return decidingGrant(tenantId, userId)
+                .flatMap(grant -> store.policy(tenantId, grant.policyName()))
                 .map(policy -> policy.lists(appId))
                 .orElse(false);
+    }
+
+    /**
+     * The grant whose policy decides which apps may act for {@code userId}: the user's own, else the tenant-wide
+     * one (a user's own grant wins even when its policy does not list an app the tenant-wide one lists); empty
+     * when neither exists.
+     */
+    public Optional<PolicyGrant> decidingGrant(String tenantId, String userId) {
+        return store.userGrant(tenantId, userId).map(name -> new PolicyGrant(tenantId, userId, name))
+                .or(() -> store.globalGrant(tenantId).map(name -> new PolicyGrant(tenantId, null, name)));
     }
 
     /** Whether {@code secret} is one of the app's client secrets. */

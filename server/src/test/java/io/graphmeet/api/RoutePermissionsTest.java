@@ -44,6 +44,17 @@ class RoutePermissionsTest extends ServerContract {
         }
     }
 
+    /** The explainer reads an operation's access from {@link Access#forOperation}; the table must agree with it. */
+    @Test
+    void everyRouteDeclaresTheAccessTheExplainerNamesForItsOperation() {
+        for (RouteTable.Row<GraphExchange> row : ROWS) {
+            Guard.Sequence<?> guards = (Guard.Sequence<?>) row.guard();
+            String operation = ((Throttling) guards.second()).operation().label();
+            assertThat(Access.forOperation(operation)).as(row.method().text() + " " + row.path())
+                    .contains(((GraphRoutes.Permission) guards.first()).access());
+        }
+    }
+
     @Test
     void aTokenWithNoMeetingPermissionIsForbiddenOnEveryRoute() {
         String token = issuer.delegated(Contoso.TENANT, Contoso.MEGAN, "User.Read");
