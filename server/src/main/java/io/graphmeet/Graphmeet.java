@@ -17,6 +17,7 @@ import io.graphmeet.console.ConsoleRoutes;
 import io.graphmeet.console.ConsoleSessions;
 import io.graphmeet.demo.DemoDirectory;
 import io.graphmeet.directory.Directory;
+import io.graphmeet.faults.FaultRules;
 import io.graphmeet.issuer.HostGuard;
 import io.graphmeet.issuer.IssuerRoutes;
 import io.graphmeet.issuer.IssuerSettings;
@@ -84,13 +85,14 @@ public final class Graphmeet implements AutoCloseable {
         PrometheusMetrics metrics = new PrometheusMetrics();
         Database database = Database.open(config.storage(), metrics);
         Operated operated = null;
+        FaultRules faults = new FaultRules(clock);
         try {
             if (config.directory().seedDemo() && DemoDirectory.seed(database.directory(), clock.instant())) {
                 LOG.info("created the demo tenant " + DemoDirectory.TENANT_ID + " (directory.seedDemo)");
             }
             if (config.directory().bootstrapFile() != null) {
-                LOG.info(BootstrapFile.apply(config.directory().bootstrapFile(), database.directory(), System::getenv,
-                        clock.instant()));
+                LOG.info(BootstrapFile.apply(config.directory().bootstrapFile(), database.directory(), faults,
+                        System::getenv, clock.instant()));
             }
             Directory directory = new Directory(database.directory());
             BuiltIn builtIn = config.issuer().enabled()
@@ -111,7 +113,7 @@ public final class Graphmeet implements AutoCloseable {
             Authorizer authorizer = new Authorizer(directory, config.directory().strict());
             GraphContext context = new GraphContext(tokens, authorizer,
                     config.server().maxBodyBytes(), clock, metrics, operated.accessLog(), operated.throttle(),
-                    operated.tracing());
+                    operated.tracing(), faults);
             MeetingJson json = new MeetingJson(config.server().effectivePublicUrl(), config.joinBaseUrl());
             Consumer<HttpRouting.Builder> graphRoutes = routing -> {
                 if (builtIn != null) {
@@ -144,7 +146,7 @@ public final class Graphmeet implements AutoCloseable {
             if (adminKey != null) {
                 AdminContext admin = new AdminContext(directory, database.meetings(),
                         builtIn == null ? null : builtIn.keys(), adminKey, config.server().maxBodyBytes(), clock,
-                        authorizer);
+                        authorizer, faults);
                 server.putSocket(ADMIN, socket -> ConnectionLimits.apply(socket, limits).host(config.admin().host())
                         .port(config.admin().port()));
                 server.routing(ADMIN, routing -> {

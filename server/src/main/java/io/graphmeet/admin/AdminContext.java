@@ -2,14 +2,15 @@ package io.graphmeet.admin;
 
 import io.graphmeet.auth.Authorizer;
 import io.graphmeet.directory.Directory;
+import io.graphmeet.faults.FaultRules;
 import io.graphmeet.issuer.SigningKeys;
 import io.graphmeet.meetings.MeetingStore;
 import java.time.Clock;
 
 /**
  * What the admin endpoints share: the directory and meeting stores they change, the issuer's keys (null when
- * the built-in issuer is off), the admin key, the body size limit, the clock, and the Graph edge's authorizer,
- * whose decisions the explainer tells.
+ * the built-in issuer is off), the admin key, the body size limit, the clock, the Graph edge's authorizer,
+ * whose decisions the explainer tells, and this node's scripted fault rules.
  */
 public record AdminContext(Directory directory, MeetingStore meetings, SigningKeys signingKeys, AdminKey key,
-        int maxBodyBytes, Clock clock, Authorizer authorizer) {}
+        int maxBodyBytes, Clock clock, Authorizer authorizer, FaultRules faults) {}

@@ -1,5 +1,6 @@
 package io.graphmeet.admin;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.graphmeet.directory.DirectoryStore;
 import io.graphmeet.directory.Tenant;
 import io.graphmeet.errors.GraphError;
@@ -84,6 +85,11 @@ final class AdminExchange {
     /** The body as a JSON object limited to {@code allowed} fields; an empty body is an empty object. */
     JsonFields body(String... allowed) {
         return JsonFields.quotingNames(body.jsonObjectOrEmpty(request)).only(allowed);
+    }
+
+    /** The body as a JSON object, for a reader of its own; an empty body is an empty object. */
+    ObjectNode json() {
+        return body.jsonObjectOrEmpty(request);
     }
 
     private static boolean sameText(String expected, String candidate) {

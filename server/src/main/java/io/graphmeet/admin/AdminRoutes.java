@@ -68,6 +68,9 @@ public final class AdminRoutes {
         routes.path(TENANT + "/explain", on(GET, new ExplainEndpoint()::explain));
         routes.path(BASE + "/issuer/keys", on(GET, keys::list));
         routes.path(BASE + "/issuer/keys/rotate", on(POST, keys::rotate));
+        FaultsEndpoint faults = new FaultsEndpoint();
+        routes.path(BASE + "/faults", on(GET, faults::list), on(POST, faults::create), on(DELETE, faults::clear));
+        routes.path(BASE + "/faults/{faultId}", on(GET, faults::get), on(DELETE, faults::delete));
         routes.otherwise(exchange -> {
             throw GraphError.NOT_FOUND.with("No admin route matches this path; see docs/offline-dev.md.");
         });

@@ -20,6 +20,7 @@ record GraphErrors(GraphErrorReplies graph) implements ErrorReplies {
 
     private static final String MEETING_NOT_FOUND = "3004: Specified meeting is not found";
     private static final String THROTTLED = "Please retry again later.";
+    private static final String UNAVAILABLE = "The service is temporarily unavailable.";
     private static final String WWW_AUTHENTICATE = "Bearer realm=\"\", "
             + "client_id=\"00000003-0000-0000-c000-000000000000\"";
 
@@ -33,6 +34,9 @@ record GraphErrors(GraphErrorReplies graph) implements ErrorReplies {
             return graph.known(GraphError.TOO_MANY_REQUESTS.with(THROTTLED), ids)
                     .withHeader("Retry-After", Long.toString(throttled.refusal().retryAfterSeconds()));
         }
+        if (failure instanceof ScriptedErrorException scripted) {
+            return scripted(scripted, ids);
+        }
         return graph.known(failure, ids);
     }
 
@@ -44,6 +48,18 @@ record GraphErrors(GraphErrorReplies graph) implements ErrorReplies {
     @Override
     public Reply internalError(RequestIds ids) {
         return graph.internalError(ids);
+    }
+
+    /** A scripted fault's error, worded as Graph words that status. */
+    private Reply scripted(ScriptedErrorException scripted, RequestIds ids) {
+        Reply reply = switch (scripted.status()) {
+            case 429 -> graph.known(GraphError.TOO_MANY_REQUESTS.with(THROTTLED), ids);
+            case 503 -> graph.known(GraphError.SERVICE_UNAVAILABLE.with(UNAVAILABLE), ids);
+            case 504 -> graph.known(GraphError.GATEWAY_TIMEOUT.with("The request timed out."), ids);
+            default -> graph.internalError(ids);
+        };
+        return scripted.retryAfterSeconds() == null ? reply
+                : reply.withHeader("Retry-After", Integer.toString(scripted.retryAfterSeconds()));
     }
 
     private static GraphException ofDomain(RuntimeException failure) {

@@ -82,12 +82,12 @@ public final class GraphRoutes {
 
     /**
      * A route for Graph's {@code operation}: the caller must hold {@code access}, then pass the throttle, before
-     * {@code endpoint} runs.
+     * {@code endpoint} runs under the scripted fault rules.
      */
     static RouteTable.Route<GraphExchange> on(Method method, GraphOperation operation, Access access,
             Endpoint<GraphExchange> endpoint) {
-        return RouteTable.on(method, new Permission(access).then(new Throttling(operation)), endpoint)
-                .named(operation.label());
+        return RouteTable.on(method, new Permission(access).then(new Throttling(operation)),
+                new ScriptedFaults(operation, endpoint)).named(operation.label());
     }
 
     /** The permission a route declares; the table authorizes the caller for it before the endpoint runs. */

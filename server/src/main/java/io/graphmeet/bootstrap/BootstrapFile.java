@@ -2,6 +2,7 @@ package io.graphmeet.bootstrap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.graphmeet.config.ConfigException;
@@ -12,11 +13,16 @@ import io.graphmeet.directory.Credentials;
 import io.graphmeet.directory.DirectoryStore;
 import io.graphmeet.directory.Tenant;
 import io.graphmeet.directory.User;
+import io.graphmeet.faults.FaultRule;
+import io.graphmeet.faults.FaultRuleJson;
+import io.graphmeet.faults.FaultRules;
+import io.graphmeet.faults.InvalidFaultRuleException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -27,8 +33,10 @@ import java.util.regex.Pattern;
 /**
  * The declarative directory seed read at start-up: tenants with their users (and sign-in passwords), app
  * registrations (and a client secret each), access policies and grants — all a CI job needs to get tokens
- * from the built-in issuer with no admin calls. Applying it is idempotent: entries are upserted, an app's seeded
- * secret replaces the one seeded before, nothing else is removed.
+ * from the built-in issuer with no admin calls — and the scripted fault rules to set at start (a {@code faults:}
+ * list, each rule written as the admin API takes it). Applying it is idempotent: entries are upserted, an app's
+ * seeded secret replaces the one seeded before, nothing else is removed; fault rules live in memory, so each start
+ * sets them afresh.
  */
 public final class BootstrapFile {
 
@@ -41,6 +49,7 @@ public final class BootstrapFile {
 
     private final Path file;
     private final DirectoryStore directory;
+    private final FaultRules faults;
     private final UnaryOperator<String> environment;
     private final Instant now;
     private int tenants;
@@ -50,21 +59,25 @@ public final class BootstrapFile {
     private int secrets;
     private int policies;
     private int grants;
+    private int faultRules;
 
-    private BootstrapFile(Path file, DirectoryStore directory, UnaryOperator<String> environment, Instant now) {
+    private BootstrapFile(Path file, DirectoryStore directory, FaultRules faults, UnaryOperator<String> environment,
+            Instant now) {
         this.file = file;
         this.directory = directory;
+        this.faults = faults;
         this.environment = environment;
         this.now = now;
     }
 
     /**
-     * Reads {@code file} and writes its entries into {@code directory}; secrets and passwords named by
-     * {@code secretFromEnv} / {@code passwordFromEnv} are looked up in {@code environment}. Returns what it
-     * applied, in words for the start-up log. Any mistake in the file fails with a {@link ConfigException} that
-     * names the entry.
+     * Reads {@code file}, writes its entries into {@code directory} and sets its fault rules in {@code faults};
+     * secrets and passwords named by {@code secretFromEnv} / {@code passwordFromEnv} are looked up in
+     * {@code environment}. Returns what it applied, in words for the start-up log. Any mistake in the file fails
+     * with a {@link ConfigException} that names the entry.
      */
-    public static String apply(Path file, DirectoryStore directory, UnaryOperator<String> environment, Instant now) {
+    public static String apply(Path file, DirectoryStore directory, FaultRules faults,
+            UnaryOperator<String> environment, Instant now) {
         Seed seed;
         try {
             seed = YAML.readValue(Files.readString(file), Seed.class);
@@ -74,11 +87,14 @@ public final class BootstrapFile {
         } catch (IOException e) {
             throw new ConfigException("directory.bootstrapFile " + file + " cannot be read: " + e.getMessage());
         }
-        BootstrapFile applying = new BootstrapFile(file, directory, environment, now);
+        BootstrapFile applying = new BootstrapFile(file, directory, faults, environment, now);
         if (seed != null && seed.tenants() != null) {
             for (int t = 0; t < seed.tenants().size(); t++) {
                 applying.tenant(seed.tenants().get(t), "tenants[" + t + "]");
             }
+        }
+        if (seed != null && seed.faults() != null) {
+            applying.faults(seed.faults());
         }
         return applying.summary();
     }
@@ -156,6 +172,20 @@ public final class BootstrapFile {
         grants++;
     }
 
+    /** Reads every rule first, so that a mistake in any of them sets none. */
+    private void faults(List<JsonNode> written) {
+        List<FaultRule> rules = new ArrayList<>();
+        for (int f = 0; f < written.size(); f++) {
+            try {
+                rules.add(FaultRuleJson.read(written.get(f)));
+            } catch (InvalidFaultRuleException e) {
+                throw invalid("faults[" + f + "]", e.getMessage());
+            }
+        }
+        rules.forEach(faults::add);
+        faultRules = rules.size();
+    }
+
     /** A secret given in the file or in the environment variable the file names; null when neither is given. */
     private String secretText(String given, String variable, String where, String field) {
         if (given != null && variable != null) {
@@ -177,7 +207,7 @@ public final class BootstrapFile {
     private String summary() {
         return "directory seed " + file + " applied: " + tenants + " tenant(s), " + users + " user(s) (" + passwords
                 + " with a password), " + apps + " app(s) (" + secrets + " with a secret), " + policies
-                + " policy(ies), " + grants + " grant(s)";
+                + " policy(ies), " + grants + " grant(s), " + faultRules + " fault rule(s)";
     }
 
     /** The same id for the same tenant and app at every start, so that re-applying the seed replaces, not adds. */
@@ -209,7 +239,7 @@ public final class BootstrapFile {
         return list == null ? 0 : list.size();
     }
 
-    record Seed(List<SeedTenant> tenants) {}
+    record Seed(List<SeedTenant> tenants, List<JsonNode> faults) {}
 
     record SeedTenant(String id, String displayName, List<SeedUser> users, List<SeedApp> apps,
             List<SeedPolicy> policies, List<SeedGrant> grants) {}

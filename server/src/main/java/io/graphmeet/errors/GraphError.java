@@ -17,7 +17,8 @@ public enum GraphError {
     REQUEST_ENTITY_TOO_LARGE(413, "RequestEntityTooLarge"),
     TOO_MANY_REQUESTS(429, "TooManyRequests"),
     INTERNAL_SERVER_ERROR(500, "InternalServerError"),
-    SERVICE_UNAVAILABLE(503, "ServiceNotAvailable");
+    SERVICE_UNAVAILABLE(503, "ServiceNotAvailable"),
+    GATEWAY_TIMEOUT(504, "GatewayTimeout");
 
     private final int status;
     private final String code;

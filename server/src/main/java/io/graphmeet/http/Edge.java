@@ -2,6 +2,7 @@ package io.graphmeet.http;
 
 import io.graphmeet.failure.StoreUnavailableException;
 import io.helidon.http.Status;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.ServerConnectionException;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
@@ -47,7 +48,13 @@ public final class Edge<X> {
             RequestIds ids = RequestIds.of(request);
             Observer.Observation<X> observation = observer.start(request, ids, operation);
             Answer<X> answer = answer(request, ids, guard, endpoint);
-            send(response, answer.reply(), ids, observation.replying(answer.exchange(), answer.reply()));
+            Map<String, String> observed = observation.replying(answer.exchange(), answer.reply());
+            if (answer.withheld()) {
+                observation.answered(answer.exchange(), answer.reply(), System.nanoTime() - started);
+                // Helidon closes the connection, unanswered, on this exception from a route
+                throw new CloseConnectionException("the answer is withheld");
+            }
+            send(response, answer.reply(), ids, observed);
             observation.answered(answer.exchange(), answer.reply(), System.nanoTime() - started);
         };
     }
@@ -60,6 +67,8 @@ public final class Edge<X> {
             return new Answer<>(exchange, endpoint.handle(exchange));
         } catch (ServerConnectionException e) {
             throw e; // the client is gone (or was cut off for sending too slowly): nothing to answer
+        } catch (AnswerWithheldException e) {
+            return new Answer<>(exchange, e.reply(), true);
         } catch (StoreUnavailableException e) {
             LOG.log(Level.SEVERE, surface.name() + ": store unavailable, request-id " + ids.requestId(), e);
             return new Answer<>(exchange, surface.errors().unavailable(ids));
@@ -88,6 +97,11 @@ public final class Edge<X> {
         }
     }
 
-    /** The exchange (null if it could not be built) and what it was answered. */
-    private record Answer<X>(X exchange, Reply reply) {}
+    /** The exchange (null if it could not be built), what it was answered, and whether that answer is withheld. */
+    private record Answer<X>(X exchange, Reply reply, boolean withheld) {
+
+        Answer(X exchange, Reply reply) {
+            this(exchange, reply, false);
+        }
+    }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.graphmeet.config.ConfigException;
 import io.graphmeet.config.ConfigLoader;
 import io.graphmeet.directory.Credentials;
+import io.graphmeet.faults.FaultRules;
 import io.graphmeet.store.Database;
 import io.graphmeet.testing.AdminHttp;
 import io.graphmeet.testing.GraphHttp;
@@ -16,7 +17,9 @@ import io.graphmeet.testing.TokenHttp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,6 +32,8 @@ class DirectorySeedTest {
     private static final String MEGAN = "0b7e4c2a-3d5f-4e6a-8b9c-0d1e2f3a4b5c";
     private static final String BOT = "3e5f7a9b-2c4d-4e6f-8a0b-1c2d3e4f5a6b";
     private static final Instant NOW = Instant.parse("2026-11-30T08:00:00Z");
+
+    private final FaultRules faults = new FaultRules(Clock.fixed(NOW, ZoneOffset.UTC));
 
     @TempDir
     Path scratch;
@@ -121,7 +126,7 @@ class DirectorySeedTest {
     private String apply(Database database, String yaml, Map<String, String> environment) throws IOException {
         Path file = Files.createTempFile(scratch, "seed", ".yaml");
         Files.writeString(file, yaml);
-        return BootstrapFile.apply(file, database.directory(), environment::get, NOW);
+        return BootstrapFile.apply(file, database.directory(), faults, environment::get, NOW);
     }
 
     private Database database() {
