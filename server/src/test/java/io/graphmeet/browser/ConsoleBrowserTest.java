@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -37,6 +38,7 @@ class ConsoleBrowserTest {
 
     private static final String TENANT = "6a1c2d3e-4f50-4617-8293-a4b5c6d7e8f9";
     private static final String USER = "7b2d3e4f-5061-4728-93a4-b5c6d7e8f9a0";
+    private static final String OTHER_USER = "8c3e4f50-6172-4839-a4b5-c6d7e8f9a0b1";
     private static final String POLICY = "meeting-bookers";
     private static final Pattern LINK = Pattern.compile("console: sign in once with (\\S+)");
 
@@ -67,6 +69,8 @@ class ConsoleBrowserTest {
         admin.post("/admin/v1/tenants", "{\"id\":\"" + TENANT + "\",\"displayName\":\"Northwind\"}");
         admin.post("/admin/v1/tenants/" + TENANT + "/users", "{\"id\":\"" + USER
                 + "\",\"userPrincipalName\":\"nancy@northwind.test\",\"displayName\":\"Nancy Davolio\"}");
+        admin.post("/admin/v1/tenants/" + TENANT + "/users", "{\"id\":\"" + OTHER_USER
+                + "\",\"userPrincipalName\":\"andrew@northwind.test\",\"displayName\":\"Andrew Fuller\"}");
         GraphResponse app = admin.post("/admin/v1/tenants/" + TENANT + "/apps",
                 "{\"displayName\":\"Booking service\",\"permissions\":[\"OnlineMeetings.ReadWrite.All\"]}");
         appId = app.json().get("appId").asText();
@@ -86,10 +90,11 @@ class ConsoleBrowserTest {
     @Test
     void signInGrantThePolicyAndTheApplicationsRetrySucceeds() {
         String body = "{\"externalId\":\"console-retry\",\"subject\":\"Quarterly review\"}";
-        assertThat(createOrGet(body).status()).as("before the grant").isEqualTo(403);
+        assertThat(createOrGet(USER, body).status()).as("before the grant").isEqualTo(403);
 
         try (Browser browser = Browser.start()) {
             signIn(browser);
+            assertThat(explain(browser)).startsWith("Denied");
             view(browser, "access", "Policies and grants");
             browser.await(page -> !page.findElements(By.cssSelector("form[aria-label='Grant a policy']")).isEmpty());
             new Select(browser.find(By.cssSelector("form[aria-label='Grant a policy'] select[name=policy]")))
@@ -102,13 +107,16 @@ class ConsoleBrowserTest {
             assertThat(grant.getCssValue("outline-style")).as("keyboard focus is visible").isEqualTo("solid");
             grant.sendKeys(Keys.ENTER);
 
-            browser.await(page -> page.findElement(By.tagName("main")).getText().contains("nancy@northwind.test " + USER));
+            browser.await(page -> text(browser, "main").contains("nancy@northwind.test " + USER));
             assertThat(server.admin().get("/admin/v1/tenants/" + TENANT + "/grants").json().at("/users/0/policy").asText())
                     .isEqualTo(POLICY);
             browser.screenshot("console-access");
+            String explained = explain(browser);
+            assertThat(explained).startsWith("Allowed").contains(POLICY, "granted to the user");
+            browser.screenshot("console-explain-allowed");
         }
 
-        GraphResponse retried = createOrGet(body);
+        GraphResponse retried = createOrGet(USER, body);
         assertThat(retried.status()).as("after the grant").isEqualTo(201);
         assertThat(retried.json().get("subject").asText()).isEqualTo("Quarterly review");
     }
@@ -120,8 +128,8 @@ class ConsoleBrowserTest {
         try (Browser browser = Browser.start()) {
             browser.open(link);
             browser.await(page -> page.getCurrentUrl().endsWith("/console/"));
-            browser.await(page -> page.findElement(By.tagName("h1")).getText().equals("Tenants")
-                    && page.findElement(By.tagName("main")).getText().contains("Northwind"));
+            browser.await(page -> text(browser, "h1").equals("Tenants")
+                    && text(browser, "main").contains("Northwind"));
             browser.find(By.id("signout")).click();
             browser.await(page -> page.getCurrentUrl().endsWith("/console/signin"));
             browser.open(server.adminUrl() + "/console/");
@@ -146,10 +154,63 @@ class ConsoleBrowserTest {
                 {"explain", "Explainer", "Explain"},
             }) {
                 view(browser, page[0], page[1]);
-                browser.await(driver -> driver.findElement(By.tagName("main")).getText().contains(page[2]));
+                browser.await(driver -> text(browser, "main").contains(page[2]));
                 check(browser, "console-" + page[0]);
             }
         }
+    }
+
+    @Test
+    void aFaultRuleAddedInTheConsoleFailsTheAppsCallsUntilRemovedThere() {
+        String body = "{\"externalId\":\"console-fault\"}";
+        server.admin().put("/admin/v1/tenants/" + TENANT + "/grants/users/" + OTHER_USER, "{\"policy\":\"" + POLICY + "\"}");
+        try (Browser browser = Browser.start()) {
+            signIn(browser);
+            view(browser, "faults", "Fault rules");
+            WebElement add = browser.find(By.cssSelector("form[aria-label='Add a fault rule']"));
+            new Select(add.findElement(By.name("operation"))).selectByValue("createOrGet");
+            add.findElement(By.name("appId")).sendKeys(appId);
+            new Select(add.findElement(By.name("status"))).selectByValue("503");
+            WebElement times = add.findElement(By.name("times"));
+            times.clear();
+            times.sendKeys("5");
+            add.findElement(By.cssSelector("button[type=submit]")).click();
+            browser.await(page -> text(browser, "main").contains("answer 503"));
+            assertThat(server.admin().get("/admin/v1/faults").json().get("value")).hasSize(1);
+            browser.screenshot("console-faults-rule");
+
+            assertThat(createOrGet(OTHER_USER, body).status()).as("while the rule holds").isEqualTo(503);
+
+            browser.find(By.cssSelector("button[aria-label^='Remove fault rule']")).click();
+            browser.await(page -> text(browser, "main").contains("No fault rule"));
+            assertThat(server.admin().get("/admin/v1/faults").json().get("value")).isEmpty();
+            assertThat(createOrGet(OTHER_USER, body).status()).as("once the rule is removed").isEqualTo(201);
+        }
+    }
+
+    /** Asks the explainer, through its form, about the app's createOrGet for the user; answers the result's text. */
+    private String explain(Browser browser) {
+        view(browser, "explain", "Explainer");
+        WebElement form = browser.find(By.cssSelector("form[aria-label='Explain a decision']"));
+        WebElement app = form.findElement(By.name("app"));
+        app.clear();
+        app.sendKeys(appId);
+        WebElement user = form.findElement(By.name("user"));
+        user.clear();
+        user.sendKeys("nancy@northwind.test");
+        new Select(form.findElement(By.name("operation"))).selectByValue("createOrGet");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        return browser.await(page -> {
+            String answer = text(browser, "section[aria-label=Explanation]");
+            return answer.isEmpty() ? null : answer;
+        });
+    }
+
+    /** The text of the first element {@code selector} finds, read in one step (the views redraw as they load). */
+    private static String text(Browser browser, String selector) {
+        Object text = ((JavascriptExecutor) browser.driver()).executeScript(
+                "const element = document.querySelector(arguments[0]); return element ? element.innerText : '';", selector);
+        return String.valueOf(text);
     }
 
     private void check(Browser browser, String name) {
@@ -165,17 +226,17 @@ class ConsoleBrowserTest {
         key.sendKeys(TestServer.ADMIN_KEY);
         key.submit();
         browser.await(page -> page.getCurrentUrl().endsWith("/console/")
-                && page.findElement(By.tagName("h1")).getText().equals("Tenants"));
+                && text(browser, "h1").equals("Tenants"));
     }
 
     /** Opens a view for the tenant and waits until its heading shows. */
     private void view(Browser browser, String name, String title) {
         browser.open(server.adminUrl() + "/console/#/" + name + "?tenant=" + TENANT);
-        browser.await(page -> page.findElement(By.tagName("h1")).getText().equals(title));
+        browser.await(page -> text(browser, "h1").equals(title));
     }
 
-    private GraphResponse createOrGet(String body) {
+    private GraphResponse createOrGet(String user, String body) {
         String token = TokenHttp.accessToken(server.tokens().clientCredentials(TENANT, appId, secret));
-        return server.http().post("/v1.0/users/" + USER + "/onlineMeetings/createOrGet", token, body);
+        return server.http().post("/v1.0/users/" + user + "/onlineMeetings/createOrGet", token, body);
     }
 }
