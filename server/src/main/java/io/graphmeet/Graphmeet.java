@@ -23,6 +23,7 @@ import io.graphmeet.issuer.IssuerRoutes;
 import io.graphmeet.issuer.IssuerSettings;
 import io.graphmeet.issuer.SigningKeys;
 import io.graphmeet.issuer.TokenIssuer;
+import io.graphmeet.journal.RequestJournal;
 import io.graphmeet.meetings.MeetingIdentifiers;
 import io.graphmeet.meetings.MeetingService;
 import io.graphmeet.meetings.People;
@@ -111,9 +112,12 @@ public final class Graphmeet implements AutoCloseable {
                     config.auth().tokenCacheBytes());
             operated = operate(config, metrics, database, clock);
             Authorizer authorizer = new Authorizer(directory, config.directory().strict());
+            GraphmeetConfig.Journal journaling = config.journal();
+            RequestJournal journal = new RequestJournal(journaling.requestsPerTenant(), journaling.tenants(),
+                    journaling.maxBytes(), journaling.maxBodyBytes());
             GraphContext context = new GraphContext(tokens, authorizer,
                     config.server().maxBodyBytes(), clock, metrics, operated.accessLog(), operated.throttle(),
-                    operated.tracing(), faults);
+                    operated.tracing(), faults, journal);
             MeetingJson json = new MeetingJson(config.server().effectivePublicUrl(), config.joinBaseUrl());
             Consumer<HttpRouting.Builder> graphRoutes = routing -> {
                 if (builtIn != null) {
@@ -146,7 +150,7 @@ public final class Graphmeet implements AutoCloseable {
             if (adminKey != null) {
                 AdminContext admin = new AdminContext(directory, database.meetings(),
                         builtIn == null ? null : builtIn.keys(), adminKey, config.server().maxBodyBytes(), clock,
-                        authorizer, faults);
+                        authorizer, faults, journal, new InspectedMeetings(database.meetings(), json));
                 server.putSocket(ADMIN, socket -> ConnectionLimits.apply(socket, limits).host(config.admin().host())
                         .port(config.admin().port()));
                 server.routing(ADMIN, routing -> {

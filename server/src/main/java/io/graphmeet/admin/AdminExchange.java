@@ -5,6 +5,7 @@ import io.graphmeet.directory.DirectoryStore;
 import io.graphmeet.directory.Tenant;
 import io.graphmeet.errors.GraphError;
 import io.graphmeet.http.JsonFields;
+import io.graphmeet.http.QueryString;
 import io.graphmeet.http.RequestBody;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
@@ -20,6 +21,7 @@ final class AdminExchange {
     private final AdminContext context;
     private final RequestBody body;
     private final AdminSessions sessions;
+    private QueryString query;
 
     AdminExchange(ServerRequest request, AdminContext context, RequestBody body, AdminSessions sessions) {
         this.request = request;
@@ -59,6 +61,30 @@ final class AdminExchange {
     /** A path parameter, as sent. */
     String parameter(String name) {
         return request.path().pathParameters().get(name);
+    }
+
+    /**
+     * The query parameters, decoded once; a 400 naming the first parameter that is not one of {@code allowed}, so a
+     * misspelt filter is not silently ignored.
+     */
+    QueryString query(String... allowed) {
+        if (query == null) {
+            query = QueryString.parse(request.query().rawValue());
+        }
+        for (String name : query.parameters().keySet()) {
+            if (!List.of(allowed).contains(name)) {
+                throw GraphError.BAD_REQUEST.with("Unknown query parameter '" + name + "'; this route takes "
+                        + String.join(", ", allowed) + ".");
+            }
+        }
+        return query;
+    }
+
+    /** This request's URL without its query, as the client addressed it, for links to further pages. */
+    String urlWithoutQuery() {
+        String url = request.requestedUri().toUri().toString();
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query);
     }
 
     /** The {@code {tenantId}} of the path as a GUID, whether or not the directory knows it. */

@@ -47,6 +47,8 @@ public final class AdminRoutes {
         PoliciesEndpoint policies = new PoliciesEndpoint();
         GrantsEndpoint grants = new GrantsEndpoint();
         KeysEndpoint keys = new KeysEndpoint();
+        RequestsEndpoint requests = new RequestsEndpoint();
+        MeetingsEndpoint meetings = new MeetingsEndpoint();
         routes.path(BASE + "/tenants", on(GET, tenants::list), on(POST, tenants::create));
         routes.path(TENANT, on(GET, tenants::get), on(DELETE, tenants::delete));
         routes.path(TENANT + "/reset", on(POST, tenants::reset));
@@ -66,6 +68,9 @@ public final class AdminRoutes {
         routes.path(TENANT + "/grants/users/{userId}",
                 on(PUT, grants::grantToUser), on(DELETE, grants::revokeFromUser));
         routes.path(TENANT + "/explain", on(GET, new ExplainEndpoint()::explain));
+        routes.path(TENANT + "/requests", on(GET, requests::list), on(DELETE, requests::clear));
+        routes.path(TENANT + "/meetings", on(GET, meetings::list));
+        routes.path(TENANT + "/meetings/{+meetingId}", on(DELETE, meetings::delete));
         routes.path(BASE + "/issuer/keys", on(GET, keys::list));
         routes.path(BASE + "/issuer/keys/rotate", on(POST, keys::rotate));
         FaultsEndpoint faults = new FaultsEndpoint();

@@ -8,7 +8,10 @@ import io.graphmeet.errors.GraphError;
 import io.graphmeet.http.JsonFields;
 import io.graphmeet.http.Reply;
 
-/** Tenants: create, list, get, delete (with all they hold), and reset (delete their meetings). */
+/**
+ * Tenants: create, list, get, delete (with all they hold), and reset (delete their meetings and clear their request
+ * journal).
+ */
 final class TenantsEndpoint {
 
     Reply list(AdminExchange exchange) {
@@ -30,21 +33,24 @@ final class TenantsEndpoint {
         return Reply.of(200, TenantJson.of(exchange.tenant()));
     }
 
-    /** Deletes the tenant's directory entries and its meetings. */
+    /** Deletes the tenant's directory entries and its meetings, and clears its request journal. */
     Reply delete(AdminExchange exchange) {
         Tenant tenant = exchange.tenant();
         exchange.directory().deleteTenant(tenant.id());
         exchange.context().meetings().deleteAllOfTenant(tenant.id());
+        exchange.context().journal().clear(tenant.id());
         return Reply.noContent();
     }
 
     /**
-     * Deletes every meeting of the tenant and keeps its directory. Works for any tenant id, known to the
-     * directory or not, since tokens of external issuers may name tenants the directory has never seen.
+     * Deletes every meeting of the tenant, clears its request journal and keeps its directory. Works for any
+     * tenant id, known to the directory or not, since tokens of external issuers may name tenants the directory
+     * has never seen.
      */
     Reply reset(AdminExchange exchange) {
         String tenantId = exchange.tenantId();
         int deleted = exchange.context().meetings().deleteAllOfTenant(tenantId);
+        exchange.context().journal().clear(tenantId);
         return Reply.of(200, new ResetJson(tenantId, deleted));
     }
 }

@@ -6,16 +6,22 @@ import io.graphmeet.auth.Caller;
 import io.graphmeet.auth.Target;
 import io.graphmeet.errors.GraphError;
 import io.graphmeet.faults.AppliedFault;
+import io.graphmeet.http.QueryString;
+import io.graphmeet.http.Json;
 import io.graphmeet.http.RequestBody;
 import io.graphmeet.http.Text;
+import io.graphmeet.meetings.Meeting;
 import io.graphmeet.meetings.Organizer;
 import io.graphmeet.meetings.Requester;
 import io.graphmeet.observe.TokenVerification;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * One Graph request as an endpoint sees it: path, body, caller and, once the route table has authorized the
@@ -26,6 +32,9 @@ final class GraphExchange {
     static final HeaderName PREFER = HeaderNames.create("Prefer");
     private static final String USER_ID = "userId";
     private static final String MEETING_ID = "meetingId";
+    private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
+    /** Past this, an unverified token is not even looked into for the tenant it claims. */
+    private static final int MAX_CLAIMED_TOKEN_LENGTH = 16 * 1024;
 
     private final ServerRequest request;
     private final GraphContext context;
@@ -34,6 +43,9 @@ final class GraphExchange {
     private Organizer organizer;
     private QueryString query;
     private AppliedFault fault;
+    private byte[] sentBody;
+    private ObjectNode readBody;
+    private Meeting answered;
 
     GraphExchange(ServerRequest request, GraphContext context, RequestBody body) {
         this.request = request;
@@ -140,6 +152,62 @@ final class GraphExchange {
 
     /** The body as a JSON object: Content-Type must be JSON, size within the limit. */
     ObjectNode jsonBody() {
-        return body.jsonObject(request);
+        sentBody = body.jsonBytes(request);
+        readBody = Json.readObject(sentBody);
+        return readBody;
+    }
+
+    /** The body's bytes as sent, if an endpoint read it, for the request journal; else null. */
+    byte[] sentBody() {
+        return sentBody;
+    }
+
+    /** The body as read, or null if it was not read or was not a JSON object. */
+    ObjectNode readBody() {
+        return readBody;
+    }
+
+    /** Notes the meeting the request was answered with, for the request journal. */
+    void answeredWith(Meeting meeting) {
+        answered = meeting;
+    }
+
+    /** The meeting the request was answered with, or null. */
+    Meeting answered() {
+        return answered;
+    }
+
+    /** The organizer the caller was authorized to act for, or null when authorization did not happen. */
+    Organizer authorizedOrganizer() {
+        return organizer;
+    }
+
+    /** A path parameter as sent, or null when the route has none of that name. */
+    String pathParameter(String name) {
+        var parameters = request.path().pathParameters();
+        return parameters.contains(name) ? parameters.get(name) : null;
+    }
+
+    /**
+     * The tenant (lower-case GUID) the bearer token claims in {@code tid}, read without verifying anything, or
+     * null: only for the request journal, to file a refused request under the tenant it came from.
+     */
+    String claimedTenant() {
+        String authorization = request.headers().first(HeaderNames.AUTHORIZATION).orElse(null);
+        if (authorization == null || authorization.length() > MAX_CLAIMED_TOKEN_LENGTH
+                || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String[] parts = authorization.substring(7).trim().split("\\.");
+        if (parts.length != 3) {
+            return null;
+        }
+        try {
+            var claims = Json.readObject(Base64.getUrlDecoder().decode(parts[1].getBytes(StandardCharsets.US_ASCII)));
+            String tenant = claims.path("tid").textValue();
+            return tenant != null && GUID.matcher(tenant).matches() ? tenant.toLowerCase(Locale.ROOT) : null;
+        } catch (RuntimeException notAToken) {
+            return null;
+        }
     }
 }

@@ -18,7 +18,7 @@ import java.util.Map;
 
 /**
  * Watches every Graph request: its span in the caller's trace ({@code traceparent} in and out), the meetings it
- * created for the monthly throttling count, then metrics and one access-log line.
+ * created for the monthly throttling count, then metrics, one access-log line and its request journal entry.
  */
 record GraphObserver(GraphContext context) implements Observer<GraphExchange> {
 
@@ -30,7 +30,14 @@ record GraphObserver(GraphContext context) implements Observer<GraphExchange> {
         GraphOperation operation = GraphOperation.ofLabel(route.name());
         Tracing.RequestSpan span = context.tracing().start(request.headers().first(TRACEPARENT).orElse(null),
                 operation, method, route.pathTemplate());
-        return new Watched(method, route.pathTemplate(), operation, ids, span);
+        Journaling.Arrival arrival = context.journal().enabled() ? new Journaling.Arrival(System.nanoTime(),
+                context.clock().instant(), method, request.path().path(), query(request)) : null;
+        return new Watched(method, route.pathTemplate(), operation, ids, span, arrival);
+    }
+
+    private static String query(ServerRequest request) {
+        String raw = request.query().rawValue();
+        return raw == null || raw.isEmpty() ? null : raw;
     }
 
     /** One Graph request being watched. */
@@ -41,14 +48,16 @@ record GraphObserver(GraphContext context) implements Observer<GraphExchange> {
         private final GraphOperation operation;
         private final RequestIds ids;
         private final Tracing.RequestSpan span;
+        private final Journaling.Arrival arrival;
 
         Watched(String method, String pathTemplate, GraphOperation operation, RequestIds ids,
-                Tracing.RequestSpan span) {
+                Tracing.RequestSpan span, Journaling.Arrival arrival) {
             this.method = method;
             this.pathTemplate = pathTemplate;
             this.operation = operation;
             this.ids = ids;
             this.span = span;
+            this.arrival = arrival;
         }
 
         @Override
@@ -56,6 +65,10 @@ record GraphObserver(GraphContext context) implements Observer<GraphExchange> {
             if (context.throttle().enabled() && operation.createsMeetings() && reply.status() == 201) {
                 Organizer organizer = exchange.organizer();
                 context.throttle().meetingCreated(organizer.tenantId(), organizer.userId());
+            }
+            if (arrival != null) {
+                // before the reply leaves, so that a client reading the journal once answered finds the entry
+                Journaling.file(context.journal(), arrival, operation.label(), ids, exchange, reply);
             }
             return Map.of(TraceContext.TRACEPARENT, span.trace().traceparent());
         }

@@ -63,6 +63,7 @@ final class OnlineMeetingsEndpoint {
             case MeetingFilter.ByJoinWebUrl byUrl -> meetings.findByJoinWebUrl(requester, byUrl.joinWebUrl());
             case MeetingFilter.ByJoinMeetingId byId -> meetings.findByJoinMeetingId(requester, byId.joinMeetingId());
         };
+        exchange.answeredWith(meeting);
         MeetingView view = view(exchange, select);
         return preferenceApplied(Reply.json(200, json.collection(requester.userId(), List.of(meeting), view)),
                 view);
@@ -82,6 +83,7 @@ final class OnlineMeetingsEndpoint {
     }
 
     private Reply entity(int status, Meeting meeting, GraphExchange exchange, Select select) {
+        exchange.answeredWith(meeting);
         MeetingView view = view(exchange, select);
         return preferenceApplied(Reply.json(status, rendered.entity(meeting, view)), view);
     }

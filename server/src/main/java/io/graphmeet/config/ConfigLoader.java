@@ -167,7 +167,13 @@ public final class ConfigLoader {
         var tls = new GraphmeetConfig.Tls(integer(Setting.TLS_PORT, 0, 65535),
                 keystore.isEmpty() ? null : Path.of(keystore), text(Setting.TLS_KEYSTORE_PASSWORD, true));
         return new GraphmeetConfig(server, storage, auth, directory, new GraphmeetConfig.Meetings(joinBase), profile,
-                issuer, admin, tls, operations());
+                issuer, admin, tls, operations(), journal());
+    }
+
+    private GraphmeetConfig.Journal journal() {
+        return new GraphmeetConfig.Journal(integer(Setting.JOURNAL_REQUESTS_PER_TENANT, 0, 1_000_000),
+                integer(Setting.JOURNAL_TENANTS, 1, 1_000_000), integer(Setting.JOURNAL_MAX_BYTES, 0, Integer.MAX_VALUE),
+                integer(Setting.JOURNAL_MAX_BODY_BYTES, 0, 16 * 1024 * 1024));
     }
 
     private GraphmeetConfig.Operations operations() {

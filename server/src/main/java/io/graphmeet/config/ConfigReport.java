@@ -135,6 +135,10 @@ public final class ConfigReport {
             case THROTTLE_TENANT_WINDOW -> config.operations().throttle().tenantWindow();
             case THROTTLE_USER_MEETINGS_PER_MONTH -> config.operations().throttle().userMeetingsPerMonth();
             case THROTTLE_SYNC_INTERVAL -> config.operations().throttle().syncInterval();
+            case JOURNAL_REQUESTS_PER_TENANT -> config.journal().requestsPerTenant();
+            case JOURNAL_TENANTS -> config.journal().tenants();
+            case JOURNAL_MAX_BYTES -> config.journal().maxBytes();
+            case JOURNAL_MAX_BODY_BYTES -> config.journal().maxBodyBytes();
         };
         if (value == null) {
             return "";

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /** The whole validated configuration, parsed once at start-up by {@link ConfigLoader}. */
 public record GraphmeetConfig(Server server, Storage storage, Auth auth, Directory directory, Meetings meetings,
-        Profile profile, BuiltInIssuer issuer, Admin admin, Tls tls, Operations operations) {
+        Profile profile, BuiltInIssuer issuer, Admin admin, Tls tls, Operations operations, Journal journal) {
 
     /** Development (built-in issuer, demo directory, generated admin key) or production (none of them). */
     public enum Profile { DEVELOPMENT, PRODUCTION }
@@ -124,13 +124,19 @@ public record GraphmeetConfig(Server server, Storage storage, Auth auth, Directo
     public record Throttle(boolean enabled, int appRequests, Duration appWindow, int tenantRequests,
             Duration tenantWindow, int userMeetingsPerMonth, Duration syncInterval) {}
 
+    /**
+     * The request journal: entries kept per tenant (0: none), tenants kept, about how many bytes in all, and bytes
+     * kept of each body.
+     */
+    public record Journal(int requestsPerTenant, int tenants, long maxBytes, int maxBodyBytes) {}
+
     /** Meeting-related choices; a null {@code joinBaseUrl} means the server's public URL. */
     public record Meetings(String joinBaseUrl) {}
 
     /** A copy whose server listens on {@code port}. */
     public GraphmeetConfig withPort(int port) {
         return new GraphmeetConfig(server.withPort(port), storage, auth, directory, meetings, profile, issuer, admin,
-                tls, operations);
+                tls, operations, journal);
     }
 
     /** The base of every joinWebUrl. */

@@ -80,7 +80,15 @@ enum Setting {
     THROTTLE_USER_MEETINGS_PER_MONTH("throttle.userMeetingsPerMonth", "2000", "Meetings one user may have created "
             + "per calendar month (UTC), Graph's meeting information limit."),
     THROTTLE_SYNC_INTERVAL("throttle.syncInterval", "PT0.2S", "How often a node adds its counts to the shared "
-            + "ones in the database and reads the others' (ISO-8601); the error bound of the limits.");
+            + "ones in the database and reads the others' (ISO-8601); the error bound of the limits."),
+    JOURNAL_REQUESTS_PER_TENANT("journal.requestsPerTenant", "500", "0", "Graph requests the request journal keeps "
+            + "per tenant, in memory on each node, for the admin API's /requests (0 turns the journal off)."),
+    JOURNAL_TENANTS("journal.tenants", "100", "Tenants whose requests the journal keeps; past it, the least "
+            + "recently used tenant's entries are dropped."),
+    JOURNAL_MAX_BYTES("journal.maxBytes", "67108864", "About how much memory the journal's entries may take in "
+            + "all (bytes); past it, the least recently used tenant's entries are dropped."),
+    JOURNAL_MAX_BODY_BYTES("journal.maxBodyBytes", "16384", "Bytes kept of each journaled request and response "
+            + "body; a longer body is kept truncated, with a marker.");
 
     private final String key;
     private final String defaultValue;

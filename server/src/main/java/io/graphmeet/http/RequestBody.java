@@ -31,7 +31,15 @@ public final class RequestBody {
 
     /** The body as a JSON object; anything else, an empty body included, is refused with Graph's wording. */
     public ObjectNode jsonObject(ServerRequest request) {
-        return Json.readObject(read(request, JSON).orElseThrow(Json::unreadable));
+        return Json.readObject(jsonBytes(request));
+    }
+
+    /**
+     * The bytes of a JSON body as sent, for those who keep it as it came and read it with {@link Json#readObject};
+     * refused like {@link #jsonObject} when the {@code Content-Type} is not JSON or the body is too large.
+     */
+    public byte[] jsonBytes(ServerRequest request) {
+        return read(request, JSON).orElseThrow(Json::unreadable);
     }
 
     /** Like {@link #jsonObject}, except that a request without a body reads as an empty object. */

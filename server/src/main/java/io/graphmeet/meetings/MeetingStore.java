@@ -2,6 +2,7 @@ package io.graphmeet.meetings;
 
 import io.graphmeet.failure.StoreUnavailableException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,6 +22,13 @@ public interface MeetingStore {
 
     /** The meeting of {@code tenantId} with this join meeting id, if it has not expired at {@code now}. */
     Optional<Meeting> findByJoinMeetingId(String tenantId, String joinMeetingId, Instant now);
+
+    /**
+     * One page of the tenant's meetings live at {@code now} that {@code search} selects, ordered by start time,
+     * then id: {@code search.limit()} at most, after skipping {@code search.offset()}. A read without locks, for
+     * inspection: pages read while meetings are added or deleted may repeat or miss one.
+     */
+    List<Meeting> search(String tenantId, MeetingSearch search, Instant now);
 
     /**
      * Stores {@code candidate} under its key unless another meeting already holds the key.

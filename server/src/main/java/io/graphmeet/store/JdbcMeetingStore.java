@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.graphmeet.meetings.Attendee;
 import io.graphmeet.meetings.Meeting;
 import io.graphmeet.meetings.MeetingKey;
+import io.graphmeet.meetings.MeetingSearch;
 import io.graphmeet.meetings.MeetingSettings;
 import io.graphmeet.meetings.MeetingStore;
 import io.graphmeet.meetings.Person;
@@ -15,7 +16,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** {@link MeetingStore} over JDBC, the same SQL on SQLite and PostgreSQL. */
@@ -36,6 +39,13 @@ final class JdbcMeetingStore implements MeetingStore {
     private static final String UPDATE = "UPDATE meetings SET subject = ?, start_at = ?, end_at = ?, expires_at_ms = ?, "
             + "attendees = ?, settings = ?, updated_at = ?, revision = ? WHERE tenant_id = ? AND id = ? AND revision = ?";
     private static final String DELETE = "DELETE FROM meetings WHERE tenant_id = ? AND id = ?";
+    private static final String SEARCH = SELECT + "WHERE tenant_id = ? AND expires_at_ms > ?";
+    /**
+     * start_at as text that sorts as time does: a timestamp is stored with 0 to 7 fraction digits, so the stored
+     * text itself would put "…:21Z" after "…:21.5Z"; this pads every one to seven digits and drops the Z.
+     */
+    private static final String START_ORDER = "(CASE WHEN length(start_at) = 20 THEN substr(start_at, 1, 19) || "
+            + "'.0000000' ELSE substr(substr(start_at, 1, length(start_at) - 1) || '000000', 1, 27) END)";
     private final Database database;
     /** Meetings read or written lately, by id; trusted only while their revision matches the row's. */
     private final Cache<String, Meeting> recent = Caffeine.newBuilder()
@@ -87,6 +97,40 @@ final class JdbcMeetingStore implements MeetingStore {
             loaded.ifPresent(meeting -> recent.put(meeting.id(), meeting));
             return loaded;
         }).filter(meeting -> meeting.isLiveAt(now));
+    }
+
+    @Override
+    public List<Meeting> search(String tenantId, MeetingSearch search, Instant now) {
+        StringBuilder sql = new StringBuilder(SEARCH);
+        List<Object> parameters = new ArrayList<>(List.of(tenantId, now.toEpochMilli()));
+        criterion(sql, parameters, " AND organizer_id = ?", search.organizerId());
+        criterion(sql, parameters, " AND lower(organizer_upn) = ?",
+                search.organizerUpn() == null ? null : search.organizerUpn().toLowerCase(Locale.ROOT));
+        criterion(sql, parameters, " AND external_id = ?", search.externalId());
+        criterion(sql, parameters, " AND id = ?", search.meetingId());
+        criterion(sql, parameters, " AND " + START_ORDER + " >= ?", startOrder(search.startFrom()));
+        criterion(sql, parameters, " AND " + START_ORDER + " < ?", startOrder(search.startBefore()));
+        sql.append(" ORDER BY ").append(START_ORDER).append(", id LIMIT ? OFFSET ?");
+        parameters.add(search.limit());
+        parameters.add(search.offset());
+        return database.read(connection -> Sql.list(connection, sql.toString(), JdbcMeetingStore::meetingOf,
+                parameters.toArray()));
+    }
+
+    private static void criterion(StringBuilder sql, List<Object> parameters, String condition, Object value) {
+        if (value != null) {
+            sql.append(condition);
+            parameters.add(value);
+        }
+    }
+
+    /** An instant as {@link #START_ORDER} writes start times. */
+    private static String startOrder(Instant instant) {
+        if (instant == null) {
+            return null;
+        }
+        String text = Timestamp.of(instant).toString();
+        return text.substring(0, text.length() - 1);
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.graphmeet.auth.Access;
 import io.graphmeet.http.Guard;
 import io.graphmeet.http.RouteTable;
+import io.graphmeet.journal.RequestJournal;
 import io.graphmeet.observe.Metrics;
 import io.graphmeet.testing.Backend;
 import io.graphmeet.testing.Contoso;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class RoutePermissionsTest extends ServerContract {
 
     private static final List<RouteTable.Row<GraphExchange>> ROWS = GraphRoutes.table(HttpRouting.builder(),
-            new GraphContext(null, null, 1024, Clock.systemUTC(), Metrics.NONE, null, null, null, null), null, null).rows();
+            new GraphContext(null, null, 1024, Clock.systemUTC(), Metrics.NONE, null, null, null, null, RequestJournal.off()), null, null).rows();
 
     @Override
     Backend backend() {

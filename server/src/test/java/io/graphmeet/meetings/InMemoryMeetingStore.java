@@ -2,6 +2,7 @@ package io.graphmeet.meetings;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,6 +96,13 @@ final class InMemoryMeetingStore implements MeetingStore {
         }
         byId.put(changed.id(), changed);
         return new Updated();
+    }
+
+    @Override
+    public List<Meeting> search(String tenantId, MeetingSearch search, Instant now) {
+        return live(now).filter(m -> m.tenantId().equals(tenantId) && search.matches(m))
+                .sorted(Comparator.comparing(Meeting::startDateTime).thenComparing(Meeting::id))
+                .skip(search.offset()).limit(search.limit()).toList();
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.graphmeet.config.GraphmeetConfig;
 import io.graphmeet.meetings.CreateOrGetOutcome;
 import io.graphmeet.meetings.Meeting;
 import io.graphmeet.meetings.MeetingKey;
+import io.graphmeet.meetings.MeetingSearch;
 import io.graphmeet.meetings.MeetingRequest;
 import io.graphmeet.meetings.MeetingService;
 import io.graphmeet.meetings.MeetingStore;
@@ -135,6 +136,11 @@ abstract class CreateOrGetRaceContract {
         @Override
         public UpdateResult update(Meeting changed, Instant now) {
             return store.update(changed, now);
+        }
+
+        @Override
+        public List<Meeting> search(String tenantId, MeetingSearch search, Instant now) {
+            return store.search(tenantId, search, now);
         }
 
         @Override

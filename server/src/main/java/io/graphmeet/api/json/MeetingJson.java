@@ -40,11 +40,16 @@ public final class MeetingJson {
         body.put("@odata.context", context(userId, view.select(), ""));
         ArrayNode value = body.putArray("value");
         for (Meeting meeting : meetings) {
-            ObjectNode item = selected(render(meeting, view), view.select());
-            item.remove("@odata.context");
-            value.add(item);
+            value.add(item(meeting, view));
         }
         return Json.write(body);
+    }
+
+    /** A meeting as an element of a collection: as its entity, without {@code @odata.context}. */
+    public ObjectNode item(Meeting meeting, MeetingView view) {
+        ObjectNode item = selected(render(meeting, view), view.select());
+        item.remove("@odata.context");
+        return item;
     }
 
     private static ObjectNode selected(OnlineMeetingJson whole, Select select) {

@@ -1,7 +1,5 @@
-package io.graphmeet.api;
+package io.graphmeet.http;
 
-import io.graphmeet.errors.GraphError;
-import io.graphmeet.http.Text;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -9,16 +7,17 @@ import java.util.Map;
 
 /**
  * A request's query parameters, names and values percent-decoded exactly once ({@code +} is a space), as
- * Graph reads them: a join link encoded twice stays encoded once and matches nothing.
+ * Graph reads them: a join link encoded twice stays encoded once and matches nothing. A query that cannot be
+ * decoded is a malformed request.
  */
-record QueryString(Map<String, String> parameters) {
+public record QueryString(Map<String, String> parameters) {
 
-    QueryString {
+    public QueryString {
         parameters = Map.copyOf(parameters);
     }
 
     /** Parses a raw query (without {@code ?}); of repeated names the first wins. */
-    static QueryString parse(String raw) {
+    public static QueryString parse(String raw) {
         Map<String, String> parameters = new HashMap<>();
         if (raw != null && !raw.isEmpty()) {
             for (String pair : raw.split("&")) {
@@ -32,7 +31,7 @@ record QueryString(Map<String, String> parameters) {
     }
 
     /** The decoded value, or null if the parameter is absent. */
-    String get(String name) {
+    public String get(String name) {
         return parameters.get(name);
     }
 
@@ -41,10 +40,10 @@ record QueryString(Map<String, String> parameters) {
         try {
             decoded = URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw GraphError.BAD_REQUEST.with("The query string is not correctly percent-encoded.");
+            throw RequestRefusedException.malformed("The query string is not correctly percent-encoded.");
         }
         if (!Text.isAcceptable(decoded)) {
-            throw GraphError.BAD_REQUEST.with("The query string " + Text.RULE);
+            throw RequestRefusedException.malformed("The query string " + Text.RULE);
         }
         return decoded;
     }
