@@ -27,7 +27,7 @@ export async function explain(main, { tenantId, parameters }) {
         h('dt', {}, 'Policy that matched'), h('dd', {}, result.policy
           ? [code(result.policy.identity), result.policy.grant === 'user' ? ' (granted to the user)' : ' (granted tenant-wide)']
           : 'none'))));
-    say(`${allowed ? 'Allowed' : 'Denied'}: ${result.explanation}`);
+    say(allowed ? 'Allowed.' : 'Denied.');
   }
 
   main.append(h('p', { class: 'help' }, 'Which permission, which policy, and so which answer graphmeet gives this app calling for this user.'),

@@ -14,7 +14,10 @@ function explainLink(tenantId, entry) {
 }
 
 function pretty(value) {
-  return value === null || value === undefined ? '(none)' : JSON.stringify(value, null, 2);
+  if (value === null || value === undefined) {
+    return '(none)';
+  }
+  return typeof value === 'string' ? value : JSON.stringify(value, null, 2);
 }
 
 export async function journal(main, { tenantId, parameters }) {

@@ -88,13 +88,23 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void signInGrantThePolicyAndTheApplicationsRetrySucceeds() {
+    void signInGrantThePolicyAndWatchTheApplicationsRetrySucceedInTheLiveJournal() {
         String body = "{\"externalId\":\"console-retry\",\"subject\":\"Quarterly review\"}";
         assertThat(createOrGet(USER, body).status()).as("before the grant").isEqualTo(403);
 
         try (Browser browser = Browser.start()) {
             signIn(browser);
-            assertThat(explain(browser)).startsWith("Denied");
+            view(browser, "journal", "Request journal");
+            browser.await(page -> row(browser, 403, USER) != null);
+            browser.find(By.cssSelector("tr[data-status='403'] a[aria-label^='Why was request']")).click();
+            browser.await(page -> text(browser, "h1").equals("Explainer"));
+            String denied = browser.await(page -> {
+                String answer = text(browser, "section[aria-label=Explanation]");
+                return answer.isEmpty() ? null : answer;
+            });
+            assertThat(denied).startsWith("Denied").contains("No application access policy");
+            browser.screenshot("console-explain-denied");
+
             view(browser, "access", "Policies and grants");
             browser.await(page -> !page.findElements(By.cssSelector("form[aria-label='Grant a policy']")).isEmpty());
             new Select(browser.find(By.cssSelector("form[aria-label='Grant a policy'] select[name=policy]")))
@@ -106,19 +116,35 @@ class ConsoleBrowserTest {
             assertThat(grant.getText()).as("Tab moves from the user to the Grant button").isEqualTo("Grant");
             assertThat(grant.getCssValue("outline-style")).as("keyboard focus is visible").isEqualTo("solid");
             grant.sendKeys(Keys.ENTER);
-
             browser.await(page -> text(browser, "main").contains("nancy@northwind.test " + USER));
             assertThat(server.admin().get("/admin/v1/tenants/" + TENANT + "/grants").json().at("/users/0/policy").asText())
                     .isEqualTo(POLICY);
-            browser.screenshot("console-access");
-            String explained = explain(browser);
-            assertThat(explained).startsWith("Allowed").contains(POLICY, "granted to the user");
+            browser.screenshot("console-access-granted");
+
+            view(browser, "journal", "Request journal");
+            browser.await(page -> row(browser, 403, USER) != null);
+            GraphResponse retried = createOrGet(USER, body);
+            assertThat(retried.status()).as("after the grant").isEqualTo(201);
+            assertThat(retried.json().get("subject").asText()).isEqualTo("Quarterly review");
+            String path = "/v1.0/users/" + USER + "/onlineMeetings/createOrGet";
+            browser.await(page -> row(browser, 201, path) != null);
+            assertThat(row(browser, 201, path)).contains("createOrGet", "POST " + path);
+            ((JavascriptExecutor) browser.driver()).executeScript("[...document.querySelectorAll(\"tr[data-status='201']\")]"
+                    + ".find(row => row.innerText.includes(arguments[0])).querySelector('button[aria-expanded]').click()", path);
+            browser.await(page -> text(browser, "tr.detail:not([hidden])").contains("\"subject\": \"Quarterly review\""));
+            browser.screenshot("console-journal-live");
+
+            assertThat(explain(browser)).startsWith("Allowed").contains(POLICY, "granted to the user");
             browser.screenshot("console-explain-allowed");
         }
+    }
 
-        GraphResponse retried = createOrGet(USER, body);
-        assertThat(retried.status()).as("after the grant").isEqualTo(201);
-        assertThat(retried.json().get("subject").asText()).isEqualTo("Quarterly review");
+    /** The text of the journal's newest row with {@code status} that mentions {@code text}, or null while there is none. */
+    private static String row(Browser browser, int status, String text) {
+        Object found = ((JavascriptExecutor) browser.driver()).executeScript("const row = [...document.querySelectorAll("
+                + "\"tr[data-status='\" + arguments[0] + \"']\")].find(row => row.innerText.includes(arguments[1]));"
+                + " return row ? row.innerText : null;", status, text);
+        return found == null ? null : found.toString();
     }
 
     @Test
@@ -139,6 +165,9 @@ class ConsoleBrowserTest {
 
     @Test
     void everyPageIsAccessibleAndSavedAsAScreenshot() {
+        server.admin().put("/admin/v1/tenants/" + TENANT + "/grants/users/" + OTHER_USER, "{\"policy\":\"" + POLICY + "\"}");
+        GraphResponse meeting = createOrGet(OTHER_USER, "{\"externalId\":\"console-pages\",\"subject\":\"Design review\"}");
+        assertThat(meeting.status()).isIn(200, 201);
         try (Browser browser = Browser.start()) {
             browser.open(server.adminUrl() + "/console/signin");
             check(browser, "console-signin");
@@ -148,7 +177,7 @@ class ConsoleBrowserTest {
                 {"users", "Users", "nancy@northwind.test"},
                 {"apps", "Apps", "Booking service"},
                 {"access", "Policies and grants", POLICY},
-                {"meetings", "Meetings", "Search"},
+                {"meetings", "Meetings", "Design review"},
                 {"journal", "Request journal", "Filter"},
                 {"faults", "Fault rules", "Add rule"},
                 {"explain", "Explainer", "Explain"},
@@ -157,6 +186,13 @@ class ConsoleBrowserTest {
                 browser.await(driver -> text(browser, "main").contains(page[2]));
                 check(browser, "console-" + page[0]);
             }
+            view(browser, "meetings", "Meetings");
+            WebElement search = browser.find(By.cssSelector("form[role=search]"));
+            search.findElement(By.name("externalId")).sendKeys("console-pages");
+            search.findElement(By.cssSelector("button[type=submit]")).click();
+            browser.await(page -> text(browser, "caption").startsWith("Meetings of the tenant (1)"));
+            assertThat(browser.find(By.cssSelector("a[aria-label='Join page of Design review']")).getAttribute("href"))
+                    .isEqualTo(meeting.json().get("joinWebUrl").asText());
         }
     }
 
