@@ -62,7 +62,7 @@ class ArchitectureTest {
 
     @Test
     void theSurfacesBorrowNoPlumbingFromOneAnotherOrTheDomain() {
-        noClasses().that().resideInAnyPackage("io.graphmeet.admin..", "io.graphmeet.issuer..")
+        noClasses().that().resideInAnyPackage("io.graphmeet.admin..", "io.graphmeet.issuer..", "io.graphmeet.console..")
                 .should().dependOnClassesThat().resideInAPackage("io.graphmeet.api..")
                 .check(PRODUCTION);
         noClasses().that().resideInAPackage("io.graphmeet.issuer..")

@@ -12,9 +12,6 @@ public interface AdminSessions {
     /** The header that carries a session's CSRF token. */
     String CSRF_HEADER = "X-CSRF-Token";
 
-    /** No sessions: only the key admits. */
-    AdminSessions NONE = cookieHeader -> Optional.empty();
-
     /** The CSRF token of the live session that a request's {@code Cookie} header (null: none) names, if any. */
     Optional<String> csrfToken(String cookieHeader);
 }
