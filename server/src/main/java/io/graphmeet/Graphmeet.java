@@ -24,6 +24,7 @@ import io.graphmeet.issuer.IssuerSettings;
 import io.graphmeet.issuer.SigningKeys;
 import io.graphmeet.issuer.TokenIssuer;
 import io.graphmeet.journal.RequestJournal;
+import io.graphmeet.join.JoinPages;
 import io.graphmeet.meetings.MeetingIdentifiers;
 import io.graphmeet.meetings.MeetingService;
 import io.graphmeet.meetings.People;
@@ -125,6 +126,7 @@ public final class Graphmeet implements AutoCloseable {
                     IssuerRoutes.register(routing, builtIn.issuer(), builtIn.keys(), builtIn.settings(),
                             config.server().maxBodyBytes(), clock);
                 }
+                JoinPages.register(routing, database.meetings(), clock, config.joinBaseUrl());
                 GraphRoutes.register(routing, context, meetings, json);
             };
             AdminKey adminKey = AdminKey.resolve(config).orElse(null);

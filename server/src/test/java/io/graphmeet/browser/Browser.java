@@ -8,14 +8,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -37,6 +37,7 @@ public final class Browser implements AutoCloseable {
     private static final Path CHROMEDRIVER =
             Path.of(System.getenv().getOrDefault("GRAPHMEET_CHROMEDRIVER", "/usr/bin/chromedriver"));
     private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final int MAX_SCREENSHOT_HEIGHT = 8000;
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -46,17 +47,22 @@ public final class Browser implements AutoCloseable {
         this.profile = profile;
     }
 
-    /** A browser running pages' JavaScript, as most people's does. */
+    /** A browser running pages' JavaScript, as most people's does, in English, in the time zone UTC. */
     public static Browser start() {
-        return start(true);
+        return start(true, "UTC");
     }
 
     /** A browser that runs no JavaScript of the pages it opens, for pages that must work without it. */
     public static Browser withoutJavaScript() {
-        return start(false);
+        return start(false, "UTC");
     }
 
-    private static Browser start(boolean javaScript) {
+    /** A browser running JavaScript whose user lives in {@code timeZone}, e.g. {@code Asia/Kolkata}. */
+    public static Browser inTimeZone(String timeZone) {
+        return start(true, timeZone);
+    }
+
+    private static Browser start(boolean javaScript, String timeZone) {
         requireChromium();
         Path profile;
         try {
@@ -68,13 +74,15 @@ public final class Browser implements AutoCloseable {
                 .setBinary(CHROMIUM.toFile())
                 .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--disable-dev-shm-usage", "--window-size=1280,1000", "--user-data-dir=" + profile);
+                        "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=en-US",
+                        "--user-data-dir=" + profile);
         if (!javaScript) {
             options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
         }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
+                .withEnvironment(Map.of("TZ", timeZone))
                 .build();
         try {
             return new Browser(new ChromeDriver(service, options), profile);
@@ -86,11 +94,17 @@ public final class Browser implements AutoCloseable {
 
     /** Fails the calling test, in one line saying how to install them, unless Chromium and its driver are here. */
     public static void requireChromium() {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            fail("The browser tests need Debian's Chromium and its driver (" + CHROMIUM + ", " + CHROMEDRIVER
-                    + "): install them with 'apt-get install chromium chromium-driver' (bin/test does when it runs as "
-                    + "root or with password-less sudo), or point GRAPHMEET_CHROMIUM and GRAPHMEET_CHROMEDRIVER at them.");
+        missing(CHROMIUM, CHROMEDRIVER).ifPresent(advice -> fail(advice));
+    }
+
+    /** The one line telling how to install the browser, when {@code chromium} or {@code chromedriver} is missing. */
+    static Optional<String> missing(Path chromium, Path chromedriver) {
+        if (Files.isExecutable(chromium) && Files.isExecutable(chromedriver)) {
+            return Optional.empty();
         }
+        return Optional.of("The browser tests need Debian's Chromium and its driver (" + chromium + ", " + chromedriver
+                + "): install them with 'apt-get install chromium chromium-driver' (bin/test does when it runs as "
+                + "root or with password-less sudo), or point GRAPHMEET_CHROMIUM and GRAPHMEET_CHROMEDRIVER at them.");
     }
 
     /** The Selenium driver, for anything this class does not offer. */
@@ -120,12 +134,22 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, WAIT).until(condition::apply);
     }
 
-    /** Saves what the browser shows as {@code server/target/screenshots/{name}.png} and returns the file. */
+    /**
+     * Saves the whole page, not only the part in the window, as {@code server/target/screenshots/{name}.png} and
+     * returns the file.
+     */
     public Path screenshot(String name) {
         Path file = SCREENSHOTS.resolve(name + ".png");
+        @SuppressWarnings("unchecked")
+        Map<String, Number> size = (Map<String, Number>) driver.executeScript("return {width: "
+                + "document.documentElement.scrollWidth, height: document.documentElement.scrollHeight}");
+        Map<String, Object> whole = Map.of("x", 0, "y", 0, "width", size.get("width"),
+                "height", Math.min(size.get("height").longValue(), MAX_SCREENSHOT_HEIGHT), "scale", 1);
+        Object png = driver.executeCdpCommand("Page.captureScreenshot",
+                Map.of("format", "png", "captureBeyondViewport", true, "clip", whole)).get("data");
         try {
             Files.createDirectories(SCREENSHOTS);
-            Files.move(driver.getScreenshotAs(OutputType.FILE).toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+            Files.write(file, Base64.getDecoder().decode((String) png));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

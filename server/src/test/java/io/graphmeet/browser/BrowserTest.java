@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 
 /** The browser-test kit itself: its screenshots, its accessibility check and its switch for JavaScript. */
@@ -52,6 +53,16 @@ class BrowserTest {
             assertThat(good.passes()).isPositive();
             assertThat(Browser.SCREENSHOTS.resolve("browser-kit-broken-axe.json")).content().contains("image-alt");
         }
+    }
+
+    @Test
+    void saysInOneLineHowToInstallTheBrowserWhenItIsMissing(@TempDir Path empty) {
+        Path chromium = empty.resolve("chromium");
+        Path driver = empty.resolve("chromedriver");
+
+        assertThat(Browser.missing(chromium, driver)).hasValueSatisfying(advice -> assertThat(advice)
+                .contains("apt-get install chromium chromium-driver").contains(chromium.toString()).doesNotContain("\n"));
+        assertThat(Browser.missing(Path.of("/bin/sh"), Path.of("/bin/sh"))).isEmpty();
     }
 
     private static String page(String html) {

@@ -8,11 +8,11 @@ import java.net.URI;
 import java.util.Map;
 
 /** The official Graph SDK client as a user points it at graphmeet: only the base URL and the token source change. */
-final class GraphSdkClients {
+public final class GraphSdkClients {
 
     private GraphSdkClients() {}
 
-    static GraphServiceClient client(String baseUrl, String token) {
+    public static GraphServiceClient client(String baseUrl, String token) {
         AccessTokenProvider tokens = new AccessTokenProvider() {
             @Override
             public String getAuthorizationToken(URI uri, Map<String, Object> context) {
