@@ -28,7 +28,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "graphmeet-cli", mixinStandardHelpOptions = true, versionProvider = GraphmeetCli.BuildVersion.class,
         description = "Manage a running graphmeet through its admin API, and get tokens from its built-in issuer.",
         subcommands = {TenantCommand.class, UserCommand.class, AppCommand.class, PolicyCommand.class,
-                TokenCommand.class, KeyCommand.class})
+                TokenCommand.class, KeyCommand.class, FaultCommand.class})
 public final class GraphmeetCli {
 
     @Option(names = "--admin-url", scope = ScopeType.INHERIT,

@@ -15,6 +15,16 @@ public record FaultMatch(GraphOperation operation, String tenantId, String appId
         if (operation == GraphOperation.UNMATCHED) {
             throw new InvalidFaultRuleException("Property 'match.operation' must name a Graph operation.");
         }
+        requireNotBlank(tenantId, "tenantId");
+        requireNotBlank(appId, "appId");
+        requireNotBlank(userId, "userId");
+    }
+
+    private static void requireNotBlank(String id, String name) {
+        if (id != null && id.isBlank()) {
+            throw new InvalidFaultRuleException("Property 'match." + name + "' must not be blank; leave it out to "
+                    + "match any.");
+        }
     }
 
     boolean matches(FaultTarget target) {

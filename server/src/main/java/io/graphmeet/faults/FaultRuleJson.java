@@ -53,10 +53,14 @@ public final class FaultRuleJson {
                 fault.expiresAt() == null ? null : fault.expiresAt().toString());
     }
 
-    /** A rule as the admin API shows it; absent values are left out. */
+    /**
+     * A rule as the admin API shows it: what was not given is left out, but {@code remaining} (null: no limit) and
+     * {@code expiresAt} (null: never) are always there.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record View(String id, MatchView match, EffectView effect, Integer times, Double rate, Long seed,
-            Long ttlSeconds, Integer remaining, String expiresAt) {}
+            Long ttlSeconds, @JsonInclude(JsonInclude.Include.ALWAYS) Integer remaining,
+            @JsonInclude(JsonInclude.Include.ALWAYS) String expiresAt) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record MatchView(String operation, String tenantId, String appId, String userId) {}

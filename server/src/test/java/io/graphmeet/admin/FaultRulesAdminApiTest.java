@@ -75,8 +75,8 @@ class FaultRulesAdminApiTest {
                 {"effect":{"type":"latency","millis":5},"rate":0.5}""").json();
 
         assertThat(rule.path("seed").isIntegralNumber()).as(rule.toString()).isTrue();
-        assertThat(rule.has("remaining")).isFalse();
-        assertThat(rule.has("expiresAt")).isFalse();
+        assertThat(rule.path("remaining").isNull()).as("no limit").isTrue();
+        assertThat(rule.path("expiresAt").isNull()).as("never").isTrue();
     }
 
     @Test
@@ -146,6 +146,7 @@ class FaultRulesAdminApiTest {
             unknown match property         | {"match":{"tenant":"t"},"effect":{"type":"error","status":503}}  | match.tenant
             unknown operation              | {"match":{"operation":"send"},"effect":{"type":"error","status":503}} | match.operation
             match that is not an object    | {"match":"all","effect":{"type":"error","status":503}}           | match
+            blank user                     | {"match":{"userId":" "},"effect":{"type":"error","status":503}}  | match.userId
             """)
     void refusesABadRuleWith400AndSetsNothing(String problem, String body, String property) {
         GraphResponse refused = admin.post(FAULTS, body);

@@ -10,12 +10,14 @@ import static io.graphmeet.testing.Contoso.WRITE_ALL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.graphmeet.testing.AdminHttp;
 import io.graphmeet.testing.GraphResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -182,6 +184,23 @@ abstract class ScriptedFaultsContract extends ServerContract {
     }
 
     @Test
+    void aSeededRateFailsTheSameRequestsWhenTheRunIsReplayed() {
+        List<Integer> first = statusesUnderARateOfOneThird();
+        admin.delete(FAULTS);
+        List<Integer> replayed = statusesUnderARateOfOneThird();
+
+        assertThat(replayed).isEqualTo(first);
+        assertThat(first).contains(503, 201);
+    }
+
+    private List<Integer> statusesUnderARateOfOneThird() {
+        rule("{\"effect\":{\"type\":\"error\",\"status\":503},\"rate\":0.33,\"seed\":2026}");
+        String token = megan();
+        return IntStream.range(0, 24).mapToObj(i -> http.post(ME, token, body(uniqueId())).status())
+                .toList();
+    }
+
+    @Test
     void aRuleAppliesOnlyToItsOperationTenantAppAndUser() {
         rule("""
                 {"match":{"operation":"createOrGet","tenantId":"%s","appId":"%s","userId":"%s"},
@@ -216,6 +235,57 @@ abstract class ScriptedFaultsContract extends ServerContract {
         GraphResponse unauthenticated = http.post(ME, null, body(uniqueId()));
 
         assertThat(unauthenticated.status()).isEqualTo(401);
+    }
+
+    @Test
+    void theJournalMarksEachRequestARuleTouchedWithTheRuleAndItsEffect() {
+        String throttle = ruleId("{\"effect\":{\"type\":\"error\",\"status\":429,\"retryAfterSeconds\":3},"
+                + "\"times\":1}");
+        GraphResponse throttled = asMegan(body(uniqueId()));
+        String slow = ruleId("{\"effect\":{\"type\":\"latency\",\"millis\":20},\"times\":1}");
+        GraphResponse slowed = asMegan(body(uniqueId()));
+        String lose = ruleId("{\"effect\":{\"type\":\"commitThenFail\",\"status\":504},\"times\":1}");
+        GraphResponse lost = asMegan(body(uniqueId()));
+        String drop = ruleId("{\"effect\":{\"type\":\"commitThenFail\",\"drop\":true},\"times\":1}");
+        String droppedId = uniqueId();
+        assertThatThrownBy(() -> asMegan(body(droppedId))).isInstanceOf(UncheckedIOException.class);
+        GraphResponse plain = asMegan(body(uniqueId()));
+
+        assertThat(journaled(throttled).path("status").asInt()).isEqualTo(429);
+        assertThat(journaled(throttled).path("fault").path("ruleId").asText()).isEqualTo(throttle);
+        assertThat(journaled(throttled).path("fault").path("effect").asText()).isEqualTo("error 429, Retry-After 3");
+        assertThat(journaled(slowed).path("status").asInt()).isEqualTo(201);
+        assertThat(journaled(slowed).path("fault").path("ruleId").asText()).isEqualTo(slow);
+        assertThat(journaled(slowed).path("fault").path("effect").asText()).isEqualTo("latency 20 ms");
+        assertThat(journaled(lost).path("status").asInt()).isEqualTo(504);
+        assertThat(journaled(lost).path("fault").path("ruleId").asText()).isEqualTo(lose);
+        assertThat(journaled(lost).path("fault").path("effect").asText()).isEqualTo("committed, then answered 504");
+        JsonNode dropped = journal("externalId=" + droppedId).get(0);
+        assertThat(dropped.path("status").asInt()).as("the answer the client never got").isEqualTo(201);
+        assertThat(dropped.path("fault").path("ruleId").asText()).isEqualTo(drop);
+        assertThat(dropped.path("fault").path("effect").asText())
+                .isEqualTo("committed, then closed the connection without an answer");
+        assertThat(journaled(plain).path("fault").isNull()).isTrue();
+    }
+
+    private String ruleId(String json) {
+        GraphResponse set = admin.post(FAULTS, json);
+        assertThat(set.status()).as(set.toString()).isEqualTo(201);
+        return set.json().path("id").asText();
+    }
+
+    /** The tenant's journal entry for the request {@code response} answered. */
+    private JsonNode journaled(GraphResponse response) {
+        for (JsonNode entry : journal("operation=createOrGet&top=50")) {
+            if (entry.path("requestId").asText().equals(response.header("request-id"))) {
+                return entry;
+            }
+        }
+        throw new AssertionError("no journal entry for request-id " + response.header("request-id"));
+    }
+
+    private JsonNode journal(String query) {
+        return admin.get("/admin/v1/tenants/" + TENANT + "/requests?" + query).json().path("value");
     }
 
     @Test
