@@ -67,7 +67,7 @@ final class AdminExchange {
      * The query parameters, decoded once; a 400 naming the first parameter that is not one of {@code allowed}, so a
      * misspelt filter is not silently ignored.
      */
-    QueryString query(String... allowed) {
+    QueryString queryString(String... allowed) {
         if (query == null) {
             query = QueryString.parse(request.query().rawValue());
         }

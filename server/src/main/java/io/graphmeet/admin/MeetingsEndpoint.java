@@ -35,7 +35,7 @@ final class MeetingsEndpoint {
 
     Reply list(AdminExchange exchange) {
         String tenantId = exchange.tenantId();
-        QueryString query = exchange.query(PARAMETERS);
+        QueryString query = exchange.queryString(PARAMETERS);
         var wanted = new MeetingInspector.Query(organizer(query.get("organizer")),
                 QueryValues.text(query.get("externalId"), "externalId", 1024),
                 QueryValues.text(query.get("joinWebUrl"), "joinWebUrl", MAX_JOIN_WEB_URL),

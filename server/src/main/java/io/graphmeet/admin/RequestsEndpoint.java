@@ -25,7 +25,7 @@ final class RequestsEndpoint {
     Reply list(AdminExchange exchange) {
         String tenantId = exchange.tenantId();
         RequestJournal journal = journal(exchange);
-        QueryString query = exchange.query("operation", "status", "externalId", "after", "top");
+        QueryString query = exchange.queryString("operation", "status", "externalId", "after", "top");
         String operation = query.get("operation");
         if (operation != null && !OPERATIONS.contains(operation)) {
             throw GraphError.BAD_REQUEST.with("Query parameter 'operation' must be one of "

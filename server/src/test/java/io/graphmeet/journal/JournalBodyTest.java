@@ -79,6 +79,16 @@ class JournalBodyTest {
     }
 
     @Test
+    void aCredentialNameHiddenBehindAUnicodeEscapeIsStillBlankedOut() {
+        byte[] sent = utf8("{\"externalId\":\"e-1\",\"\\u0070assword\":\"hunter2\",\"API_KEY\":\"k\"}");
+
+        JournalBody body = JournalBody.ofRequest(sent, Json.readObject(sent), 1024);
+
+        assertThat(new String(body.bytes(), StandardCharsets.UTF_8)).doesNotContain("hunter2").contains("e-1");
+        assertThat(body.toJson().path("API_KEY").asText()).isEqualTo(JournalBody.REDACTED);
+    }
+
+    @Test
     void namesThatSpeakOfCredentialsAreRecognisedInAnyCaseButMeetingPropertiesAreNot() {
         assertThat(Secrets.isSecretName("client_secret")).isTrue();
         assertThat(Secrets.isSecretName("accessToken")).isTrue();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.graphmeet.meetings.Attendee;
 import io.graphmeet.meetings.Meeting;
 import io.graphmeet.meetings.MeetingKey;
+import io.graphmeet.meetings.MeetingSearch;
 import io.graphmeet.meetings.MeetingSettings;
 import io.graphmeet.meetings.MeetingStore;
 import io.graphmeet.meetings.MeetingStore.Gone;
@@ -304,6 +305,86 @@ abstract class MeetingStoreContract {
         assertThat(store.findById(tenantId, expired.id(), NOW)).isEmpty();
         assertThat(store.findById(other.tenantId(), other.id(), NOW)).contains(other);
         assertThat(store.insertUnlessKeyTaken(meeting(tenantId, "ext-2", later), later)).isEqualTo(new Inserted());
+    }
+
+    private static final Person BOB = new Person("7c9e6679-7425-40de-944b-e07fc1f90ae7", "t", "Bob@Contoso.com", "Bob");
+
+    /** {@code meeting} starting at {@code start} (as written, with its fraction digits), organized by {@code by}. */
+    static Meeting startingAt(Meeting meeting, String start, Person by) {
+        Person organizer = by == null ? meeting.organizer()
+                : new Person(by.id(), meeting.tenantId(), by.upn(), by.displayName());
+        return new Meeting(meeting.id(), meeting.tenantId(), organizer, meeting.externalId(), meeting.threadId(),
+                meeting.joinWebUrl(), meeting.joinMeetingId(), meeting.passcode(), meeting.creationDateTime(),
+                Timestamp.parseOrNull(start), meeting.endDateTime(), meeting.subject(), meeting.attendees(),
+                meeting.settings(), meeting.lastUpdateDateTime(), meeting.revision());
+    }
+
+    static MeetingSearch search(String organizerId, String organizerUpn, String externalId, String meetingId,
+            String startFrom, String startBefore) {
+        return new MeetingSearch(organizerId, organizerUpn, externalId, meetingId,
+                startFrom == null ? null : Instant.parse(startFrom), startBefore == null ? null : Instant.parse(startBefore),
+                0, 100);
+    }
+
+    static final MeetingSearch EVERY = new MeetingSearch(null, null, null, null, null, null, 0, 100);
+
+    @Test
+    void searchFindsTheTenantsLiveMeetingsOrderedByStartTimeNotByItsText() {
+        String tenantId = newTenant();
+        // the same second with 0, 1 and 7 fraction digits: as text "…00Z" would sort after "…00.5Z"
+        Meeting late = startingAt(meeting(tenantId, "late", NOW), "2026-04-01T10:00:00.5Z", null);
+        Meeting early = startingAt(meeting(tenantId, "early", NOW), "2026-04-01T10:00:00Z", null);
+        Meeting middle = startingAt(meeting(tenantId, "middle", NOW), "2026-04-01T10:00:00.1000000Z", null);
+        Meeting offset = startingAt(meeting(tenantId, "offset", NOW), "2026-04-01T11:30:00+02:00", null);
+        Meeting expired = startingAt(meeting(tenantId, "expired", NOW.minus(Duration.ofDays(90))),
+                "2026-04-01T10:00:00Z", null);
+        for (Meeting meeting : List.of(late, early, middle, offset, expired, meeting(newTenant(), "elsewhere", NOW))) {
+            store.insertUnlessKeyTaken(meeting, NOW.minus(Duration.ofDays(90)));
+        }
+
+        assertThat(store.search(tenantId, EVERY, NOW)).containsExactly(offset, early, middle, late);
+        assertThat(store.search(newTenant(), EVERY, NOW)).isEmpty();
+    }
+
+    @Test
+    void searchFiltersByOrganizerIdOrUpnExternalIdMeetingIdAndStartRange() {
+        String tenantId = newTenant();
+        Meeting megans = startingAt(meeting(tenantId, "m-1", NOW), "2026-04-01T09:00:00Z", null);
+        Meeting bobs = startingAt(meeting(tenantId, "b-1", NOW), "2026-04-02T09:00:00.25Z", BOB);
+        Meeting bobsPlain = startingAt(meeting(tenantId, null, NOW), "2026-04-03T09:00:00Z", BOB);
+        List.of(megans, bobs, bobsPlain).forEach(meeting -> store.insertUnlessKeyTaken(meeting, NOW));
+
+        assertThat(store.search(tenantId, search(BOB.id(), null, null, null, null, null), NOW))
+                .containsExactly(bobs, bobsPlain);
+        assertThat(store.search(tenantId, search(null, "bob@contoso.COM", null, null, null, null), NOW))
+                .containsExactly(bobs, bobsPlain);
+        assertThat(store.search(tenantId, search(null, null, "m-1", null, null, null), NOW)).containsExactly(megans);
+        assertThat(store.search(tenantId, search(null, null, null, bobs.id(), null, null), NOW)).containsExactly(bobs);
+        assertThat(store.search(tenantId, search(null, null, null, null, "2026-04-02T09:00:00.25Z",
+                "2026-04-03T09:00:00Z"), NOW)).containsExactly(bobs);
+        assertThat(store.search(tenantId, search(null, null, null, null, "2026-04-02T09:00:00.2500001Z", null), NOW))
+                .containsExactly(bobsPlain);
+        assertThat(store.search(tenantId, search(BOB.id(), null, "m-1", null, null, null), NOW)).isEmpty();
+        assertThat(store.search(newTenant(), search(null, null, null, bobs.id(), null, null), NOW)).isEmpty();
+    }
+
+    @Test
+    void searchCutsOnePageOutOfTheOrderedMeetings() {
+        String tenantId = newTenant();
+        List<Meeting> meetings = new ArrayList<>();
+        for (int day = 1; day <= 5; day++) {
+            Meeting meeting = startingAt(meeting(tenantId, "p-" + day, NOW), "2026-04-0" + day + "T09:00:00Z", null);
+            store.insertUnlessKeyTaken(meeting, NOW);
+            meetings.add(meeting);
+        }
+
+        assertThat(store.search(tenantId, new MeetingSearch(null, null, null, null, null, null, 0, 2), NOW))
+                .containsExactlyElementsOf(meetings.subList(0, 2));
+        assertThat(store.search(tenantId, new MeetingSearch(null, null, null, null, null, null, 2, 2), NOW))
+                .containsExactlyElementsOf(meetings.subList(2, 4));
+        assertThat(store.search(tenantId, new MeetingSearch(null, null, null, null, null, null, 4, 2), NOW))
+                .containsExactly(meetings.get(4));
+        assertThat(store.search(tenantId, new MeetingSearch(null, null, null, null, null, null, 5, 2), NOW)).isEmpty();
     }
 
     @Test
