@@ -64,8 +64,8 @@ export async function journal(main, { tenantId, parameters }) {
       h('td', { colspan: 9 },
         h('p', {}, 'request-id ', code(entry.requestId), entry.clientRequestId ? [' · client-request-id ', code(entry.clientRequestId)] : null,
           entry.meetingId ? [' · meeting ', code(entry.meetingId)] : null, entry.externalId ? [' · externalId ', code(entry.externalId)] : null),
-        h('h3', {}, 'Request body'), h('pre', {}, pretty(entry.requestBody)),
-        h('h3', {}, `Answer ${entry.status}${entry.errorCode ? ' ' + entry.errorCode : ''}`), h('pre', {}, pretty(entry.responseBody))));
+        h('h2', { class: 'minor' }, 'Request body'), h('pre', {}, pretty(entry.requestBody)),
+        h('h2', { class: 'minor' }, `Answer ${entry.status}${entry.errorCode ? ' ' + entry.errorCode : ''}`), h('pre', {}, pretty(entry.responseBody))));
     const toggle = button('Details', () => {
       const open = toggle.getAttribute('aria-expanded') !== 'true';
       toggle.setAttribute('aria-expanded', String(open));

@@ -103,7 +103,7 @@ class ConsoleBrowserTest {
                 return answer.isEmpty() ? null : answer;
             });
             assertThat(denied).startsWith("Denied").contains("No application access policy");
-            browser.screenshot("console-explain-denied");
+            check(browser, "console-explain-denied");
 
             view(browser, "access", "Policies and grants");
             browser.await(page -> !page.findElements(By.cssSelector("form[aria-label='Grant a policy']")).isEmpty());
@@ -119,7 +119,7 @@ class ConsoleBrowserTest {
             browser.await(page -> text(browser, "main").contains("nancy@northwind.test " + USER));
             assertThat(server.admin().get("/admin/v1/tenants/" + TENANT + "/grants").json().at("/users/0/policy").asText())
                     .isEqualTo(POLICY);
-            browser.screenshot("console-access-granted");
+            check(browser, "console-access-granted");
 
             view(browser, "journal", "Request journal");
             browser.await(page -> row(browser, 403, USER) != null);
@@ -132,10 +132,10 @@ class ConsoleBrowserTest {
             ((JavascriptExecutor) browser.driver()).executeScript("[...document.querySelectorAll(\"tr[data-status='201']\")]"
                     + ".find(row => row.innerText.includes(arguments[0])).querySelector('button[aria-expanded]').click()", path);
             browser.await(page -> text(browser, "tr.detail:not([hidden])").contains("\"subject\": \"Quarterly review\""));
-            browser.screenshot("console-journal-live");
+            check(browser, "console-journal-live");
 
             assertThat(explain(browser)).startsWith("Allowed").contains(POLICY, "granted to the user");
-            browser.screenshot("console-explain-allowed");
+            check(browser, "console-explain-allowed");
         }
     }
 
@@ -216,7 +216,7 @@ class ConsoleBrowserTest {
             add.findElement(By.cssSelector("button[type=submit]")).click();
             browser.await(page -> text(browser, "main").contains("answer 503"));
             assertThat(server.admin().get("/admin/v1/faults").json().get("value")).hasSize(1);
-            browser.screenshot("console-faults-rule");
+            check(browser, "console-faults-rule");
 
             assertThat(createOrGet(OTHER_USER, body).status()).as("while the rule holds").isEqualTo(503);
 
