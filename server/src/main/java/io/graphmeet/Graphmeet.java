@@ -13,6 +13,8 @@ import io.graphmeet.auth.TrustedIssuer;
 import io.graphmeet.bootstrap.BootstrapFile;
 import io.graphmeet.config.ConfigException;
 import io.graphmeet.config.GraphmeetConfig;
+import io.graphmeet.console.ConsoleRoutes;
+import io.graphmeet.console.ConsoleSessions;
 import io.graphmeet.demo.DemoDirectory;
 import io.graphmeet.directory.Directory;
 import io.graphmeet.faults.FaultRules;
@@ -128,6 +130,7 @@ public final class Graphmeet implements AutoCloseable {
                 GraphRoutes.register(routing, context, meetings, json);
             };
             AdminKey adminKey = AdminKey.resolve(config).orElse(null);
+            ConsoleSessions console = new ConsoleSessions(clock);
             GraphmeetConfig.Connections limits = config.server().connections();
             Listeners listeners = new Listeners()
                     .add(WebServer.DEFAULT_SOCKET_NAME, "server.port (GRAPHMEET_SERVER_PORT)", config.server().host(),
@@ -152,7 +155,10 @@ public final class Graphmeet implements AutoCloseable {
                         authorizer, faults, journal, new InspectedMeetings(database.meetings(), json));
                 server.putSocket(ADMIN, socket -> ConnectionLimits.apply(socket, limits).host(config.admin().host())
                         .port(config.admin().port()));
-                server.routing(ADMIN, routing -> AdminRoutes.register(routing, admin));
+                server.routing(ADMIN, routing -> {
+                    ConsoleRoutes.register(routing, adminKey, console, config.server().maxBodyBytes(), clock);
+                    AdminRoutes.register(routing, admin, console);
+                });
                 listeners.add(ADMIN, "admin.port (GRAPHMEET_ADMIN_PORT)", config.admin().host(), config.admin().port());
             }
             listeners.ensureFree();
@@ -164,6 +170,11 @@ public final class Graphmeet implements AutoCloseable {
                 throw e;
             }
             operated.management().serving();
+            if (adminKey != null && config.profile() == GraphmeetConfig.Profile.DEVELOPMENT) {
+                LOG.info("console: sign in once with http://" + reachable(config.admin().host()) + ":"
+                        + started.port(ADMIN) + ConsoleRoutes.SIGN_IN + "?token=" + console.newLinkToken()
+                        + " (single use, valid " + ConsoleSessions.LINK_LIFETIME.toMinutes() + " minutes)");
+            }
             return new Graphmeet(config, database, started, adminKey, operated);
         } catch (RuntimeException e) {
             if (operated != null) {
@@ -288,6 +299,14 @@ public final class Graphmeet implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("auth.issuers: bad jwksUri " + issuer.jwksUri());
         }
+    }
+
+    /** The host a local browser reaches a listener bound to {@code host} at. */
+    private static String reachable(String host) {
+        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+            return "127.0.0.1";
+        }
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
     private static int freePort() {

@@ -51,7 +51,8 @@ class ArchitectureTest {
     @Test
     void onlyTheEdgeSpeaksHttpAndOnlyTheStoreSpeaksSql() {
         noClasses().that().resideOutsideOfPackages("io.graphmeet.api..", "io.graphmeet.admin..", "io.graphmeet.issuer..",
-                        "io.graphmeet.http..", "io.graphmeet.cli..", "io.graphmeet.observe..", "io.graphmeet.join..",
+                        "io.graphmeet.http..", "io.graphmeet.cli..", "io.graphmeet.observe..", "io.graphmeet.console..",
+                        "io.graphmeet.join..",
                         "io.graphmeet")
                 .should().dependOnClassesThat().resideInAPackage("io.helidon.webserver..")
                 .check(PRODUCTION);
@@ -62,7 +63,8 @@ class ArchitectureTest {
 
     @Test
     void theSurfacesBorrowNoPlumbingFromOneAnotherOrTheDomain() {
-        noClasses().that().resideInAnyPackage("io.graphmeet.admin..", "io.graphmeet.issuer..", "io.graphmeet.join..")
+        noClasses().that().resideInAnyPackage("io.graphmeet.admin..", "io.graphmeet.issuer..", "io.graphmeet.console..",
+                "io.graphmeet.join..")
                 .should().dependOnClassesThat().resideInAPackage("io.graphmeet.api..")
                 .check(PRODUCTION);
         noClasses().that().resideInAPackage("io.graphmeet.issuer..")

@@ -8,7 +8,10 @@ import io.graphmeet.http.JsonFields;
 import io.graphmeet.http.QueryString;
 import io.graphmeet.http.RequestBody;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
 import io.helidon.webserver.http.ServerRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 
 /** One admin request as an endpoint sees it: path parameters, the tenant it addresses, its JSON body. */
@@ -17,19 +20,33 @@ final class AdminExchange {
     private final ServerRequest request;
     private final AdminContext context;
     private final RequestBody body;
+    private final AdminSessions sessions;
     private QueryString query;
 
-    AdminExchange(ServerRequest request, AdminContext context, RequestBody body) {
+    AdminExchange(ServerRequest request, AdminContext context, RequestBody body, AdminSessions sessions) {
         this.request = request;
         this.context = context;
         this.body = body;
+        this.sessions = sessions;
     }
 
-    /** A 401 unless the request carries the admin key; the route table calls it before any endpoint runs. */
+    /**
+     * A 401 unless the request carries the admin key, or the cookie of a console session signed in with it; a 403
+     * for a session's change (any method but GET and HEAD) without the session's CSRF token. The route table calls
+     * it before any endpoint runs.
+     */
     void requireAdminKey() {
-        if (!context.key().matches(bearer(request.headers().first(HeaderNames.AUTHORIZATION).orElse(null)))) {
-            throw GraphError.UNAUTHORIZED.with("Missing or wrong admin key: send 'Authorization: Bearer "
-                    + "{admin.key}'.");
+        if (context.key().matches(bearer(request.headers().first(HeaderNames.AUTHORIZATION).orElse(null)))) {
+            return;
+        }
+        String csrfToken = sessions.csrfToken(request.headers().first(HeaderNames.COOKIE).orElse(null))
+                .orElseThrow(() -> GraphError.UNAUTHORIZED.with("Missing or wrong admin key: send 'Authorization: "
+                        + "Bearer {admin.key}'."));
+        Method method = request.prologue().method();
+        if (!method.equals(Method.GET) && !method.equals(Method.HEAD) && !sameText(csrfToken,
+                request.headers().first(HeaderNames.create(AdminSessions.CSRF_HEADER)).orElse(null))) {
+            throw GraphError.FORBIDDEN.with("Missing or wrong " + AdminSessions.CSRF_HEADER + " header: a console "
+                    + "session sends its CSRF token with every change.");
         }
     }
 
@@ -93,6 +110,11 @@ final class AdminExchange {
     /** The body as a JSON object, for a reader of its own; an empty body is an empty object. */
     ObjectNode json() {
         return body.jsonObjectOrEmpty(request);
+    }
+
+    private static boolean sameText(String expected, String candidate) {
+        return candidate != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                candidate.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String bearer(String header) {

@@ -23,7 +23,7 @@ import java.util.List;
 
 /**
  * The admin API's routes, in one table, answering with the same Graph error envelope and request ids as the Graph
- * API. Every route, and every refusal, demands the admin key.
+ * API. Every route, and every refusal, demands the admin key (or a console session: {@link AdminSessions}).
  */
 public final class AdminRoutes {
 
@@ -36,9 +36,9 @@ public final class AdminRoutes {
     private AdminRoutes() {}
 
     /** Adds every admin route to {@code routing}. */
-    public static void register(HttpRouting.Builder routing, AdminContext context) {
+    public static void register(HttpRouting.Builder routing, AdminContext context, AdminSessions sessions) {
         Guard<AdminExchange> adminKey = AdminExchange::requireAdminKey;
-        RouteTable<AdminExchange> routes = new RouteTable<>(routing, edge(context), adminKey, exchange -> {
+        RouteTable<AdminExchange> routes = new RouteTable<>(routing, edge(context, sessions), adminKey, exchange -> {
             throw GraphError.METHOD_NOT_ALLOWED.with("The HTTP method is not allowed for this resource.");
         });
         TenantsEndpoint tenants = new TenantsEndpoint();
@@ -81,13 +81,13 @@ public final class AdminRoutes {
         });
     }
 
-    private static Edge<AdminExchange> edge(AdminContext context) {
+    private static Edge<AdminExchange> edge(AdminContext context, AdminSessions sessions) {
         RequestBody body = new RequestBody(context.maxBodyBytes());
         GraphErrorReplies errors = new GraphErrorReplies(context.clock(), CHALLENGE, failure -> null, 0);
         Surface admin = new Surface("admin", RequestIds.REQUEST_ID,
                 HeaderValues.create(HeaderNames.CONTENT_TYPE, "application/json; charset=utf-8"),
                 List.of(HeaderValues.create(HeaderNames.CACHE_CONTROL, "no-store")), errors);
-        return new Edge<>(admin, (request, ids) -> new AdminExchange(request, context, body));
+        return new Edge<>(admin, (request, ids) -> new AdminExchange(request, context, body, sessions));
     }
 
     /** A row of the table: every admin operation demands the admin key. */

@@ -12,8 +12,8 @@ import java.time.Clock;
 
 /**
  * What every Graph endpoint shares: token verification, authorization, limits and the clock; and what watches or
- * limits every request: metrics, the access log, throttling, tracing; the scripted faults that may shape it; the
- * request journal.
+ * limits every request: metrics, the access log, throttling, tracing, the request journal; and the scripted faults
+ * that may shape it.
  */
 public record GraphContext(TokenVerifier tokens, Authorizer authorizer, int maxBodyBytes, Clock clock,
         Metrics metrics, AccessLog accessLog, Throttle throttle, Tracing tracing, FaultRules faults,

@@ -24,8 +24,7 @@ import org.junit.jupiter.api.Test;
 class RoutePermissionsTest extends ServerContract {
 
     private static final List<RouteTable.Row<GraphExchange>> ROWS = GraphRoutes.table(HttpRouting.builder(),
-            new GraphContext(null, null, 1024, Clock.systemUTC(), Metrics.NONE, null, null, null, null,
-                    RequestJournal.off()), null, null).rows();
+            new GraphContext(null, null, 1024, Clock.systemUTC(), Metrics.NONE, null, null, null, null, RequestJournal.off()), null, null).rows();
 
     @Override
     Backend backend() {
