@@ -163,13 +163,16 @@ final class GraphExchange {
      * endpoint would have read it. A body the endpoint would have refused stays unread: the fault answers either way.
      */
     void readBodyForJournal() {
-        if (sentBody != null || !request.content().hasEntity()) {
+        if (sentBody != null) {
             return;
         }
         try {
             jsonBody();
         } catch (RequestRefusedException unreadable) {
             readBody = null;
+        }
+        if (sentBody != null && sentBody.length == 0) {
+            sentBody = null; // no body was sent
         }
     }
 
