@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * Lends connections from a pool and, once the pool could not connect to the database, lets only one caller at a
  * time wait for a connection (the probe) while the others fail at once: during an outage requests answer 503 in
  * milliseconds instead of each waiting the pool's whole timeout, and the first probe that gets a connection ends
- * the outage. A pool that is merely busy (every connection lent, none failing to connect) is not an outage:
+ * the outage. A pool that is merely busy (as many connections as it may hold, every one lent) is not an outage:
  * its callers keep waiting, up to {@value #BUSY_WAIT_SECONDS} s, as load is not a reason to refuse work.
  */
 final class ConnectionGate {
@@ -40,6 +40,13 @@ final class ConnectionGate {
         }
     }
 
+    /** Busy, not failing: the pool holds all the connections it may and has lent every one of them. */
+    private boolean everyConnectionLent() {
+        var state = pool.getHikariPoolMXBean();
+        return state != null && state.getTotalConnections() >= pool.getMaximumPoolSize()
+                && state.getActiveConnections() >= state.getTotalConnections();
+    }
+
     private Connection taken() throws SQLException {
         long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(BUSY_WAIT_SECONDS);
         while (true) {
@@ -48,8 +55,11 @@ final class ConnectionGate {
                 reachable = true;
                 return connection;
             } catch (SQLTransientConnectionException e) {
-                if (e.getCause() != null) {
-                    reachable = false; // Hikari names the last failure to connect as the cause of its timeout
+                // Hikari names the last failure to connect as the cause of its timeout; a pool short of connections
+                // whose attempt to open one has not even failed yet (a host that accepts and never answers, a
+                // database going down) is no more reachable
+                if (e.getCause() != null || !everyConnectionLent()) {
+                    reachable = false;
                     throw e;
                 }
                 if (System.nanoTime() - giveUp > 0) {
