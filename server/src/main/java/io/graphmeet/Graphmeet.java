@@ -198,8 +198,18 @@ public final class Graphmeet implements AutoCloseable {
             return found == Database.expectedSchemaVersion() ? Optional.empty()
                     : Optional.of("schema version " + found + ", this build expects " + Database.expectedSchemaVersion());
         });
+        Listeners listener = new Listeners().add(WebServer.DEFAULT_SOCKET_NAME,
+                "management.port (GRAPHMEET_MANAGEMENT_PORT)", operations.management().host(),
+                operations.management().port());
+        listener.ensureFree();
         ManagementServer management = ManagementServer.start(operations.management(), metrics,
                 List.of(databaseAnswers, schema), ManagementServer.infoOf(config), clock);
+        try {
+            listener.ensureServing(management.port() > 0, socket -> management.port());
+        } catch (StartupException e) {
+            management.close();
+            throw e;
+        }
         return new Operated(metrics, AccessLog.open(operations.accessLog()),
                 Throttle.of(operations.throttle(), database.sharedCounts(), clock),
                 operations.otlpEndpoint() == null ? Tracing.off() : Tracing.exportingTo(operations.otlpEndpoint()),

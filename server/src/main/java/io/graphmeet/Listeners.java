@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -48,8 +49,13 @@ final class Listeners {
 
     /** Fails, naming every listener that is not serving, unless {@code server} runs all of them. */
     void ensureServing(WebServer server) {
+        ensureServing(server.isRunning(), server::port);
+    }
+
+    /** As {@link #ensureServing(WebServer)} for a server that is {@code running} with these ports (-1: none). */
+    void ensureServing(boolean running, ToIntFunction<String> portOfSocket) {
         List<Listener> missing = listeners.stream()
-                .filter(listener -> !server.isRunning() || server.port(listener.socket()) <= 0)
+                .filter(listener -> !running || portOfSocket.applyAsInt(listener.socket()) <= 0)
                 .toList();
         if (!missing.isEmpty()) {
             throw new StartupException(missing.stream()

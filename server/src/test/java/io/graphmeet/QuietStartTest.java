@@ -44,6 +44,7 @@ class QuietStartTest {
         environment.put("GRAPHMEET_STORAGE_DATA_DIR", scratch.resolve("data").toString());
         environment.put("GRAPHMEET_SERVER_PORT", Integer.toString(ServerProcess.freePort()));
         environment.put("GRAPHMEET_ADMIN_PORT", Integer.toString(ServerProcess.freePort()));
+        environment.put("GRAPHMEET_MANAGEMENT_PORT", Integer.toString(ServerProcess.freePort()));
 
         for (String run : new String[] {"recording", "cached"}) {
             Path log = scratch.resolve(run + ".log");

@@ -21,6 +21,7 @@ class ServerFlagsAndLogTest {
         environment.put("GRAPHMEET_STORAGE_DATA_DIR", scratch.resolve("data").toString());
         environment.put("GRAPHMEET_SERVER_PORT", Integer.toString(ServerProcess.freePort()));
         environment.put("GRAPHMEET_ADMIN_PORT", Integer.toString(ServerProcess.freePort()));
+        environment.put("GRAPHMEET_MANAGEMENT_PORT", Integer.toString(ServerProcess.freePort()));
         return environment;
     }
 

@@ -31,11 +31,12 @@ class StartupFailuresTest {
         environment.put("GRAPHMEET_STORAGE_DATA_DIR", scratch.resolve("data").toString());
         environment.put("GRAPHMEET_SERVER_PORT", Integer.toString(ServerProcess.freePort()));
         environment.put("GRAPHMEET_ADMIN_PORT", Integer.toString(ServerProcess.freePort()));
+        environment.put("GRAPHMEET_MANAGEMENT_PORT", Integer.toString(ServerProcess.freePort()));
         return environment;
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"GRAPHMEET_SERVER_PORT", "GRAPHMEET_ADMIN_PORT"})
+    @ValueSource(strings = {"GRAPHMEET_SERVER_PORT", "GRAPHMEET_ADMIN_PORT", "GRAPHMEET_MANAGEMENT_PORT"})
     void aTakenPortStopsStartUpNamingTheSettingAndTheAddress(String portVariable) throws IOException {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress("127.0.0.1", 0));

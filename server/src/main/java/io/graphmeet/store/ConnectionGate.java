@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
  * Lends connections from a pool and, once the pool could not connect to the database, lets only one caller at a
  * time wait for a connection (the probe) while the others fail at once: during an outage requests answer 503 in
  * milliseconds instead of each waiting the pool's whole timeout, and the first probe that gets a connection ends
- * the outage. A pool that is merely busy (every connection lent, none failing to connect) is not an outage:
- * its callers keep waiting, up to {@value #BUSY_WAIT_SECONDS} s, as load is not a reason to refuse work.
+ * the outage. A pool that is merely busy (as many connections as it may hold, every one lent, or still opening
+ * them) is not an outage: its callers keep waiting, up to {@value #BUSY_WAIT_SECONDS} s, as load is not a reason to refuse work.
  */
 final class ConnectionGate {
 
@@ -43,13 +43,21 @@ final class ConnectionGate {
     private Connection taken() throws SQLException {
         long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(BUSY_WAIT_SECONDS);
         while (true) {
+            int connectionsBefore = totalConnections();
             try {
                 Connection connection = pool.getConnection();
                 reachable = true;
                 return connection;
             } catch (SQLTransientConnectionException e) {
-                if (e.getCause() != null) {
-                    reachable = false; // Hikari names the last failure to connect as the cause of its timeout
+                // Hikari names the last failure to connect as the cause of its timeout. Without one, the pool is
+                // busy if it holds all the connections it may (every one was lent while the caller waited), or is
+                // still opening them; a pool short of connections that opened none while the caller waited has an
+                // attempt under way that has not even failed yet (a host that accepts and never answers, a
+                // database going down): not reachable either
+                int connections = totalConnections();
+                boolean busy = connections >= pool.getMaximumPoolSize() || connections > connectionsBefore;
+                if (e.getCause() != null || !busy) {
+                    reachable = false;
                     throw e;
                 }
                 if (System.nanoTime() - giveUp > 0) {
@@ -57,5 +65,10 @@ final class ConnectionGate {
                 }
             }
         }
+    }
+
+    private int totalConnections() {
+        var state = pool.getHikariPoolMXBean();
+        return state == null ? 0 : state.getTotalConnections();
     }
 }

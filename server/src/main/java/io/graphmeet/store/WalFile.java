@@ -9,7 +9,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Objects;
 
 /**
- * The embedded database's write-ahead log, synced from outside SQLite: {@link #sync()} flushes to disk every
+ * The embedded database's write-ahead log, synced from outside SQLite: {@link #run()} flushes to disk every
  * frame written to the file before it was called (on Linux an fdatasync through any descriptor flushes the
  * file). The descriptor stays open, so a write-back error after SQLite's write is still reported to it; it is
  * opened again only if SQLite replaced the file (which it does only after checkpointing it whole, when the last

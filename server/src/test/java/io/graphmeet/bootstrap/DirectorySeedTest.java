@@ -47,6 +47,7 @@ class DirectorySeedTest {
         environment.put("GRAPHMEET_STORAGE_DATA_DIR", scratch.resolve("data").toString());
         environment.put("GRAPHMEET_SERVER_PORT", Integer.toString(ServerProcess.freePort()));
         environment.put("GRAPHMEET_ADMIN_PORT", Integer.toString(ServerProcess.freePort()));
+        environment.put("GRAPHMEET_MANAGEMENT_PORT", Integer.toString(ServerProcess.freePort()));
         environment.put("GRAPHMEET_ADMIN_KEY", TestServer.ADMIN_KEY);
         environment.put("GRAPHMEET_DIRECTORY_BOOTSTRAP_FILE", seed.toString());
         environment.put("BOT_SECRET", "ci-only-secret");

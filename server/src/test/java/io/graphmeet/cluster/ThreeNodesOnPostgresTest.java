@@ -9,12 +9,12 @@ import static io.graphmeet.testing.Contoso.WRITE_ALL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.graphmeet.fault.CreateOrGetLoad;
-import io.graphmeet.fault.ServerProcess;
 import io.graphmeet.fault.StoredMeetings;
 import io.graphmeet.testing.Backend;
 import io.graphmeet.testing.Contoso;
 import io.graphmeet.testing.GraphHttp;
 import io.graphmeet.testing.GraphResponse;
+import io.graphmeet.testing.ServerProcess;
 import io.graphmeet.testing.TestIssuer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,7 +72,7 @@ class ThreeNodesOnPostgresTest {
         Files.writeString(seed, Contoso.DIRECTORY);
         environment.put("GRAPHMEET_DIRECTORY_BOOTSTRAP_FILE", seed.toString());
         for (int i = 0; i < 3; i++) {
-            nodes.add(ServerProcess.start(environment, scratch.resolve("node-" + i + ".log")));
+            nodes.add(ServerProcess.startReady(environment, scratch.resolve("node-" + i + ".log")));
         }
     }
 

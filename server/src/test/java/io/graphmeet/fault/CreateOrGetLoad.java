@@ -9,8 +9,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -40,6 +42,7 @@ public final class CreateOrGetLoad implements AutoCloseable {
     private final Map<String, String> converged = new ConcurrentHashMap<>();
     private final AtomicInteger unexpected = new AtomicInteger();
     private final ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor();
+    private final List<Future<?>> running = new ArrayList<>();
     private volatile boolean stopping;
 
     public CreateOrGetLoad(List<GraphHttp> nodes, String organizer, String token, String keyPrefix, int clientCount) {
@@ -49,7 +52,7 @@ public final class CreateOrGetLoad implements AutoCloseable {
         this.keyPrefix = keyPrefix;
         for (int c = 0; c < clientCount; c++) {
             int client = c;
-            clients.submit(() -> run(client));
+            running.add(clients.submit(() -> run(client)));
         }
     }
 
@@ -113,12 +116,19 @@ public final class CreateOrGetLoad implements AutoCloseable {
         }
     }
 
-    /** Lets every client finish its current key (it keeps retrying it) and stop. */
+    /** Lets every client finish its current key (it keeps retrying it) and stop; rethrows what failed a client. */
     public void finish(Duration limit) throws InterruptedException {
         stopping = true;
         clients.shutdown();
         if (!clients.awaitTermination(limit.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("clients did not converge on their last keys within " + limit);
+        }
+        for (Future<?> client : running) {
+            try {
+                client.get();
+            } catch (ExecutionException e) {
+                throw new AssertionError("a client failed", e.getCause());
+            }
         }
     }
 

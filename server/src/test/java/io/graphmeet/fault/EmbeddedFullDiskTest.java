@@ -11,6 +11,7 @@ import io.graphmeet.store.Database;
 import io.graphmeet.testing.Contoso;
 import io.graphmeet.testing.GraphHttp;
 import io.graphmeet.testing.GraphResponse;
+import io.graphmeet.testing.ServerProcess;
 import io.graphmeet.testing.TestIssuer;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -80,7 +81,7 @@ class EmbeddedFullDiskTest {
 
         Map<String, String> created = new LinkedHashMap<>();
         int refused = 0;
-        try (ServerProcess server = ServerProcess.start(environment, scratch.resolve("server.log"))) {
+        try (ServerProcess server = ServerProcess.startReady(environment, scratch.resolve("server.log"))) {
             GraphHttp http = server.http();
             assertThat(create(http, token, "disk-first").status()).isEqualTo(201);
             Path filler = disk.resolve("filler");

@@ -1,9 +1,10 @@
 package io.graphmeet.fault;
 
+import io.graphmeet.testing.ServerProcess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -37,7 +38,7 @@ final class LocalPostgres implements AutoCloseable {
 
     /** A new server on a free port; {@code dataDir} is initialised unless it already holds a cluster. */
     static LocalPostgres start(Path dataDir, Map<String, String> serverConfig) {
-        LocalPostgres postgres = new LocalPostgres(dataDir, freePort(), serverConfig);
+        LocalPostgres postgres = new LocalPostgres(dataDir, ServerProcess.freePort(), serverConfig);
         postgres.start();
         return postgres;
     }
@@ -142,7 +143,7 @@ final class LocalPostgres implements AutoCloseable {
     static void run(String... command) {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes());
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
             }
@@ -154,13 +155,6 @@ final class LocalPostgres implements AutoCloseable {
         }
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @Override
     public void close() {

@@ -10,6 +10,7 @@ import io.graphmeet.testing.Backend;
 import io.graphmeet.testing.Contoso;
 import io.graphmeet.testing.GraphHttp;
 import io.graphmeet.testing.GraphResponse;
+import io.graphmeet.testing.ServerProcess;
 import io.graphmeet.testing.TestIssuer;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -55,7 +56,7 @@ class SigkillDurabilityTest {
 
         Map<String, String> acknowledged = new ConcurrentHashMap<>();
         AtomicInteger attempts = new AtomicInteger();
-        try (ServerProcess first = ServerProcess.start(environment, scratch.resolve("first.log"))) {
+        try (ServerProcess first = ServerProcess.startReady(environment, scratch.resolve("first.log"))) {
             GraphHttp http = first.http();
             Instant stopAt = Instant.now().plus(LOAD_LIMIT);
             try (ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -76,12 +77,13 @@ class SigkillDurabilityTest {
                         }
                     });
                 }
-                waitUntil(() -> acknowledged.size() >= ACKNOWLEDGED_BEFORE_KILL, LOAD_LIMIT);
+                CreateOrGetLoad.await(() -> acknowledged.size() >= ACKNOWLEDGED_BEFORE_KILL, LOAD_LIMIT,
+                        "fewer than " + ACKNOWLEDGED_BEFORE_KILL + " meetings acknowledged within " + LOAD_LIMIT);
                 first.kill();
             }
         }
 
-        try (ServerProcess second = ServerProcess.start(environment, scratch.resolve("second.log"))) {
+        try (ServerProcess second = ServerProcess.startReady(environment, scratch.resolve("second.log"))) {
             List<String> lost = new ArrayList<>();
             acknowledged.forEach((key, id) -> {
                 GraphResponse replay = second.http().post(path, token, "{\"externalId\":\"" + key + "\"}");
@@ -93,16 +95,6 @@ class SigkillDurabilityTest {
             assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(ACKNOWLEDGED_BEFORE_KILL);
             assertThat(attempts.get()).isGreaterThan(acknowledged.size());
             assertThat(lost).as("acknowledged meetings missing after SIGKILL").isEmpty();
-        }
-    }
-
-    private static void waitUntil(java.util.function.BooleanSupplier condition, Duration limit) throws InterruptedException {
-        Instant deadline = Instant.now().plus(limit);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not met within " + limit);
-            }
-            Thread.sleep(10);
         }
     }
 }

@@ -10,6 +10,7 @@ import io.graphmeet.testing.Backend;
 import io.graphmeet.testing.Contoso;
 import io.graphmeet.testing.GraphHttp;
 import io.graphmeet.testing.GraphResponse;
+import io.graphmeet.testing.ServerProcess;
 import io.graphmeet.testing.TestIssuer;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -62,7 +63,7 @@ class SigtermDrainTest {
         Queue<String> wrongAnswers = new ConcurrentLinkedQueue<>();
         AtomicInteger closedConnections = new AtomicInteger();
         Path firstLog = scratch.resolve("first.log");
-        try (ServerProcess first = ServerProcess.start(environment, firstLog)) {
+        try (ServerProcess first = ServerProcess.startReady(environment, firstLog)) {
             GraphHttp http = first.http();
             Instant stopAt = Instant.now().plus(LOAD_LIMIT);
             try (ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -85,16 +86,17 @@ class SigtermDrainTest {
                         }
                     });
                 }
-                waitUntil(() -> acknowledged.size() >= ACKNOWLEDGED_BEFORE_TERM, LOAD_LIMIT);
+                CreateOrGetLoad.await(() -> acknowledged.size() >= ACKNOWLEDGED_BEFORE_TERM, LOAD_LIMIT,
+                        "fewer than " + ACKNOWLEDGED_BEFORE_TERM + " meetings acknowledged within " + LOAD_LIMIT);
                 first.terminate();
-                assertThat(first.awaitExit(Duration.ofSeconds(20))).isEqualTo(EXIT_ON_SIGTERM);
+                assertThat(first.awaitExit()).isEqualTo(EXIT_ON_SIGTERM);
             }
         }
 
         assertThat(wrongAnswers).as("answers other than 201 during the drain").isEmpty();
         assertThat(closedConnections.get()).isEqualTo(WRITERS);
         assertThat(problemsLogged(Files.readString(firstLog))).isEmpty();
-        try (ServerProcess second = ServerProcess.start(environment, scratch.resolve("second.log"))) {
+        try (ServerProcess second = ServerProcess.startReady(environment, scratch.resolve("second.log"))) {
             List<String> lost = new ArrayList<>();
             acknowledged.forEach((key, id) -> {
                 GraphResponse replay = second.http().post(path, token, "{\"externalId\":\"" + key + "\"}");
@@ -119,16 +121,5 @@ class SigtermDrainTest {
         return log.replace(refusedWhileStopping, "").lines()
                 .filter(line -> line.contains("SEVERE") || line.contains("Exception"))
                 .toList();
-    }
-
-    private static void waitUntil(java.util.function.BooleanSupplier condition, Duration limit)
-            throws InterruptedException {
-        Instant deadline = Instant.now().plus(limit);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not met within " + limit);
-            }
-            Thread.sleep(10);
-        }
     }
 }

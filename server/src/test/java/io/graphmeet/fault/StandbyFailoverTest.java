@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A primary with a synchronous streaming standby on loopback; two graphmeet nodes with pgjdbc's multi-host URL
  * and {@code targetServerType=primary}. In the middle of createOrGet load the primary is killed (SIGKILL of
  * every server process) and the standby promoted: the nodes find the new primary by themselves, and every
- * meeting acknowledged with 201 — on the old primary or the new — is on the new primary.
+ * meeting acknowledged with 201 — on the old primary or the new — is on the new primary. Meanwhile every request
+ * answers within {@code storage.postgres.requestTimeout}, a refusal being 503 with Retry-After.
  */
 class StandbyFailoverTest {
 
@@ -72,7 +73,9 @@ class StandbyFailoverTest {
         CreateOrGetLoad load;
         long killed;
         long promoted;
+        Duration requestTimeout;
         try (Graphmeet first = Nodes.start(settings); Graphmeet second = Nodes.start(settings)) {
+            requestTimeout = first.config().storage().postgres().requestTimeout();
             load = new CreateOrGetLoad(List.of(new GraphHttp(first.baseUrl()), new GraphHttp(second.baseUrl())),
                     MEGAN, issuer.application(TENANT, BOT_APP, WRITE_ALL), "failover", CLIENTS);
             try (load) {
@@ -103,6 +106,12 @@ class StandbyFailoverTest {
                 + StoredMeetings.duplicated(stored).size());
 
         assertThat(load.unexpected()).as("answers other than 200, 201 and 503").isZero();
+        assertThat(answers).filteredOn(answer -> answer.status() == 503).allSatisfy(answer -> {
+            assertThat(answer.errorCode()).isEqualTo("ServiceNotAvailable");
+            assertThat(answer.retryAfter()).as("Retry-After").isTrue();
+        });
+        assertThat(slowest).as("slowest answer, during the failover too")
+                .isLessThanOrEqualTo(requestTimeout.plus(PostgresOutageTest.SCHEDULING_SLACK));
         assertThat(load.created()).hasSizeGreaterThanOrEqualTo(KEYS_BEFORE_AND_AFTER);
         assertThat(StoredMeetings.missing(load.created(), stored)).as("201s missing on the new primary").isEmpty();
         assertThat(StoredMeetings.missing(load.converged(), stored)).as("keys not converged on the stored meeting")

@@ -48,6 +48,7 @@ class BoundedHeapTest {
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         launch.environment().put("GRAPHMEET_SERVER_PORT", Integer.toString(port));
         launch.environment().put("GRAPHMEET_ADMIN_PORT", Integer.toString(freePort()));
+        launch.environment().put("GRAPHMEET_MANAGEMENT_PORT", Integer.toString(freePort()));
         launch.environment().put("GRAPHMEET_STORAGE_DATA_DIR", scratch.resolve("data").toString());
         launch.environment().put("GRAPHMEET_SERVER_MAX_BODY_BYTES", Integer.toString(256 * 1024));
         Process server = launch.start();
