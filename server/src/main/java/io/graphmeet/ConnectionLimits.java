@@ -28,8 +28,7 @@ final class ConnectionLimits {
     static <B extends ListenerConfig.BuilderBase<B, ?>> B apply(B listener, GraphmeetConfig.Connections limits) {
         Duration quarter = limits.idleTimeout().dividedBy(4);
         RequestDeadline deadline = new RequestDeadline(limits.readTimeout().toNanos());
-        return listener
-                .connectionOptions(socket -> socket.readTimeout(limits.readTimeout()))
+        return listener.connectionOptions(socket -> socket.readTimeout(limits.readTimeout()))
                 .idleConnectionTimeout(limits.idleTimeout())
                 .idleConnectionPeriod(quarter.toMillis() < 100 ? Duration.ofMillis(100) : quarter)
                 .maxConcurrentRequests(limits.maxConcurrentRequests())
@@ -70,8 +69,8 @@ final class ConnectionLimits {
 
         private static final Map<Thread, Long> DEADLINES = new ConcurrentHashMap<>();
         private static final long PERIOD_MILLIS = 100;
-        private static final Set<String> SOCKET_READS = Set.of("sun.nio.ch.NioSocketImpl",
-                "sun.nio.ch.SocketChannelImpl", "sun.nio.ch.SocketInputStream");
+        private static final Set<String> SOCKET_READS =
+                Set.of("sun.nio.ch.NioSocketImpl", "sun.nio.ch.SocketChannelImpl", "sun.nio.ch.SocketInputStream");
 
         static {
             Thread.ofPlatform().daemon().name("graphmeet-request-deadlines").start(Watchdog::run);
@@ -107,7 +106,8 @@ final class ConnectionLimits {
         /** Whether the thread is blocked reading its socket, as opposed to working on an answer. */
         private static boolean waitsForTheClient(Thread thread) {
             for (StackTraceElement frame : thread.getStackTrace()) {
-                if (SOCKET_READS.contains(frame.getClassName()) && frame.getMethodName().contains("read")) {
+                if (SOCKET_READS.contains(frame.getClassName())
+                        && frame.getMethodName().contains("read")) {
                     return true;
                 }
             }

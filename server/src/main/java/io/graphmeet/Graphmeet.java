@@ -65,8 +65,8 @@ public final class Graphmeet implements AutoCloseable {
     private final AdminKey adminKey;
     private final Operated operated;
 
-    private Graphmeet(GraphmeetConfig config, Database database, WebServer server, AdminKey adminKey,
-            Operated operated) {
+    private Graphmeet(
+            GraphmeetConfig config, Database database, WebServer server, AdminKey adminKey, Operated operated) {
         this.config = config;
         this.database = database;
         this.server = server;
@@ -81,9 +81,12 @@ public final class Graphmeet implements AutoCloseable {
      */
     public static Graphmeet start(GraphmeetConfig requested, Clock clock, MeetingIdentifiers identifiers) {
         GraphmeetConfig config = requested.server().port() == 0 ? requested.withPort(freePort()) : requested;
-        int tlsPort = config.tls().enabled() && config.tls().port() == 0 ? freePort() : config.tls().port();
+        int tlsPort = config.tls().enabled() && config.tls().port() == 0
+                ? freePort()
+                : config.tls().port();
         List<TrustedIssuer> issuers = new ArrayList<>(config.auth().issuers().stream()
-                .map(issuer -> trustedIssuer(issuer, clock)).toList());
+                .map(issuer -> trustedIssuer(issuer, clock))
+                .toList());
         PrometheusMetrics metrics = new PrometheusMetrics();
         Database database = Database.open(config.storage(), metrics);
         Operated operated = null;
@@ -93,38 +96,65 @@ public final class Graphmeet implements AutoCloseable {
                 LOG.info("created the demo tenant " + DemoDirectory.TENANT_ID + " (directory.seedDemo)");
             }
             if (config.directory().bootstrapFile() != null) {
-                LOG.info(BootstrapFile.apply(config.directory().bootstrapFile(), database.directory(), faults,
-                        System::getenv, clock.instant()));
+                LOG.info(BootstrapFile.apply(
+                        config.directory().bootstrapFile(),
+                        database.directory(),
+                        faults,
+                        System::getenv,
+                        clock.instant()));
             }
             Directory directory = new Directory(database.directory());
-            BuiltIn builtIn = config.issuer().enabled()
-                    ? builtInIssuer(config, tlsPort, database, directory, clock) : null;
+            BuiltIn builtIn =
+                    config.issuer().enabled() ? builtInIssuer(config, tlsPort, database, directory, clock) : null;
             if (builtIn != null) {
-                builtIn.settings().issuerTemplates().forEach(template ->
-                        issuers.add(new TrustedIssuer(template, builtIn.keys().verificationKeys())));
+                builtIn.settings()
+                        .issuerTemplates()
+                        .forEach(template -> issuers.add(
+                                new TrustedIssuer(template, builtIn.keys().verificationKeys())));
             }
-            People people = (tenantId, userId, upnHint) -> directory.findUser(tenantId, userId)
+            People people = (tenantId, userId, upnHint) -> directory
+                    .findUser(tenantId, userId)
                     .map(user -> new Person(user.id(), tenantId, user.upn(), user.displayName()))
                     .orElseGet(() -> new Person(userId, tenantId, upnHint, null));
-            MeetingService meetings = new MeetingService(database.meetings(), people, identifiers, clock,
-                    config.joinBaseUrl());
-            TokenVerifier tokens = new TokenVerifier(issuers, new HashSet<>(config.auth().audiences()),
-                    config.auth().clockSkew(), config.auth().maxTokenLifetime(), clock,
+            MeetingService meetings =
+                    new MeetingService(database.meetings(), people, identifiers, clock, config.joinBaseUrl());
+            TokenVerifier tokens = new TokenVerifier(
+                    issuers,
+                    new HashSet<>(config.auth().audiences()),
+                    config.auth().clockSkew(),
+                    config.auth().maxTokenLifetime(),
+                    clock,
                     config.auth().tokenCacheBytes());
             operated = operate(config, metrics, database, clock);
             Authorizer authorizer = new Authorizer(directory, config.directory().strict());
             GraphmeetConfig.Journal journaling = config.journal();
-            RequestJournal journal = new RequestJournal(journaling.requestsPerTenant(), journaling.tenants(),
-                    journaling.maxBytes(), journaling.maxBodyBytes());
-            GraphContext context = new GraphContext(tokens, authorizer,
-                    config.server().maxBodyBytes(), clock, metrics, operated.accessLog(), operated.throttle(),
-                    operated.tracing(), faults, journal);
+            RequestJournal journal = new RequestJournal(
+                    journaling.requestsPerTenant(),
+                    journaling.tenants(),
+                    journaling.maxBytes(),
+                    journaling.maxBodyBytes());
+            GraphContext context = new GraphContext(
+                    tokens,
+                    authorizer,
+                    config.server().maxBodyBytes(),
+                    clock,
+                    metrics,
+                    operated.accessLog(),
+                    operated.throttle(),
+                    operated.tracing(),
+                    faults,
+                    journal);
             MeetingJson json = new MeetingJson(config.server().effectivePublicUrl(), config.joinBaseUrl());
             Consumer<HttpRouting.Builder> graphRoutes = routing -> {
                 if (builtIn != null) {
                     routing.addFilter(new HostGuard(config.server().effectivePublicUrl(), clock));
-                    IssuerRoutes.register(routing, builtIn.issuer(), builtIn.keys(), builtIn.settings(),
-                            config.server().maxBodyBytes(), clock);
+                    IssuerRoutes.register(
+                            routing,
+                            builtIn.issuer(),
+                            builtIn.keys(),
+                            builtIn.settings(),
+                            config.server().maxBodyBytes(),
+                            clock);
                 }
                 JoinPages.register(routing, database.meetings(), clock, config.joinBaseUrl());
                 GraphRoutes.register(routing, context, meetings, json);
@@ -133,7 +163,10 @@ public final class Graphmeet implements AutoCloseable {
             ConsoleSessions console = new ConsoleSessions(clock);
             GraphmeetConfig.Connections limits = config.server().connections();
             Listeners listeners = new Listeners()
-                    .add(WebServer.DEFAULT_SOCKET_NAME, "server.port (GRAPHMEET_SERVER_PORT)", config.server().host(),
+                    .add(
+                            WebServer.DEFAULT_SOCKET_NAME,
+                            "server.port (GRAPHMEET_SERVER_PORT)",
+                            config.server().host(),
                             config.server().port());
             WebServerConfig.Builder server = ConnectionLimits.apply(WebServer.builder(), limits)
                     .host(config.server().host())
@@ -144,22 +177,43 @@ public final class Graphmeet implements AutoCloseable {
                     .directHandlers(GraphDirectHandler.all(clock))
                     .routing(graphRoutes);
             if (config.tls().enabled()) {
-                server.putSocket(HTTPS, socket -> ConnectionLimits.apply(socket, limits).host(config.server().host())
-                        .port(tlsPort).tls(TlsListener.tls(config.tls())));
+                server.putSocket(
+                        HTTPS,
+                        socket -> ConnectionLimits.apply(socket, limits)
+                                .host(config.server().host())
+                                .port(tlsPort)
+                                .tls(TlsListener.tls(config.tls())));
                 server.routing(HTTPS, graphRoutes);
-                listeners.add(HTTPS, "tls.port (GRAPHMEET_TLS_PORT)", config.server().host(), tlsPort);
+                listeners.add(
+                        HTTPS, "tls.port (GRAPHMEET_TLS_PORT)", config.server().host(), tlsPort);
             }
             if (adminKey != null) {
-                AdminContext admin = new AdminContext(directory, database.meetings(),
-                        builtIn == null ? null : builtIn.keys(), adminKey, config.server().maxBodyBytes(), clock,
-                        authorizer, faults, journal, new InspectedMeetings(database.meetings(), json));
-                server.putSocket(ADMIN, socket -> ConnectionLimits.apply(socket, limits).host(config.admin().host())
-                        .port(config.admin().port()));
+                AdminContext admin = new AdminContext(
+                        directory,
+                        database.meetings(),
+                        builtIn == null ? null : builtIn.keys(),
+                        adminKey,
+                        config.server().maxBodyBytes(),
+                        clock,
+                        authorizer,
+                        faults,
+                        journal,
+                        new InspectedMeetings(database.meetings(), json));
+                server.putSocket(
+                        ADMIN,
+                        socket -> ConnectionLimits.apply(socket, limits)
+                                .host(config.admin().host())
+                                .port(config.admin().port()));
                 server.routing(ADMIN, routing -> {
-                    ConsoleRoutes.register(routing, adminKey, console, config.server().maxBodyBytes(), clock);
+                    ConsoleRoutes.register(
+                            routing, adminKey, console, config.server().maxBodyBytes(), clock);
                     AdminRoutes.register(routing, admin, console);
                 });
-                listeners.add(ADMIN, "admin.port (GRAPHMEET_ADMIN_PORT)", config.admin().host(), config.admin().port());
+                listeners.add(
+                        ADMIN,
+                        "admin.port (GRAPHMEET_ADMIN_PORT)",
+                        config.admin().host(),
+                        config.admin().port());
             }
             listeners.ensureFree();
             WebServer started = server.build().start();
@@ -171,7 +225,8 @@ public final class Graphmeet implements AutoCloseable {
             }
             operated.management().serving();
             if (adminKey != null && config.profile() == GraphmeetConfig.Profile.DEVELOPMENT) {
-                LOG.info("console: sign in once with http://" + reachable(config.admin().host()) + ":"
+                LOG.info("console: sign in once with http://"
+                        + reachable(config.admin().host()) + ":"
                         + started.port(ADMIN) + ConsoleRoutes.SIGN_IN + "?token=" + console.newLinkToken()
                         + " (single use, valid " + ConsoleSessions.LINK_LIFETIME.toMinutes() + " minutes)");
             }
@@ -186,8 +241,7 @@ public final class Graphmeet implements AutoCloseable {
     }
 
     /** The access log, the throttle and the management listener, whose readiness asks the database. */
-    private static Operated operate(GraphmeetConfig config, PrometheusMetrics metrics, Database database,
-            Clock clock) {
+    private static Operated operate(GraphmeetConfig config, PrometheusMetrics metrics, Database database, Clock clock) {
         var operations = config.operations();
         Readiness databaseAnswers = Readiness.of("database", () -> {
             database.schemaVersion();
@@ -195,22 +249,33 @@ public final class Graphmeet implements AutoCloseable {
         });
         Readiness schema = Readiness.of("schema", () -> {
             int found = database.schemaVersion();
-            return found == Database.expectedSchemaVersion() ? Optional.empty()
-                    : Optional.of("schema version " + found + ", this build expects " + Database.expectedSchemaVersion());
+            return found == Database.expectedSchemaVersion()
+                    ? Optional.empty()
+                    : Optional.of(
+                            "schema version " + found + ", this build expects " + Database.expectedSchemaVersion());
         });
-        Listeners listener = new Listeners().add(WebServer.DEFAULT_SOCKET_NAME,
-                "management.port (GRAPHMEET_MANAGEMENT_PORT)", operations.management().host(),
-                operations.management().port());
+        Listeners listener = new Listeners()
+                .add(
+                        WebServer.DEFAULT_SOCKET_NAME,
+                        "management.port (GRAPHMEET_MANAGEMENT_PORT)",
+                        operations.management().host(),
+                        operations.management().port());
         listener.ensureFree();
-        ManagementServer management = ManagementServer.start(operations.management(), metrics,
-                List.of(databaseAnswers, schema), ManagementServer.infoOf(config), clock);
+        ManagementServer management = ManagementServer.start(
+                operations.management(),
+                metrics,
+                List.of(databaseAnswers, schema),
+                ManagementServer.infoOf(config),
+                clock);
         try {
             listener.ensureServing(management.port() > 0, socket -> management.port());
         } catch (StartupException e) {
             management.close();
             throw e;
         }
-        return new Operated(metrics, AccessLog.open(operations.accessLog()),
+        return new Operated(
+                metrics,
+                AccessLog.open(operations.accessLog()),
                 Throttle.of(operations.throttle(), database.sharedCounts(), clock),
                 operations.otlpEndpoint() == null ? Tracing.off() : Tracing.exportingTo(operations.otlpEndpoint()),
                 management);
@@ -221,13 +286,19 @@ public final class Graphmeet implements AutoCloseable {
      * that clients which insist on https (MSAL) find an https issuer on the HTTPS listener; a configured public
      * URL is the one base of both.
      */
-    private static BuiltIn builtInIssuer(GraphmeetConfig config, int tlsPort, Database database,
-            Directory directory, Clock clock) {
+    private static BuiltIn builtInIssuer(
+            GraphmeetConfig config, int tlsPort, Database database, Directory directory, Clock clock) {
         String tlsBaseUrl = config.tls().enabled() && config.server().publicUrl() == null
-                ? config.server().withPort(tlsPort).effectivePublicUrl().replaceFirst("^http:", "https:") : null;
-        IssuerSettings settings = new IssuerSettings(config.server().effectivePublicUrl(), tlsBaseUrl,
-                config.issuer().tokenLifetime(), config.issuer().delegatedScopes());
-        SigningKeys keys = new SigningKeys(database.signingKeys(), clock,
+                ? config.server().withPort(tlsPort).effectivePublicUrl().replaceFirst("^http:", "https:")
+                : null;
+        IssuerSettings settings = new IssuerSettings(
+                config.server().effectivePublicUrl(),
+                tlsBaseUrl,
+                config.issuer().tokenLifetime(),
+                config.issuer().delegatedScopes());
+        SigningKeys keys = new SigningKeys(
+                database.signingKeys(),
+                clock,
                 config.issuer().tokenLifetime().plus(config.auth().clockSkew()));
         return new BuiltIn(settings, keys, new TokenIssuer(directory, keys, settings, clock));
     }
@@ -282,8 +353,13 @@ public final class Graphmeet implements AutoCloseable {
     private record BuiltIn(IssuerSettings settings, SigningKeys keys, TokenIssuer issuer) {}
 
     /** What runs graphmeet as a service, closed after the Graph listeners and before the database. */
-    private record Operated(PrometheusMetrics metrics, AccessLog accessLog, Throttle throttle, Tracing tracing,
-            ManagementServer management) implements AutoCloseable {
+    private record Operated(
+            PrometheusMetrics metrics,
+            AccessLog accessLog,
+            Throttle throttle,
+            Tracing tracing,
+            ManagementServer management)
+            implements AutoCloseable {
         @Override
         public void close() {
             management.close();
@@ -300,8 +376,8 @@ public final class Graphmeet implements AutoCloseable {
             try {
                 return TrustedIssuer.withJwksFile(issuer.issuer(), issuer.jwksFile(), tenants);
             } catch (IOException | ParseException e) {
-                throw new ConfigException("auth.issuers: JWKS file " + issuer.jwksFile() + " is unreadable: "
-                        + e.getMessage());
+                throw new ConfigException(
+                        "auth.issuers: JWKS file " + issuer.jwksFile() + " is unreadable: " + e.getMessage());
             }
         }
         try {

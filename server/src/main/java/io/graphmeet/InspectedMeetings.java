@@ -32,12 +32,22 @@ record InspectedMeetings(MeetingStore store, MeetingJson json) implements Meetin
             }
         }
         boolean byUpn = query.organizer() != null && query.organizer().contains("@");
-        List<Meeting> found = store.search(tenantId, new MeetingSearch(byUpn ? null : query.organizer(),
-                byUpn ? query.organizer() : null, query.externalId(), meetingId, query.startFrom(), query.startTo(),
-                query.skip(), query.top() + 1), now);
+        List<Meeting> found = store.search(
+                tenantId,
+                new MeetingSearch(
+                        byUpn ? null : query.organizer(),
+                        byUpn ? query.organizer() : null,
+                        query.externalId(),
+                        meetingId,
+                        query.startFrom(),
+                        query.startTo(),
+                        query.skip(),
+                        query.top() + 1),
+                now);
         String link = canonicalLink;
         List<ObjectNode> page = found.stream()
-                .filter(meeting -> link == null || MeetingIds.canonicalJoinWebUrl(meeting.joinWebUrl()).equals(link))
+                .filter(meeting -> link == null
+                        || MeetingIds.canonicalJoinWebUrl(meeting.joinWebUrl()).equals(link))
                 .limit(query.top())
                 .map(meeting -> json.item(meeting, AS_GRAPH_SHOWS_IT))
                 .toList();

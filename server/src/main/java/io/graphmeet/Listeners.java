@@ -41,8 +41,8 @@ final class Listeners {
                 probe.setReuseAddress(true);
                 probe.bind(new InetSocketAddress(listener.host(), listener.port()));
             } catch (IOException | IllegalArgumentException | SecurityException e) {
-                throw new StartupException(listener.setting() + ": cannot listen on " + listener.address() + ": "
-                        + e.getMessage());
+                throw new StartupException(
+                        listener.setting() + ": cannot listen on " + listener.address() + ": " + e.getMessage());
             }
         }
     }

@@ -101,14 +101,17 @@ public final class Main {
                 shutdownLog.done();
             }
         });
-        long startedMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        long startedMillis = System.currentTimeMillis()
+                - ManagementFactory.getRuntimeMXBean().getStartTime();
         LOG.info("management (health, metrics, info) on " + running.managementUrl() + "/observe");
         LOG.info("graphmeet ready on " + running.config().server().effectivePublicUrl()
                 + running.httpsUrl().map(url -> " and " + url).orElse("")
                 + " (" + startedMillis + " ms after launch)");
-        running.adminUrl().ifPresent(url -> LOG.info("admin API on " + url + AdminRoutes.BASE + ", key "
-                + running.adminKey().map(key -> key.file() == null ? "from admin.key" : "in " + key.file())
-                        .orElse("")));
+        running.adminUrl()
+                .ifPresent(url -> LOG.info("admin API on " + url + AdminRoutes.BASE + ", key "
+                        + running.adminKey()
+                                .map(key -> key.file() == null ? "from admin.key" : "in " + key.file())
+                                .orElse("")));
         if (running.config().issuer().enabled() && running.config().directory().seedDemo()) {
             LOG.info(DemoDirectory.howToGetAToken(running.config().server().effectivePublicUrl()));
         }
@@ -126,7 +129,8 @@ public final class Main {
     private static String reason(RuntimeException failure) {
         String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
         Throwable cause = failure.getCause();
-        return cause == null || cause.getMessage() == null || message.contains(cause.getMessage()) ? message
+        return cause == null || cause.getMessage() == null || message.contains(cause.getMessage())
+                ? message
                 : message + ": " + cause.getMessage();
     }
 

@@ -42,10 +42,13 @@ class DocumentationTest {
                     continue;
                 }
                 String file = target.contains("#") ? target.substring(0, target.indexOf('#')) : target;
-                Path linked = file.isEmpty() ? page : page.toAbsolutePath().getParent().resolve(file).normalize();
+                Path linked = file.isEmpty()
+                        ? page
+                        : page.toAbsolutePath().getParent().resolve(file).normalize();
                 if (!Files.exists(linked)) {
                     broken.add(page + ": " + target);
-                } else if (target.contains("#") && !anchors(linked).contains(target.substring(target.indexOf('#') + 1))) {
+                } else if (target.contains("#")
+                        && !anchors(linked).contains(target.substring(target.indexOf('#') + 1))) {
                     broken.add(page + ": " + target + " (no such heading)");
                 }
             }
@@ -72,9 +75,14 @@ class DocumentationTest {
     @Test
     void theLicenseIsTheFullApacheLicense2() throws IOException {
         String license = Files.readString(RepositoryFiles.path("LICENSE"));
-        assertThat(license.strip()).startsWith("Apache License").contains("Version 2.0, January 2004",
-                "TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION", "9. Accepting Warranty or Additional "
-                        + "Liability", "END OF TERMS AND CONDITIONS", "http://www.apache.org/licenses/LICENSE-2.0");
+        assertThat(license.strip())
+                .startsWith("Apache License")
+                .contains(
+                        "Version 2.0, January 2004",
+                        "TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION",
+                        "9. Accepting Warranty or Additional " + "Liability",
+                        "END OF TERMS AND CONDITIONS",
+                        "http://www.apache.org/licenses/LICENSE-2.0");
         assertThat(Files.readString(RepositoryFiles.path("README.md"))).contains("[Apache License 2.0](LICENSE)");
     }
 
@@ -88,10 +96,13 @@ class DocumentationTest {
 
     /** GitHub's anchors of a page's headings: lower case, punctuation dropped, spaces as hyphens. */
     private static List<String> anchors(Path page) throws IOException {
-        return Files.readString(page).lines()
+        return Files.readString(page)
+                .lines()
                 .filter(line -> line.startsWith("#"))
-                .map(line -> line.replaceFirst("^#+\\s*", "").toLowerCase(Locale.ROOT)
-                        .replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-'))
+                .map(line -> line.replaceFirst("^#+\\s*", "")
+                        .toLowerCase(Locale.ROOT)
+                        .replaceAll("[^\\p{L}\\p{N} _-]", "")
+                        .replace(' ', '-'))
                 .toList();
     }
 }

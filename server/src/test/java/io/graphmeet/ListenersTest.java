@@ -22,10 +22,12 @@ class ListenersTest {
         SelfSignedCertificate certificate = SelfSignedCertificate.create(scratch);
         try (ServerSocket taken = takenPort()) {
             assertThatThrownBy(() -> TestServer.on(Backend.EMBEDDED, scratch)
-                    .setting("GRAPHMEET_TLS_KEYSTORE", certificate.keystore().toString())
-                    .setting("GRAPHMEET_TLS_KEYSTORE_PASSWORD", certificate.password())
-                    .setting("GRAPHMEET_TLS_PORT", Integer.toString(taken.getLocalPort()))
-                    .start())
+                            .setting(
+                                    "GRAPHMEET_TLS_KEYSTORE",
+                                    certificate.keystore().toString())
+                            .setting("GRAPHMEET_TLS_KEYSTORE_PASSWORD", certificate.password())
+                            .setting("GRAPHMEET_TLS_PORT", Integer.toString(taken.getLocalPort()))
+                            .start())
                     .isInstanceOf(StartupException.class)
                     .hasMessageContaining("tls.port (GRAPHMEET_TLS_PORT)")
                     .hasMessageContaining("127.0.0.1:" + taken.getLocalPort());
@@ -36,10 +38,13 @@ class ListenersTest {
     @Test
     void aListenerHelidonCouldNotBindIsReportedAfterTheStart() throws IOException {
         try (ServerSocket taken = takenPort()) {
-            WebServer server = WebServer.builder().host("127.0.0.1").port(0)
+            WebServer server = WebServer.builder()
+                    .host("127.0.0.1")
+                    .port(0)
                     .putSocket("admin", socket -> socket.host("127.0.0.1").port(taken.getLocalPort()))
                     .routing(routing -> routing.get("/", (request, response) -> response.send("ok")))
-                    .build().start();
+                    .build()
+                    .start();
             try {
                 Listeners listeners = new Listeners()
                         .add(WebServer.DEFAULT_SOCKET_NAME, "server.port (GRAPHMEET_SERVER_PORT)", "127.0.0.1", 0)

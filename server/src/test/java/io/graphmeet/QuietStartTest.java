@@ -48,7 +48,8 @@ class QuietStartTest {
 
         for (String run : new String[] {"recording", "cached"}) {
             Path log = scratch.resolve(run + ".log");
-            try (ServerProcess server = ServerProcess.run(List.of(RepositoryFiles.path("bin", "graphmeet").toString()), environment, log)) {
+            try (ServerProcess server = ServerProcess.run(
+                    List.of(RepositoryFiles.path("bin", "graphmeet").toString()), environment, log)) {
                 server.awaitLog("graphmeet ready");
                 server.stop();
                 assertThat(server.log()).as(run).contains("graphmeet stopped").doesNotContain("[warning]");
@@ -81,7 +82,8 @@ class QuietStartTest {
                 JarOutputStream jarOut = new JarOutputStream(out, manifest);
                 Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                jarOut.putNextEntry(new JarEntry(root.relativize(file).toString().replace(File.separatorChar, '/')));
+                jarOut.putNextEntry(
+                        new JarEntry(root.relativize(file).toString().replace(File.separatorChar, '/')));
                 Files.copy(file, jarOut);
                 jarOut.closeEntry();
             }

@@ -29,11 +29,15 @@ class ServerFlagsAndLogTest {
     void helpListsEverySettingWithItsVariableAndDefault() {
         try (ServerProcess help = ServerProcess.start(Map.of(), scratch.resolve("help.log"), "--help")) {
             assertThat(help.awaitExit()).isZero();
-            assertThat(help.log()).contains("Usage: graphmeet", "--config FILE", "--version",
-                    "server.port / GRAPHMEET_SERVER_PORT  [default 8080]",
-                    "issuer.enabled / GRAPHMEET_ISSUER_ENABLED  [default true (production: false)]",
-                    "storage.postgres.connectTimeout / GRAPHMEET_STORAGE_POSTGRES_CONNECT_TIMEOUT  [default PT30S]",
-                    "auth.issuers / GRAPHMEET_AUTH_ISSUERS");
+            assertThat(help.log())
+                    .contains(
+                            "Usage: graphmeet",
+                            "--config FILE",
+                            "--version",
+                            "server.port / GRAPHMEET_SERVER_PORT  [default 8080]",
+                            "issuer.enabled / GRAPHMEET_ISSUER_ENABLED  [default true (production: false)]",
+                            "storage.postgres.connectTimeout / GRAPHMEET_STORAGE_POSTGRES_CONNECT_TIMEOUT  [default PT30S]",
+                            "auth.issuers / GRAPHMEET_AUTH_ISSUERS");
         }
     }
 
@@ -64,12 +68,21 @@ class ServerFlagsAndLogTest {
         try (ServerProcess server = ServerProcess.start(environment, scratch.resolve("server.log"))) {
             server.awaitLog("graphmeet ready");
             assertThat(server.log()).contains("graphmeet " + Version.current() + " starting");
-            assertThat(server.log()).contains("admin.key=****", "storage.postgres.url=",
-                    "storage.postgres.password=", "auth.tokenCacheBytes=16777216", "directory.strict=false",
-                    "server.maxBodyBytes=65536", "tls.keystorePassword=", "auth.issuers=[]")
+            assertThat(server.log())
+                    .contains(
+                            "admin.key=****",
+                            "storage.postgres.url=",
+                            "storage.postgres.password=",
+                            "auth.tokenCacheBytes=16777216",
+                            "directory.strict=false",
+                            "server.maxBodyBytes=65536",
+                            "tls.keystorePassword=",
+                            "auth.issuers=[]")
                     .doesNotContain("admin-s3cret");
-            assertThat(server.log()).contains("WARNING", "GRAPHMEET_SERVER_PROT names no setting",
-                    "did you mean GRAPHMEET_SERVER_PORT?").doesNotContain("GRAPHMEET_SERVER_URL names no setting");
+            assertThat(server.log())
+                    .contains(
+                            "WARNING", "GRAPHMEET_SERVER_PROT names no setting", "did you mean GRAPHMEET_SERVER_PORT?")
+                    .doesNotContain("GRAPHMEET_SERVER_URL names no setting");
             assertThat(server.log()).doesNotContain("graphmeet stopped");
             server.stop();
             assertThat(server.log()).contains("graphmeet stopped");
@@ -82,8 +95,8 @@ class ServerFlagsAndLogTest {
         environment.put("GRAPHMEET_PROFILE", "production");
         try (ServerProcess server = ServerProcess.start(environment, scratch.resolve("server.log"))) {
             server.awaitLog("graphmeet ready");
-            assertThat(server.log()).contains("WARNING", "no token issuer is trusted",
-                    "every Graph call will be refused");
+            assertThat(server.log())
+                    .contains("WARNING", "no token issuer is trusted", "every Graph call will be refused");
         }
     }
 }

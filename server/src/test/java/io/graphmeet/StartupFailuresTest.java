@@ -45,7 +45,9 @@ class StartupFailuresTest {
 
             try (ServerProcess server = ServerProcess.start(environment, scratch.resolve("server.log"))) {
                 assertThat(server.awaitExit()).isEqualTo(2);
-                assertThat(failureLines(server)).singleElement().asString()
+                assertThat(failureLines(server))
+                        .singleElement()
+                        .asString()
                         .contains(portVariable, "127.0.0.1:" + taken.getLocalPort(), "cannot listen");
                 assertThat(server.log()).doesNotContain("graphmeet ready", ":-1");
             }
@@ -68,7 +70,9 @@ class StartupFailuresTest {
         environment.put("GRAPHMEET_DIRECTORY_BOOTSTRAP_FILE", scratch.toString());
         try (ServerProcess server = ServerProcess.start(environment, scratch.resolve("server.log"))) {
             assertThat(server.awaitExit()).isEqualTo(2);
-            assertThat(failureLines(server)).singleElement().asString()
+            assertThat(failureLines(server))
+                    .singleElement()
+                    .asString()
                     .contains("directory.bootstrapFile", "is a folder");
         }
     }
@@ -77,13 +81,18 @@ class StartupFailuresTest {
     void anUnreachablePostgresIsRetriedForTheConnectTimeoutThenOneLineAndExit2() {
         Map<String, String> environment = embedded();
         environment.put("GRAPHMEET_STORAGE_KIND", "postgres");
-        environment.put("GRAPHMEET_STORAGE_POSTGRES_URL",
+        environment.put(
+                "GRAPHMEET_STORAGE_POSTGRES_URL",
                 "jdbc:postgresql://127.0.0.1:" + ServerProcess.freePort() + "/graphmeet?password=hunter2");
         environment.put("GRAPHMEET_STORAGE_POSTGRES_CONNECT_TIMEOUT", "PT2S");
         try (ServerProcess server = ServerProcess.start(environment, scratch.resolve("server.log"))) {
             assertThat(server.awaitExit()).isEqualTo(2);
-            assertThat(server.log()).contains("is not reachable yet", "trying again in").doesNotContain("hunter2");
-            assertThat(failureLines(server)).singleElement().asString()
+            assertThat(server.log())
+                    .contains("is not reachable yet", "trying again in")
+                    .doesNotContain("hunter2");
+            assertThat(failureLines(server))
+                    .singleElement()
+                    .asString()
                     .contains("storage.postgres.url", "storage.postgres.connectTimeout PT2S");
         }
     }
@@ -98,7 +107,8 @@ class StartupFailuresTest {
         environment.put("GRAPHMEET_STORAGE_POSTGRES_CONNECT_TIMEOUT", "PT90S");
         try (ServerProcess server = ServerProcess.start(environment, scratch.resolve("server.log"))) {
             server.awaitLog("is not reachable yet");
-            try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setPort(port).start()) {
+            try (EmbeddedPostgres postgres =
+                    EmbeddedPostgres.builder().setPort(port).start()) {
                 server.awaitLog("graphmeet ready");
                 assertThat(server.stop()).isNotEqualTo(2);
             }
@@ -112,14 +122,20 @@ class StartupFailuresTest {
         environment.put("GRAPHMEET_DIRECTORY_BOOTSTRAP_FILE", file.toString());
         try (ServerProcess server = ServerProcess.start(environment, scratch.resolve("server.log"))) {
             assertThat(server.awaitExit()).isEqualTo(2);
-            assertThat(failureLines(server)).singleElement().asString()
-                    .startsWith("graphmeet: invalid configuration: directory.bootstrapFile").contains(mentions);
+            assertThat(failureLines(server))
+                    .singleElement()
+                    .asString()
+                    .startsWith("graphmeet: invalid configuration: directory.bootstrapFile")
+                    .contains(mentions);
             assertThat(server.log()).doesNotContain("graphmeet ready", "Exception", "\tat ");
         }
     }
 
     /** The lines that explain a failed start: graphmeet's own, on standard error. */
     private static List<String> failureLines(ServerProcess server) {
-        return server.log().lines().filter(line -> line.startsWith("graphmeet: ")).toList();
+        return server.log()
+                .lines()
+                .filter(line -> line.startsWith("graphmeet: "))
+                .toList();
     }
 }

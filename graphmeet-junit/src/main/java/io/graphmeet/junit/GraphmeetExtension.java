@@ -25,11 +25,12 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * lives for the test class (nested classes share it) or for each test method, and is stopped, its folder deleted,
  * when that ends. Fault rules a test sets through {@link GraphmeetServer#faults()} are removed after it.
  */
-public final class GraphmeetExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
-        ParameterResolver {
+public final class GraphmeetExtension
+        implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
     private static final Logger LOG = Logger.getLogger(GraphmeetExtension.class.getName());
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(GraphmeetExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(GraphmeetExtension.class);
     private static final String SERVER = "server";
     private static final String TENANT = "tenant";
     private static final String GRAPH_SERVICE_CLIENT = "com.microsoft.graph.serviceclient.GraphServiceClient";
@@ -91,8 +92,11 @@ public final class GraphmeetExtension implements BeforeAllCallback, BeforeEachCa
         if (parameter.isAnnotated(GraphBaseUrl.class)) {
             return type == String.class || type == URI.class;
         }
-        return type == GraphmeetServer.class || type == TestTenant.class || type == TokenSource.class
-                || type == AdminClient.class || type.getName().equals(GRAPH_SERVICE_CLIENT)
+        return type == GraphmeetServer.class
+                || type == TestTenant.class
+                || type == TokenSource.class
+                || type == AdminClient.class
+                || type.getName().equals(GRAPH_SERVICE_CLIENT)
                 || type.getName().equals(GRAPH_CLIENTS);
     }
 
@@ -133,9 +137,13 @@ public final class GraphmeetExtension implements BeforeAllCallback, BeforeEachCa
 
     /** The graphmeet of this context, started on first need in the context its lifecycle names. */
     private GraphmeetServer server(ExtensionContext context) {
-        ExtensionContext owner = lifecycle(context) == Lifecycle.PER_METHOD && context.getTestMethod().isPresent()
-                ? context : classContext(context);
-        return owner.getStore(NAMESPACE).getOrComputeIfAbsent(SERVER, key -> start(owner), Running.class).server();
+        ExtensionContext owner = lifecycle(context) == Lifecycle.PER_METHOD
+                        && context.getTestMethod().isPresent()
+                ? context
+                : classContext(context);
+        return owner.getStore(NAMESPACE)
+                .getOrComputeIfAbsent(SERVER, key -> start(owner), Running.class)
+                .server();
     }
 
     private Running start(ExtensionContext owner) {
@@ -145,10 +153,11 @@ public final class GraphmeetExtension implements BeforeAllCallback, BeforeEachCa
         int start = server.startInJvm();
         long millis = server.startup().toMillis();
         LOG.info("graphmeet for " + owner.getDisplayName() + " started in " + millis + " ms on " + server.baseUrl()
-                + (start == 1 ? " (the first start in this JVM, loading its classes)" : " (start " + start
-                + " in this JVM)"));
-        owner.publishReportEntry(Map.of("graphmeet.startupMillis", Long.toString(millis),
-                "graphmeet.startInJvm", Integer.toString(start)));
+                + (start == 1
+                        ? " (the first start in this JVM, loading its classes)"
+                        : " (start " + start + " in this JVM)"));
+        owner.publishReportEntry(Map.of(
+                "graphmeet.startupMillis", Long.toString(millis), "graphmeet.startInJvm", Integer.toString(start)));
         return new Running(server);
     }
 
@@ -167,7 +176,9 @@ public final class GraphmeetExtension implements BeforeAllCallback, BeforeEachCa
                 if (equals < 1) {
                     throw new IllegalArgumentException("@GraphmeetTest settings are key=value, not '" + setting + "'");
                 }
-                all.put(setting.substring(0, equals).trim(), setting.substring(equals + 1).trim());
+                all.put(
+                        setting.substring(0, equals).trim(),
+                        setting.substring(equals + 1).trim());
             }
         });
         all.putAll(settings);
@@ -191,7 +202,9 @@ public final class GraphmeetExtension implements BeforeAllCallback, BeforeEachCa
     /** The context of the test class (the outermost, for nested classes, so that they share its graphmeet). */
     private static ExtensionContext classContext(ExtensionContext context) {
         ExtensionContext found = context;
-        for (ExtensionContext at = context; at.getParent().isPresent(); at = at.getParent().get()) {
+        for (ExtensionContext at = context;
+                at.getParent().isPresent();
+                at = at.getParent().get()) {
             if (at.getElement().orElse(null) instanceof Class<?>) {
                 found = at;
             }

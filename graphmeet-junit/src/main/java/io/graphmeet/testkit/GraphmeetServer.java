@@ -67,7 +67,9 @@ public final class GraphmeetServer implements AutoCloseable {
         this.folder = folder;
         this.startup = startup;
         this.startInJvm = STARTS.incrementAndGet();
-        this.admin = new AdminClient(graphmeet.adminUrl().orElseThrow(), graphmeet.adminKey().orElseThrow().value());
+        this.admin = new AdminClient(
+                graphmeet.adminUrl().orElseThrow(),
+                graphmeet.adminKey().orElseThrow().value());
         this.journal = new Journal(admin, () -> List.copyOf(tenants));
         this.faults = new Faults(admin);
     }
@@ -120,19 +122,64 @@ public final class GraphmeetServer implements AutoCloseable {
         String userId = UUID.randomUUID().toString();
         String upn = "user@t" + tag + ".graphmeet.test";
         String password = randomSecret();
-        admin.post(tenantPath + "/users", Map.of("id", userId, "userPrincipalName", upn,
-                "displayName", "Test User " + tag, "password", password));
+        admin.post(
+                tenantPath + "/users",
+                Map.of(
+                        "id",
+                        userId,
+                        "userPrincipalName",
+                        upn,
+                        "displayName",
+                        "Test User " + tag,
+                        "password",
+                        password));
         String appId = UUID.randomUUID().toString();
-        String secret = admin.post(tenantPath + "/apps", Map.of("appId", appId, "displayName", "test app " + tag,
-                "permissions", List.of(TestTenant.APP_PERMISSION))).path("secretText").asText();
+        String secret = admin.post(
+                        tenantPath + "/apps",
+                        Map.of(
+                                "appId",
+                                appId,
+                                "displayName",
+                                "test app " + tag,
+                                "permissions",
+                                List.of(TestTenant.APP_PERMISSION)))
+                .path("secretText")
+                .asText();
         admin.post(tenantPath + "/policies", Map.of("identity", POLICY, "appIds", List.of(appId)));
         admin.put(tenantPath + "/grants/global", Map.of("policy", POLICY));
         Clock clock = Clock.systemUTC();
-        TokenSource appToken = new TokenSource(http, baseUrl(), tenantId, Map.of("grant_type", "client_credentials",
-                "client_id", appId, "client_secret", secret, "scope", GRAPH_DEFAULT_SCOPE), clock);
-        TokenSource userToken = new TokenSource(http, baseUrl(), tenantId, Map.of("grant_type", "password",
-                "client_id", appId, "client_secret", secret, "username", upn, "password", password,
-                "scope", TestTenant.USER_SCOPES), clock);
+        TokenSource appToken = new TokenSource(
+                http,
+                baseUrl(),
+                tenantId,
+                Map.of(
+                        "grant_type",
+                        "client_credentials",
+                        "client_id",
+                        appId,
+                        "client_secret",
+                        secret,
+                        "scope",
+                        GRAPH_DEFAULT_SCOPE),
+                clock);
+        TokenSource userToken = new TokenSource(
+                http,
+                baseUrl(),
+                tenantId,
+                Map.of(
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        appId,
+                        "client_secret",
+                        secret,
+                        "username",
+                        upn,
+                        "password",
+                        password,
+                        "scope",
+                        TestTenant.USER_SCOPES),
+                clock);
         return new TestTenant(tenantId, userId, upn, password, appId, secret, POLICY, appToken, userToken);
     }
 
@@ -229,8 +276,8 @@ public final class GraphmeetServer implements AutoCloseable {
                 Path configFile = folder.resolve("graphmeet.json");
                 Files.writeString(configFile, JSON.writeValueAsString(effective));
                 Clock clock = Clock.systemUTC();
-                Graphmeet graphmeet = Graphmeet.start(ConfigLoader.load(configFile, Map.of()), clock,
-                        new RandomMeetingIdentifiers(clock));
+                Graphmeet graphmeet = Graphmeet.start(
+                        ConfigLoader.load(configFile, Map.of()), clock, new RandomMeetingIdentifiers(clock));
                 return new GraphmeetServer(graphmeet, folder, Duration.ofNanos(System.nanoTime() - started));
             } catch (IOException e) {
                 deleteFolder(folder);

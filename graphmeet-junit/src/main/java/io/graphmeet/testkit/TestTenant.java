@@ -5,8 +5,16 @@ package io.graphmeet.testkit;
  * {@code OnlineMeetings.ReadWrite.All} with a client secret, and an application access policy listing the
  * application, granted tenant-wide, so both its tokens may create meetings for the user.
  */
-public record TestTenant(String tenantId, String userId, String userPrincipalName, String userPassword,
-        String appId, String appSecret, String policy, TokenSource appToken, TokenSource userToken) {
+public record TestTenant(
+        String tenantId,
+        String userId,
+        String userPrincipalName,
+        String userPassword,
+        String appId,
+        String appSecret,
+        String policy,
+        TokenSource appToken,
+        TokenSource userToken) {
 
     /** The application permission the tenant's application holds. */
     public static final String APP_PERMISSION = "OnlineMeetings.ReadWrite.All";

@@ -68,9 +68,13 @@ public final class TokenSource {
         Instant asked = clock.instant();
         HttpResponse<String> response;
         try {
-            response = http.send(HttpRequest.newBuilder(tokenEndpoint).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            response = http.send(
+                    HttpRequest.newBuilder(tokenEndpoint)
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException("no answer from the token endpoint " + tokenEndpoint, e);
         } catch (InterruptedException e) {
@@ -85,7 +89,8 @@ public final class TokenSource {
         }
         if (response.statusCode() != 200 || !answer.path("access_token").isTextual()) {
             throw new IllegalStateException("the token endpoint refused (" + response.statusCode() + "): "
-                    + answer.path("error").asText() + " " + answer.path("error_description").asText());
+                    + answer.path("error").asText() + " "
+                    + answer.path("error_description").asText());
         }
         Duration lifetime = Duration.ofSeconds(answer.path("expires_in").asLong());
         Instant expiresAt = asked.plus(lifetime);

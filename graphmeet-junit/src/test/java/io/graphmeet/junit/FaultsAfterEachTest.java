@@ -24,15 +24,24 @@ class FaultsAfterEachTest {
     @Test
     @Order(1)
     void aRuleSetInATestShapesItsRequests(GraphmeetServer graphmeet, TestTenant tenant) throws Exception {
-        Faults.SetFault set = graphmeet.faults().add(FaultRule.error(503).on(GraphOperation.CREATE_OR_GET)
-                .inTenant(tenant.tenantId()).times(5));
+        Faults.SetFault set = graphmeet
+                .faults()
+                .add(FaultRule.error(503)
+                        .on(GraphOperation.CREATE_OR_GET)
+                        .inTenant(tenant.tenantId())
+                        .times(5));
 
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(graphmeet.baseUrl() + "/v1.0/users/" + tenant.userId() + "/onlineMeetings/createOrGet"))
-                .header("Authorization", "Bearer " + tenant.appToken().token())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"externalId\":\"faulted\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(graphmeet.baseUrl() + "/v1.0/users/" + tenant.userId()
+                                        + "/onlineMeetings/createOrGet"))
+                                .header(
+                                        "Authorization",
+                                        "Bearer " + tenant.appToken().token())
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"externalId\":\"faulted\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(answer.statusCode()).isEqualTo(503);
         assertThat(set.id()).isNotBlank();
@@ -48,7 +57,9 @@ class FaultsAfterEachTest {
     @Test
     @Order(3)
     void aRuleThatIsAlreadyGoneIsNoTrouble(GraphmeetServer graphmeet) {
-        Faults.SetFault set = graphmeet.faults().add(FaultRule.latency(java.time.Duration.ofMillis(1)).times(1));
+        Faults.SetFault set = graphmeet
+                .faults()
+                .add(FaultRule.latency(java.time.Duration.ofMillis(1)).times(1));
         graphmeet.faults().clear();
         assertThat(graphmeet.faults().list()).extracting(Faults.SetFault::id).doesNotContain(set.id());
     }

@@ -33,34 +33,49 @@ class GraphmeetTestPerClassTest {
     }
 
     @RepeatedTest(3)
-    void everyTestGetsAFreshTenantOnTheClassesOneServer(GraphmeetServer graphmeet, TestTenant tenant,
-            @GraphBaseUrl String baseUrl, @GraphBaseUrl URI baseUri) {
+    void everyTestGetsAFreshTenantOnTheClassesOneServer(
+            GraphmeetServer graphmeet, TestTenant tenant, @GraphBaseUrl String baseUrl, @GraphBaseUrl URI baseUri) {
         assertThat(tenant).isSameAs(fromBeforeEach);
-        assertThat(TENANTS.add(tenant.tenantId())).as("a tenant no other test had").isTrue();
+        assertThat(TENANTS.add(tenant.tenantId()))
+                .as("a tenant no other test had")
+                .isTrue();
         SERVERS.add(baseUrl);
         assertThat(baseUri).isEqualTo(URI.create(graphmeet.baseUrl()));
         assertThat(baseUrl).startsWith("http://127.0.0.1:");
     }
 
     @Test
-    void injectsTheTenantsTokensAndTheAdminClient(TestTenant tenant, TokenSource appToken,
-            @Delegated TokenSource userToken, AdminClient admin, GraphmeetServer graphmeet) {
+    void injectsTheTenantsTokensAndTheAdminClient(
+            TestTenant tenant,
+            TokenSource appToken,
+            @Delegated TokenSource userToken,
+            AdminClient admin,
+            GraphmeetServer graphmeet) {
         SERVERS.add(graphmeet.baseUrl());
         assertThat(appToken).isSameAs(tenant.appToken());
         assertThat(userToken).isSameAs(tenant.userToken());
         assertThat(admin).isSameAs(graphmeet.admin());
-        assertThat(admin.get("/admin/v1/tenants/" + tenant.tenantId()).path("id").asText())
+        assertThat(admin.get("/admin/v1/tenants/" + tenant.tenantId())
+                        .path("id")
+                        .asText())
                 .isEqualTo(tenant.tenantId());
     }
 
     @Test
-    void injectsGraphSdkClientsForTheTenantsApplicationAndUser(TestTenant tenant, GraphServiceClient asApp,
-            @Delegated GraphServiceClient asUser, GraphClients clients) {
-        OnlineMeeting booked = asApp.users().byUserId(tenant.userId()).onlineMeetings().createOrGet()
+    void injectsGraphSdkClientsForTheTenantsApplicationAndUser(
+            TestTenant tenant, GraphServiceClient asApp, @Delegated GraphServiceClient asUser, GraphClients clients) {
+        OnlineMeeting booked = asApp.users()
+                .byUserId(tenant.userId())
+                .onlineMeetings()
+                .createOrGet()
                 .post(body("sdk-1"));
         OnlineMeeting again = asUser.me().onlineMeetings().createOrGet().post(body("sdk-1"));
-        OnlineMeeting third = clients.application(tenant).users().byUserId(tenant.userId()).onlineMeetings()
-                .createOrGet().post(body("sdk-1"));
+        OnlineMeeting third = clients.application(tenant)
+                .users()
+                .byUserId(tenant.userId())
+                .onlineMeetings()
+                .createOrGet()
+                .post(body("sdk-1"));
 
         assertThat(again.getId()).isEqualTo(booked.getId());
         assertThat(third.getId()).isEqualTo(booked.getId());

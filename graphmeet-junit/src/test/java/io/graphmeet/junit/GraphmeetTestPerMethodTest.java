@@ -17,7 +17,9 @@ class GraphmeetTestPerMethodTest {
     @RepeatedTest(3)
     void everyTestHasItsOwnServerWithTheAnnotationsSettings(GraphmeetServer graphmeet) {
         SERVERS.add(graphmeet.baseUrl());
-        assertThat(graphmeet.admin().get("/admin/v1/tenants").path("value")).as("a database of its own").isEmpty();
+        assertThat(graphmeet.admin().get("/admin/v1/tenants").path("value"))
+                .as("a database of its own")
+                .isEmpty();
         long left = graphmeet.newTenant().appToken().expiresAt().getEpochSecond() - System.currentTimeMillis() / 1000;
         assertThat(left).isBetween(7 * 60L - 30, 7 * 60L);
     }

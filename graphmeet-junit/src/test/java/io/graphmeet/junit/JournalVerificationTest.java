@@ -27,9 +27,16 @@ class JournalVerificationTest {
         post(graphmeet, "/v1.0/users/" + tenant.userId(), tenant.appToken().token(), "journal-1");
         post(graphmeet, "/v1.0/me", tenant.userToken().token(), "journal-1");
 
-        JournalEntry asApp = graphmeet.verify(createOrGet().forUser(tenant.userId()).withExternalId("journal-1")
-                .asApplication().byApp(tenant.appId())).calledOnce();
-        JournalEntry asUser = graphmeet.verify(createOrGet().forUser(tenant.userId()).asDelegated()).calledOnce();
+        JournalEntry asApp = graphmeet
+                .verify(createOrGet()
+                        .forUser(tenant.userId())
+                        .withExternalId("journal-1")
+                        .asApplication()
+                        .byApp(tenant.appId()))
+                .calledOnce();
+        JournalEntry asUser = graphmeet
+                .verify(createOrGet().forUser(tenant.userId()).asDelegated())
+                .calledOnce();
 
         assertThat(asApp.status()).isEqualTo(201);
         assertThat(asUser.status()).isEqualTo(200);
@@ -42,8 +49,9 @@ class JournalVerificationTest {
     void aFailureListsTheRealNearMisses(GraphmeetServer graphmeet, TestTenant tenant) throws Exception {
         post(graphmeet, "/v1.0/users/" + tenant.userId(), tenant.appToken().token(), "journal-2");
 
-        assertThatThrownBy(() -> graphmeet.verify(createOrGet().inTenant(tenant.tenantId())
-                .withExternalId("journal-3")).calledOnce())
+        assertThatThrownBy(() -> graphmeet
+                        .verify(createOrGet().inTenant(tenant.tenantId()).withExternalId("journal-3"))
+                        .calledOnce())
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("but 0 matched among 1 journaled.\nNear misses (closest first):\n  #")
                 .hasMessageContaining("createOrGet POST /v1.0/users/" + tenant.userId()
@@ -58,7 +66,9 @@ class JournalVerificationTest {
         post(graphmeet, "/v1.0/users/" + other.userId(), other.appToken().token(), "other-tenant");
         post(graphmeet, "/v1.0/users/" + tenant.userId(), tenant.appToken().token(), "this-tenant");
 
-        assertThat(graphmeet.requests(tenant)).extracting(JournalEntry::externalId).containsExactly("this-tenant");
+        assertThat(graphmeet.requests(tenant))
+                .extracting(JournalEntry::externalId)
+                .containsExactly("this-tenant");
         graphmeet.journal().clear(tenant.tenantId());
         graphmeet.verify(anyRequest().inTenant(tenant.tenantId())).neverCalled();
         graphmeet.verify(anyRequest().inTenant(other.tenantId())).calledOnce();
@@ -66,10 +76,12 @@ class JournalVerificationTest {
 
     private static void post(GraphmeetServer graphmeet, String owner, String token, String externalId)
             throws Exception {
-        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(
-                        URI.create(graphmeet.baseUrl() + owner + "/onlineMeetings/createOrGet"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"externalId\":\"" + externalId + "\"}")).build(),
+        HttpResponse<String> answer = HTTP.send(
+                HttpRequest.newBuilder(URI.create(graphmeet.baseUrl() + owner + "/onlineMeetings/createOrGet"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"externalId\":\"" + externalId + "\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isIn(200, 201);
     }

@@ -27,15 +27,23 @@ class GraphmeetServerTest {
         try (GraphmeetServer graphmeet = GraphmeetServer.start()) {
             TestTenant tenant = graphmeet.newTenant();
 
-            HttpResponse<String> asApp = createOrGet(graphmeet, "/v1.0/users/" + tenant.userId(),
-                    tenant.appToken().token(), "plain-api-1");
-            HttpResponse<String> asUser = createOrGet(graphmeet, "/v1.0/me", tenant.userToken().token(), "plain-api-1");
+            HttpResponse<String> asApp = createOrGet(
+                    graphmeet,
+                    "/v1.0/users/" + tenant.userId(),
+                    tenant.appToken().token(),
+                    "plain-api-1");
+            HttpResponse<String> asUser =
+                    createOrGet(graphmeet, "/v1.0/me", tenant.userToken().token(), "plain-api-1");
 
             assertThat(asApp.statusCode()).as(asApp.body()).isEqualTo(201);
             assertThat(asUser.statusCode()).as(asUser.body()).isEqualTo(200);
             JsonNode created = JSON.readTree(asApp.body());
-            assertThat(JSON.readTree(asUser.body()).path("id").asText()).isEqualTo(created.path("id").asText());
-            assertThat(created.path("participants").path("organizer").path("upn").asText())
+            assertThat(JSON.readTree(asUser.body()).path("id").asText())
+                    .isEqualTo(created.path("id").asText());
+            assertThat(created.path("participants")
+                            .path("organizer")
+                            .path("upn")
+                            .asText())
                     .isEqualTo(tenant.userPrincipalName());
         }
     }
@@ -61,8 +69,8 @@ class GraphmeetServerTest {
         try (GraphmeetServer graphmeet = GraphmeetServer.start()) {
             TestTenant tenant = graphmeet.newTenant();
 
-            assertThatThrownBy(() -> graphmeet.admin().post("/admin/v1/tenants",
-                    java.util.Map.of("id", tenant.tenantId())))
+            assertThatThrownBy(() ->
+                            graphmeet.admin().post("/admin/v1/tenants", java.util.Map.of("id", tenant.tenantId())))
                     .isInstanceOfSatisfying(AdminException.class, refused -> {
                         assertThat(refused.status()).isEqualTo(409);
                         assertThat(refused.getMessage()).contains("POST /admin/v1/tenants answered 409");
@@ -81,26 +89,35 @@ class GraphmeetServerTest {
         graphmeet.close();
 
         assertThat(folder).doesNotExist();
-        assertThatThrownBy(() -> HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/v1.0/me")).build(),
-                HttpResponse.BodyHandlers.ofString())).isInstanceOf(ConnectException.class);
+        assertThatThrownBy(() -> HTTP.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl + "/v1.0/me")).build(),
+                        HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(ConnectException.class);
     }
 
     @Test
     void settingsReachTheServer() throws Exception {
-        try (GraphmeetServer graphmeet = GraphmeetServer.builder().setting("issuer.tokenLifetime", "PT2M").start()) {
+        try (GraphmeetServer graphmeet = GraphmeetServer.builder()
+                .setting("issuer.tokenLifetime", "PT2M")
+                .start()) {
             TestTenant tenant = graphmeet.newTenant();
 
-            java.time.Duration left = java.time.Duration.between(java.time.Instant.now(), tenant.appToken().expiresAt());
+            java.time.Duration left = java.time.Duration.between(
+                    java.time.Instant.now(), tenant.appToken().expiresAt());
 
             assertThat(left).isBetween(java.time.Duration.ofSeconds(100), java.time.Duration.ofSeconds(120));
         }
     }
 
-    private static HttpResponse<String> createOrGet(GraphmeetServer graphmeet, String owner, String token,
-            String externalId) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(graphmeet.baseUrl() + owner + "/onlineMeetings/createOrGet"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"externalId\":\"" + externalId + "\"}")).build(),
+    private static HttpResponse<String> createOrGet(
+            GraphmeetServer graphmeet, String owner, String token, String externalId)
+            throws IOException, InterruptedException {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(graphmeet.baseUrl() + owner + "/onlineMeetings/createOrGet"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"externalId\":\"" + externalId + "\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

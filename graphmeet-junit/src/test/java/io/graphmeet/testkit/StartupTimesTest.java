@@ -19,13 +19,17 @@ class StartupTimesTest {
     @Test
     void reportsTheStartUpTimeOfServersAfterTheFirst(TestReporter reporter) {
         try (GraphmeetServer first = GraphmeetServer.start()) {
-            assertThat(first.admin().get("/admin/v1/tenants").path("value").isArray()).isTrue();
-            reporter.publishEntry("graphmeet.firstStartupMillis", Long.toString(first.startup().toMillis()));
+            assertThat(first.admin().get("/admin/v1/tenants").path("value").isArray())
+                    .isTrue();
+            reporter.publishEntry(
+                    "graphmeet.firstStartupMillis",
+                    Long.toString(first.startup().toMillis()));
         }
         List<Long> millis = new ArrayList<>();
         for (int i = 0; i < STARTS; i++) {
             try (GraphmeetServer next = GraphmeetServer.start()) {
-                assertThat(next.admin().get("/admin/v1/tenants").path("value").isArray()).isTrue();
+                assertThat(next.admin().get("/admin/v1/tenants").path("value").isArray())
+                        .isTrue();
                 millis.add(next.startup().toMillis());
             }
         }

@@ -21,7 +21,9 @@ class TokenSourceTest {
 
     @BeforeAll
     static void start() {
-        graphmeet = GraphmeetServer.builder().setting("issuer.tokenLifetime", "PT10M").start();
+        graphmeet = GraphmeetServer.builder()
+                .setting("issuer.tokenLifetime", "PT10M")
+                .start();
         tenant = graphmeet.newTenant();
     }
 
@@ -53,17 +55,39 @@ class TokenSourceTest {
 
     @Test
     void aRefusalNamesTheIssuersError() {
-        TokenSource wrongSecret = new TokenSource(HttpClient.newHttpClient(), graphmeet.baseUrl(), tenant.tenantId(),
-                Map.of("grant_type", "client_credentials", "client_id", tenant.appId(), "client_secret", "wrong",
-                        "scope", "https://graph.microsoft.com/.default"), Clock.systemUTC());
+        TokenSource wrongSecret = new TokenSource(
+                HttpClient.newHttpClient(),
+                graphmeet.baseUrl(),
+                tenant.tenantId(),
+                Map.of(
+                        "grant_type",
+                        "client_credentials",
+                        "client_id",
+                        tenant.appId(),
+                        "client_secret",
+                        "wrong",
+                        "scope",
+                        "https://graph.microsoft.com/.default"),
+                Clock.systemUTC());
 
         assertThatThrownBy(wrongSecret::token).hasMessageContaining("(401): invalid_client AADSTS7000215");
     }
 
     private static TokenSource appTokens(Clock clock) {
-        return new TokenSource(HttpClient.newHttpClient(), graphmeet.baseUrl(), tenant.tenantId(),
-                Map.of("grant_type", "client_credentials", "client_id", tenant.appId(), "client_secret",
-                        tenant.appSecret(), "scope", "https://graph.microsoft.com/.default"), clock);
+        return new TokenSource(
+                HttpClient.newHttpClient(),
+                graphmeet.baseUrl(),
+                tenant.tenantId(),
+                Map.of(
+                        "grant_type",
+                        "client_credentials",
+                        "client_id",
+                        tenant.appId(),
+                        "client_secret",
+                        tenant.appSecret(),
+                        "scope",
+                        "https://graph.microsoft.com/.default"),
+                clock);
     }
 
     private static final class MovableClock extends Clock {

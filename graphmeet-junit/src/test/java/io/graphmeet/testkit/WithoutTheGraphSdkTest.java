@@ -39,7 +39,9 @@ class WithoutTheGraphSdkTest {
             }
 
             Class<?> extension = Class.forName("io.graphmeet.junit.GraphmeetExtension", true, withoutSdk);
-            assertThat(extension.getDeclaredMethods()).extracting(Method::getName).contains("resolveParameter");
+            assertThat(extension.getDeclaredMethods())
+                    .extracting(Method::getName)
+                    .contains("resolveParameter");
             Class<?> clients = withoutSdk.loadClass("io.graphmeet.testkit.sdk.GraphClients");
             assertThatThrownBy(clients::getDeclaredMethods).isInstanceOf(NoClassDefFoundError.class);
         } finally {

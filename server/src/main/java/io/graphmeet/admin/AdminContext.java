@@ -14,6 +14,14 @@ import java.time.Clock;
  * whose decisions the explainer tells; this node's scripted fault rules; the request journal and the view of
  * meetings they let the operator inspect.
  */
-public record AdminContext(Directory directory, MeetingStore meetings, SigningKeys signingKeys, AdminKey key,
-        int maxBodyBytes, Clock clock, Authorizer authorizer, FaultRules faults, RequestJournal journal,
+public record AdminContext(
+        Directory directory,
+        MeetingStore meetings,
+        SigningKeys signingKeys,
+        AdminKey key,
+        int maxBodyBytes,
+        Clock clock,
+        Authorizer authorizer,
+        FaultRules faults,
+        RequestJournal journal,
         MeetingInspector inspector) {}

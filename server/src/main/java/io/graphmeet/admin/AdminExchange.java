@@ -36,15 +36,23 @@ final class AdminExchange {
      * it before any endpoint runs.
      */
     void requireAdminKey() {
-        if (context.key().matches(bearer(request.headers().first(HeaderNames.AUTHORIZATION).orElse(null)))) {
+        if (context.key()
+                .matches(bearer(
+                        request.headers().first(HeaderNames.AUTHORIZATION).orElse(null)))) {
             return;
         }
-        String csrfToken = sessions.csrfToken(request.headers().first(HeaderNames.COOKIE).orElse(null))
-                .orElseThrow(() -> GraphError.UNAUTHORIZED.with("Missing or wrong admin key: send 'Authorization: "
-                        + "Bearer {admin.key}'."));
+        String csrfToken = sessions.csrfToken(
+                        request.headers().first(HeaderNames.COOKIE).orElse(null))
+                .orElseThrow(() -> GraphError.UNAUTHORIZED.with(
+                        "Missing or wrong admin key: send 'Authorization: " + "Bearer {admin.key}'."));
         Method method = request.prologue().method();
-        if (!method.equals(Method.GET) && !method.equals(Method.HEAD) && !sameText(csrfToken,
-                request.headers().first(HeaderNames.create(AdminSessions.CSRF_HEADER)).orElse(null))) {
+        if (!method.equals(Method.GET)
+                && !method.equals(Method.HEAD)
+                && !sameText(
+                        csrfToken,
+                        request.headers()
+                                .first(HeaderNames.create(AdminSessions.CSRF_HEADER))
+                                .orElse(null))) {
             throw GraphError.FORBIDDEN.with("Missing or wrong " + AdminSessions.CSRF_HEADER + " header: a console "
                     + "session sends its CSRF token with every change.");
         }
@@ -73,8 +81,8 @@ final class AdminExchange {
         }
         for (String name : query.parameters().keySet()) {
             if (!List.of(allowed).contains(name)) {
-                throw GraphError.BAD_REQUEST.with("Unknown query parameter '" + name + "'; this route takes "
-                        + String.join(", ", allowed) + ".");
+                throw GraphError.BAD_REQUEST.with(
+                        "Unknown query parameter '" + name + "'; this route takes " + String.join(", ", allowed) + ".");
             }
             if (request.query().all(name, List::of).size() > 1) {
                 throw GraphError.BAD_REQUEST.with("Query parameter '" + name + "' is given more than once.");
@@ -98,7 +106,8 @@ final class AdminExchange {
     /** The tenant the path names; a 404 if the directory does not know it. */
     Tenant tenant() {
         String tenantId = tenantId();
-        return directory().tenant(tenantId)
+        return directory()
+                .tenant(tenantId)
                 .orElseThrow(() -> GraphError.NOT_FOUND.with("Tenant '" + tenantId + "' was not found."));
     }
 
@@ -113,8 +122,9 @@ final class AdminExchange {
     }
 
     private static boolean sameText(String expected, String candidate) {
-        return candidate != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                candidate.getBytes(StandardCharsets.UTF_8));
+        return candidate != null
+                && MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.UTF_8), candidate.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String bearer(String header) {

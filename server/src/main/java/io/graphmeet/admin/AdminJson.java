@@ -33,24 +33,35 @@ final class AdminJson {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record SecretJson(String id, String hint, String createdDateTime, String secretText) {
         static SecretJson of(AppSecret secret, String secretText) {
-            return new SecretJson(secret.secretId(), secret.hint(), secret.createdAt().toString(), secretText);
+            return new SecretJson(
+                    secret.secretId(), secret.hint(), secret.createdAt().toString(), secretText);
         }
     }
 
     /** An app registration; {@code secretText} only in the answer that created it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record AppJson(String appId, String displayName, String servicePrincipalId, List<String> permissions,
-            List<SecretJson> secrets, String secretText) {
+    record AppJson(
+            String appId,
+            String displayName,
+            String servicePrincipalId,
+            List<String> permissions,
+            List<SecretJson> secrets,
+            String secretText) {
         static AppJson of(App app, List<AppSecret> secrets, String secretText) {
-            return new AppJson(app.appId(), app.displayName(), app.servicePrincipalId(),
+            return new AppJson(
+                    app.appId(),
+                    app.displayName(),
+                    app.servicePrincipalId(),
                     app.permissions().stream().sorted().toList(),
-                    secrets.stream().map(secret -> SecretJson.of(secret, null)).toList(), secretText);
+                    secrets.stream().map(secret -> SecretJson.of(secret, null)).toList(),
+                    secretText);
         }
     }
 
     record PolicyJson(String identity, List<String> appIds) {
         static PolicyJson of(AccessPolicy policy) {
-            return new PolicyJson(policy.name(), policy.appIds().stream().sorted().toList());
+            return new PolicyJson(
+                    policy.name(), policy.appIds().stream().sorted().toList());
         }
     }
 
@@ -62,8 +73,11 @@ final class AdminJson {
 
     record KeyJson(String kid, String createdDateTime, String retireDateTime, boolean signing) {
         static KeyJson of(StoredKey key) {
-            return new KeyJson(key.kid(), key.createdAt().toString(),
-                    key.retireAt() == null ? null : key.retireAt().toString(), key.signing());
+            return new KeyJson(
+                    key.kid(),
+                    key.createdAt().toString(),
+                    key.retireAt() == null ? null : key.retireAt().toString(),
+                    key.signing());
         }
     }
 

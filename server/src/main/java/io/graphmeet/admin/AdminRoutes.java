@@ -53,20 +53,22 @@ public final class AdminRoutes {
         routes.path(TENANT, on(GET, tenants::get), on(DELETE, tenants::delete));
         routes.path(TENANT + "/reset", on(POST, tenants::reset));
         routes.path(TENANT + "/users", on(GET, users::list), on(POST, users::create));
-        routes.path(TENANT + "/users/{userId}",
-                on(GET, users::get), on(PATCH, users::update), on(DELETE, users::delete));
+        routes.path(
+                TENANT + "/users/{userId}", on(GET, users::get), on(PATCH, users::update), on(DELETE, users::delete));
         routes.path(TENANT + "/apps", on(GET, apps::list), on(POST, apps::create));
-        routes.path(TENANT + "/apps/{appId}",
-                on(GET, apps::get), on(PATCH, apps::update), on(DELETE, apps::delete));
+        routes.path(TENANT + "/apps/{appId}", on(GET, apps::get), on(PATCH, apps::update), on(DELETE, apps::delete));
         routes.path(TENANT + "/apps/{appId}/secrets", on(POST, apps::addSecret));
         routes.path(TENANT + "/apps/{appId}/secrets/{secretId}", on(DELETE, apps::removeSecret));
         routes.path(TENANT + "/policies", on(GET, policies::list), on(POST, policies::create));
-        routes.path(TENANT + "/policies/{identity}",
-                on(GET, policies::get), on(PATCH, policies::update), on(DELETE, policies::delete));
+        routes.path(
+                TENANT + "/policies/{identity}",
+                on(GET, policies::get),
+                on(PATCH, policies::update),
+                on(DELETE, policies::delete));
         routes.path(TENANT + "/grants", on(GET, grants::list));
         routes.path(TENANT + "/grants/global", on(PUT, grants::grantGlobally), on(DELETE, grants::revokeGlobal));
-        routes.path(TENANT + "/grants/users/{userId}",
-                on(PUT, grants::grantToUser), on(DELETE, grants::revokeFromUser));
+        routes.path(
+                TENANT + "/grants/users/{userId}", on(PUT, grants::grantToUser), on(DELETE, grants::revokeFromUser));
         routes.path(TENANT + "/explain", on(GET, new ExplainEndpoint()::explain));
         routes.path(TENANT + "/requests", on(GET, requests::list), on(DELETE, requests::clear));
         routes.path(TENANT + "/meetings", on(GET, meetings::list));
@@ -84,9 +86,12 @@ public final class AdminRoutes {
     private static Edge<AdminExchange> edge(AdminContext context, AdminSessions sessions) {
         RequestBody body = new RequestBody(context.maxBodyBytes());
         GraphErrorReplies errors = new GraphErrorReplies(context.clock(), CHALLENGE, failure -> null, 0);
-        Surface admin = new Surface("admin", RequestIds.REQUEST_ID,
+        Surface admin = new Surface(
+                "admin",
+                RequestIds.REQUEST_ID,
                 HeaderValues.create(HeaderNames.CONTENT_TYPE, "application/json; charset=utf-8"),
-                List.of(HeaderValues.create(HeaderNames.CACHE_CONTROL, "no-store")), errors);
+                List.of(HeaderValues.create(HeaderNames.CACHE_CONTROL, "no-store")),
+                errors);
         return new Edge<>(admin, (request, ids) -> new AdminExchange(request, context, body, sessions));
     }
 

@@ -26,8 +26,11 @@ final class AppsEndpoint {
     Reply list(AdminExchange exchange) {
         String tenantId = exchange.tenant().id();
         DirectoryStore directory = exchange.directory();
-        return Reply.of(200, new Values<>(directory.apps(tenantId).stream()
-                .map(app -> AppJson.of(app, directory.secrets(tenantId, app.appId()), null)).toList()));
+        return Reply.of(
+                200,
+                new Values<>(directory.apps(tenantId).stream()
+                        .map(app -> AppJson.of(app, directory.secrets(tenantId, app.appId()), null))
+                        .toList()));
     }
 
     /** Registers an app with one new secret, returned in {@code secretText}. */
@@ -40,11 +43,15 @@ final class AppsEndpoint {
             throw GraphError.CONFLICT.with("App '" + appId + "' already exists.");
         }
         List<String> permissions = body.strings("permissions");
-        App app = new App(tenantId, appId, UUID.randomUUID().toString(),
+        App app = new App(
+                tenantId,
+                appId,
+                UUID.randomUUID().toString(),
                 Fields.text(body.string("displayName"), "displayName"),
                 Set.copyOf(permissions == null ? List.of() : Fields.permissions(permissions, "permissions")));
         directory.putApp(app);
-        String secretText = addSecret(directory, app, exchange.context().clock().instant()).secretText();
+        String secretText =
+                addSecret(directory, app, exchange.context().clock().instant()).secretText();
         return Reply.of(201, AppJson.of(app, directory.secrets(tenantId, appId), secretText));
     }
 
@@ -58,7 +65,10 @@ final class AppsEndpoint {
         App app = app(exchange);
         JsonFields body = exchange.body("displayName", "permissions");
         List<String> permissions = body.strings("permissions");
-        App changed = new App(app.tenantId(), app.appId(), app.servicePrincipalId(),
+        App changed = new App(
+                app.tenantId(),
+                app.appId(),
+                app.servicePrincipalId(),
                 body.has("displayName") ? Fields.text(body.string("displayName"), "displayName") : app.displayName(),
                 permissions == null ? app.permissions() : Set.copyOf(Fields.permissions(permissions, "permissions")));
         exchange.directory().putApp(changed);
@@ -74,7 +84,9 @@ final class AppsEndpoint {
     Reply addSecret(AdminExchange exchange) {
         App app = app(exchange);
         exchange.body();
-        return Reply.of(201, addSecret(exchange.directory(), app, exchange.context().clock().instant()));
+        return Reply.of(
+                201,
+                addSecret(exchange.directory(), app, exchange.context().clock().instant()));
     }
 
     Reply removeSecret(AdminExchange exchange) {
@@ -88,8 +100,13 @@ final class AppsEndpoint {
 
     private static SecretJson addSecret(DirectoryStore directory, App app, Instant now) {
         String text = Credentials.newSecret();
-        AppSecret secret = new AppSecret(app.tenantId(), app.appId(), UUID.randomUUID().toString(),
-                Credentials.hashSecret(text), text.substring(0, HINT_LENGTH), now);
+        AppSecret secret = new AppSecret(
+                app.tenantId(),
+                app.appId(),
+                UUID.randomUUID().toString(),
+                Credentials.hashSecret(text),
+                text.substring(0, HINT_LENGTH),
+                now);
         directory.putSecret(secret);
         return SecretJson.of(secret, text);
     }
@@ -97,7 +114,8 @@ final class AppsEndpoint {
     private static App app(AdminExchange exchange) {
         String tenantId = exchange.tenant().id();
         String appId = Fields.guid(exchange.parameter("appId"), "appId");
-        return exchange.directory().app(tenantId, appId)
+        return exchange.directory()
+                .app(tenantId, appId)
                 .orElseThrow(() -> GraphError.NOT_FOUND.with("App '" + appId + "' was not found."));
     }
 }

@@ -22,7 +22,9 @@ final class ExplainEndpoint {
 
         static ExplanationJson of(Explanation explanation) {
             var grant = explanation.policy();
-            return new ExplanationJson(explanation.allowed() ? "allowed" : "denied", explanation.permission(),
+            return new ExplanationJson(
+                    explanation.allowed() ? "allowed" : "denied",
+                    explanation.permission(),
                     grant == null ? null : new PolicyJson(grant.policyName(), grant.global() ? "tenant" : "user"),
                     explanation.words());
         }
@@ -36,11 +38,12 @@ final class ExplainEndpoint {
             throw GraphError.BAD_REQUEST.with("Query parameter 'user' must be a user's object id or UPN.");
         }
         String operation = required(exchange, "operation");
-        Access access = Access.forOperation(operation).orElseThrow(() -> GraphError.BAD_REQUEST.with(
-                "Query parameter 'operation' must be one of createOrGet, create, get, list, update, delete; was '"
-                        + operation + "'."));
-        Explanation explanation = exchange.context().authorizer().explain(tenantId, appId, user.strip(), operation,
-                access);
+        Access access = Access.forOperation(operation)
+                .orElseThrow(() -> GraphError.BAD_REQUEST.with(
+                        "Query parameter 'operation' must be one of createOrGet, create, get, list, update, delete; was '"
+                                + operation + "'."));
+        Explanation explanation =
+                exchange.context().authorizer().explain(tenantId, appId, user.strip(), operation, access);
         return Reply.of(200, ExplanationJson.of(explanation));
     }
 

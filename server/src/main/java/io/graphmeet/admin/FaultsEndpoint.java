@@ -26,7 +26,10 @@ final class FaultsEndpoint {
     }
 
     Reply list(AdminExchange exchange) {
-        return Reply.of(200, new Values<>(rules(exchange).list().stream().map(FaultRuleJson::view).toList()));
+        return Reply.of(
+                200,
+                new Values<>(
+                        rules(exchange).list().stream().map(FaultRuleJson::view).toList()));
     }
 
     Reply get(AdminExchange exchange) {

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 /** The admin API's rules for identifiers and names; each failure is a {@code 400} naming the field. */
 final class Fields {
 
-    private static final Pattern GUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern GUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern UPN = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern POLICY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern PERMISSION = Pattern.compile("[A-Za-z][A-Za-z0-9.]{0,127}");
@@ -33,13 +33,17 @@ final class Fields {
     }
 
     static List<String> guids(Collection<String> values, String field) {
-        return values.stream().map(value -> guid(value, field)).distinct().sorted().toList();
+        return values.stream()
+                .map(value -> guid(value, field))
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     static String upn(String value, String field) {
         if (!UPN.matcher(value).matches() || value.length() > MAX_TEXT) {
-            throw GraphError.BAD_REQUEST.with("Property '" + field + "' must look like user@domain.tld, was '"
-                    + value + "'.");
+            throw GraphError.BAD_REQUEST.with(
+                    "Property '" + field + "' must look like user@domain.tld, was '" + value + "'.");
         }
         return value;
     }
@@ -65,8 +69,7 @@ final class Fields {
     /** Free text such as a display name: at most 256 characters; null stays null. */
     static String text(String value, String field) {
         if (value != null && value.length() > MAX_TEXT) {
-            throw GraphError.BAD_REQUEST.with("Property '" + field + "' must be at most " + MAX_TEXT
-                    + " characters.");
+            throw GraphError.BAD_REQUEST.with("Property '" + field + "' must be at most " + MAX_TEXT + " characters.");
         }
         return value;
     }

@@ -15,10 +15,19 @@ final class GrantsEndpoint {
 
     Reply list(AdminExchange exchange) {
         List<PolicyGrant> grants = exchange.directory().grants(exchange.tenant().id());
-        String global = grants.stream().filter(PolicyGrant::global).map(PolicyGrant::policyName).findFirst()
+        String global = grants.stream()
+                .filter(PolicyGrant::global)
+                .map(PolicyGrant::policyName)
+                .findFirst()
                 .orElse(null);
-        return Reply.of(200, new GrantsJson(global, grants.stream().filter(grant -> !grant.global())
-                .map(grant -> new UserGrantJson(grant.userId(), grant.policyName())).toList()));
+        return Reply.of(
+                200,
+                new GrantsJson(
+                        global,
+                        grants.stream()
+                                .filter(grant -> !grant.global())
+                                .map(grant -> new UserGrantJson(grant.userId(), grant.policyName()))
+                                .toList()));
     }
 
     Reply grantToUser(AdminExchange exchange) {
@@ -59,7 +68,9 @@ final class GrantsEndpoint {
     private static String userId(AdminExchange exchange, String tenantId) {
         String idOrUpn = exchange.parameter("userId");
         if (idOrUpn.contains("@")) {
-            return exchange.context().directory().findUser(tenantId, idOrUpn)
+            return exchange.context()
+                    .directory()
+                    .findUser(tenantId, idOrUpn)
                     .orElseThrow(() -> GraphError.NOT_FOUND.with("User '" + idOrUpn + "' was not found."))
                     .id();
         }

@@ -10,7 +10,8 @@ import io.graphmeet.issuer.SigningKeys;
 final class KeysEndpoint {
 
     Reply list(AdminExchange exchange) {
-        return Reply.of(200, new Values<>(keys(exchange).all().stream().map(KeyJson::of).toList()));
+        return Reply.of(
+                200, new Values<>(keys(exchange).all().stream().map(KeyJson::of).toList()));
     }
 
     /** A new key signs from now on; the previous ones keep verifying until their tokens have expired. */

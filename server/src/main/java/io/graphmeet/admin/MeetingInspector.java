@@ -18,8 +18,14 @@ public interface MeetingInspector {
      * {@code joinWebUrl} is compared as the Graph {@code $filter} compares it; {@code startFrom} is inclusive,
      * {@code startTo} exclusive.
      */
-    record Query(String organizer, String externalId, String joinWebUrl, Instant startFrom, Instant startTo,
-            int skip, int top) {}
+    record Query(
+            String organizer,
+            String externalId,
+            String joinWebUrl,
+            Instant startFrom,
+            Instant startTo,
+            int skip,
+            int top) {}
 
     /** The meetings of one page as Graph's JSON, and whether another page follows. */
     record Page(List<ObjectNode> meetings, boolean more) {

@@ -27,8 +27,8 @@ final class MeetingsEndpoint {
     private static final int MAX_SKIP = 1_000_000;
     private static final int MAX_JOIN_WEB_URL = 2048;
     private static final int MAX_MEETING_ID = 1024;
-    private static final Pattern GUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern GUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final String[] PARAMETERS = {
         "organizer", "externalId", "joinWebUrl", "startFrom", "startTo", "top", "skip"
     };
@@ -36,17 +36,20 @@ final class MeetingsEndpoint {
     Reply list(AdminExchange exchange) {
         String tenantId = exchange.tenantId();
         QueryString query = exchange.queryString(PARAMETERS);
-        var wanted = new MeetingInspector.Query(organizer(query.get("organizer")),
+        var wanted = new MeetingInspector.Query(
+                organizer(query.get("organizer")),
                 QueryValues.text(query.get("externalId"), "externalId", 1024),
                 QueryValues.text(query.get("joinWebUrl"), "joinWebUrl", MAX_JOIN_WEB_URL),
                 QueryValues.dateTime(query.get("startFrom"), "startFrom"),
                 QueryValues.dateTime(query.get("startTo"), "startTo"),
                 (int) QueryValues.whole(query.get("skip"), "skip", 0, MAX_SKIP, 0),
                 (int) QueryValues.whole(query.get("top"), "top", 1, MAX_TOP, DEFAULT_TOP));
-        MeetingInspector.Page page = exchange.context().inspector().find(tenantId, wanted,
-                exchange.context().clock().instant());
+        MeetingInspector.Page page = exchange.context()
+                .inspector()
+                .find(tenantId, wanted, exchange.context().clock().instant());
         String next = page.more() && wanted.skip() + wanted.top() <= MAX_SKIP
-                ? nextLink(exchange, query, wanted.skip() + wanted.top()) : null;
+                ? nextLink(exchange, query, wanted.skip() + wanted.top())
+                : null;
         return Reply.of(200, new MeetingPageJson(page.meetings(), next));
     }
 
@@ -55,10 +58,12 @@ final class MeetingsEndpoint {
         String tenantId = exchange.tenantId();
         String meetingId = exchange.parameter("meetingId");
         if (meetingId.length() > MAX_MEETING_ID || !Text.isAcceptable(meetingId)) {
-            throw GraphError.BAD_REQUEST.with("The meeting id in the path must be at most " + MAX_MEETING_ID
-                    + " characters and " + Text.RULE);
+            throw GraphError.BAD_REQUEST.with(
+                    "The meeting id in the path must be at most " + MAX_MEETING_ID + " characters and " + Text.RULE);
         }
-        if (!exchange.context().meetings().delete(tenantId, meetingId, exchange.context().clock().instant())) {
+        if (!exchange.context()
+                .meetings()
+                .delete(tenantId, meetingId, exchange.context().clock().instant())) {
             throw GraphError.NOT_FOUND.with("Meeting '" + meetingId + "' was not found in tenant " + tenantId + ".");
         }
         return Reply.noContent();
@@ -94,6 +99,9 @@ final class MeetingsEndpoint {
     }
 
     /** One page of meetings, as Graph pages a collection. */
-    record MeetingPageJson(List<ObjectNode> value,
-            @JsonProperty("@odata.nextLink") @JsonInclude(JsonInclude.Include.NON_NULL) String nextLink) {}
+    record MeetingPageJson(
+            List<ObjectNode> value,
+
+            @JsonProperty("@odata.nextLink") @JsonInclude(JsonInclude.Include.NON_NULL)
+            String nextLink) {}
 }

@@ -18,8 +18,11 @@ final class PoliciesEndpoint {
 
     Reply list(AdminExchange exchange) {
         String tenantId = exchange.tenant().id();
-        return Reply.of(200, new Values<>(exchange.directory().policies(tenantId).stream()
-                .map(PolicyJson::of).toList()));
+        return Reply.of(
+                200,
+                new Values<>(exchange.directory().policies(tenantId).stream()
+                        .map(PolicyJson::of)
+                        .toList()));
     }
 
     Reply create(AdminExchange exchange) {
@@ -74,7 +77,8 @@ final class PoliciesEndpoint {
     private static AccessPolicy policy(AdminExchange exchange) {
         String tenantId = exchange.tenant().id();
         String name = Fields.policyName(exchange.parameter("identity"), "identity");
-        return exchange.directory().policy(tenantId, name)
+        return exchange.directory()
+                .policy(tenantId, name)
                 .orElseThrow(() -> GraphError.NOT_FOUND.with("Policy '" + name + "' was not found."));
     }
 }

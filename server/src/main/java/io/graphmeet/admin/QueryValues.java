@@ -37,7 +37,8 @@ final class QueryValues {
             return null;
         }
         try {
-            Instant instant = OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            Instant instant = OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                    .toInstant();
             if (!instant.isBefore(EARLIEST) && !instant.isAfter(LATEST)) {
                 return instant;
             }
@@ -51,8 +52,8 @@ final class QueryValues {
     /** Text of at most {@code maxLength} characters, or null when absent. */
     static String text(String value, String parameter, int maxLength) {
         if (value != null && (value.isEmpty() || value.length() > maxLength)) {
-            throw GraphError.BAD_REQUEST.with("Query parameter '" + parameter + "' must be 1 to " + maxLength
-                    + " characters.");
+            throw GraphError.BAD_REQUEST.with(
+                    "Query parameter '" + parameter + "' must be 1 to " + maxLength + " characters.");
         }
         return value;
     }

@@ -19,8 +19,8 @@ import java.util.List;
  */
 final class RequestsEndpoint {
 
-    private static final List<String> OPERATIONS = Arrays.stream(GraphOperation.values())
-            .map(GraphOperation::label).toList();
+    private static final List<String> OPERATIONS =
+            Arrays.stream(GraphOperation.values()).map(GraphOperation::label).toList();
 
     Reply list(AdminExchange exchange) {
         String tenantId = exchange.tenantId();
@@ -34,13 +34,17 @@ final class RequestsEndpoint {
         String status = query.get("status");
         String after = query.get("after");
         String top = query.get("top");
-        JournalQuery selection = new JournalQuery(operation,
+        JournalQuery selection = new JournalQuery(
+                operation,
                 status == null ? null : (int) QueryValues.whole(status, "status", 100, 599, 0),
                 QueryValues.text(query.get("externalId"), "externalId", 1024),
                 after == null ? null : QueryValues.whole(after, "after", 0, Long.MAX_VALUE, 0),
                 top == null ? null : (int) QueryValues.whole(top, "top", 1, 1_000_000, 0));
-        return Reply.of(200, new Values<>(journal.entries(tenantId, selection).stream()
-                .map(RequestsEndpoint::json).toList()));
+        return Reply.of(
+                200,
+                new Values<>(journal.entries(tenantId, selection).stream()
+                        .map(RequestsEndpoint::json)
+                        .toList()));
     }
 
     /** Forgets the tenant's journal; answers 204 whether or not it held anything. */
@@ -60,12 +64,27 @@ final class RequestsEndpoint {
     private static EntryJson json(JournalEntry entry) {
         JournalEntry.Recorded r = entry.request();
         JournalEntry.Caller caller = r.caller();
-        return new EntryJson(entry.sequence(), r.time().toString(), r.requestId(), r.clientRequestId(),
-                r.operation(), r.method(), r.path(), r.query(), r.status(), r.errorCode(),
+        return new EntryJson(
+                entry.sequence(),
+                r.time().toString(),
+                r.requestId(),
+                r.clientRequestId(),
+                r.operation(),
+                r.method(),
+                r.path(),
+                r.query(),
+                r.status(),
+                r.errorCode(),
                 Math.round(r.latencyMillis() * 1000) / 1000.0,
                 caller == null ? null : new CallerJson(caller.kind().label(), caller.appId(), caller.userId()),
-                r.userId(), r.externalId(), r.meetingId(), body(r.requestBody()), body(r.responseBody()),
-                r.fault() == null ? null : new FaultJson(r.fault().ruleId(), r.fault().effect()));
+                r.userId(),
+                r.externalId(),
+                r.meetingId(),
+                body(r.requestBody()),
+                body(r.responseBody()),
+                r.fault() == null
+                        ? null
+                        : new FaultJson(r.fault().ruleId(), r.fault().effect()));
     }
 
     private static JsonNode body(JournalBody body) {
@@ -73,10 +92,25 @@ final class RequestsEndpoint {
     }
 
     /** One journal entry on the wire. */
-    record EntryJson(long sequence, String time, String requestId, String clientRequestId, String operation,
-            String method, String path, String query, int status, String errorCode, double latencyMillis,
-            CallerJson caller, String userId, String externalId, String meetingId, JsonNode requestBody,
-            JsonNode responseBody, FaultJson fault) {}
+    record EntryJson(
+            long sequence,
+            String time,
+            String requestId,
+            String clientRequestId,
+            String operation,
+            String method,
+            String path,
+            String query,
+            int status,
+            String errorCode,
+            double latencyMillis,
+            CallerJson caller,
+            String userId,
+            String externalId,
+            String meetingId,
+            JsonNode requestBody,
+            JsonNode responseBody,
+            FaultJson fault) {}
 
     /** Who called, as the verified token said: {@code application} or {@code delegated}. */
     record CallerJson(String type, String appId, String userId) {}

@@ -15,7 +15,11 @@ import io.graphmeet.http.Reply;
 final class TenantsEndpoint {
 
     Reply list(AdminExchange exchange) {
-        return Reply.of(200, new Values<>(exchange.directory().tenants().stream().map(TenantJson::of).toList()));
+        return Reply.of(
+                200,
+                new Values<>(exchange.directory().tenants().stream()
+                        .map(TenantJson::of)
+                        .toList()));
     }
 
     Reply create(AdminExchange exchange) {

@@ -15,8 +15,11 @@ final class UsersEndpoint {
     Reply list(AdminExchange exchange) {
         String tenantId = exchange.tenant().id();
         DirectoryStore directory = exchange.directory();
-        return Reply.of(200, new Values<>(directory.users(tenantId).stream()
-                .map(user -> json(directory, user)).toList()));
+        return Reply.of(
+                200,
+                new Values<>(directory.users(tenantId).stream()
+                        .map(user -> json(directory, user))
+                        .toList()));
     }
 
     Reply create(AdminExchange exchange) {
@@ -46,9 +49,13 @@ final class UsersEndpoint {
         JsonFields body = exchange.body("userPrincipalName", "displayName", "password");
         DirectoryStore directory = exchange.directory();
         String upn = body.has("userPrincipalName")
-                ? Fields.upn(body.requiredString("userPrincipalName"), "userPrincipalName") : user.upn();
+                ? Fields.upn(body.requiredString("userPrincipalName"), "userPrincipalName")
+                : user.upn();
         refuseTakenUpn(directory, user.tenantId(), upn, user.id());
-        User changed = new User(user.tenantId(), user.id(), upn,
+        User changed = new User(
+                user.tenantId(),
+                user.id(),
+                upn,
                 body.has("displayName") ? Fields.text(body.string("displayName"), "displayName") : user.displayName());
         Runnable setPassword = passwordChange(directory, changed, body);
         directory.putUser(changed);
@@ -65,20 +72,25 @@ final class UsersEndpoint {
     private static User user(AdminExchange exchange) {
         String tenantId = exchange.tenant().id();
         String userId = Fields.guid(exchange.parameter("userId"), "userId");
-        return exchange.directory().userById(tenantId, userId)
+        return exchange.directory()
+                .userById(tenantId, userId)
                 .orElseThrow(() -> GraphError.NOT_FOUND.with("User '" + userId + "' was not found."));
     }
 
     private static void refuseTakenUpn(DirectoryStore directory, String tenantId, String upn, String ownerId) {
-        directory.userByUpn(tenantId, upn).filter(other -> !other.id().equals(ownerId)).ifPresent(other -> {
-            throw GraphError.CONFLICT.with("User principal name '" + upn + "' belongs to user " + other.id() + ".");
-        });
+        directory
+                .userByUpn(tenantId, upn)
+                .filter(other -> !other.id().equals(ownerId))
+                .ifPresent(other -> {
+                    throw GraphError.CONFLICT.with(
+                            "User principal name '" + upn + "' belongs to user " + other.id() + ".");
+                });
     }
 
     /** The password change the body asks for, validated before anything is written. */
     private static Runnable passwordChange(DirectoryStore directory, User user, JsonFields body) {
         if (!body.has("password")) {
-            return () -> { };
+            return () -> {};
         }
         String password = body.string("password");
         if (password != null && (password.isEmpty() || password.length() > 256)) {
@@ -89,6 +101,7 @@ final class UsersEndpoint {
     }
 
     private static UserJson json(DirectoryStore directory, User user) {
-        return UserJson.of(user, directory.passwordHash(user.tenantId(), user.id()).isPresent());
+        return UserJson.of(
+                user, directory.passwordHash(user.tenantId(), user.id()).isPresent());
     }
 }

@@ -15,6 +15,14 @@ import java.time.Clock;
  * limits every request: metrics, the access log, throttling, tracing, the request journal; and the scripted faults
  * that may shape it.
  */
-public record GraphContext(TokenVerifier tokens, Authorizer authorizer, int maxBodyBytes, Clock clock,
-        Metrics metrics, AccessLog accessLog, Throttle throttle, Tracing tracing, FaultRules faults,
+public record GraphContext(
+        TokenVerifier tokens,
+        Authorizer authorizer,
+        int maxBodyBytes,
+        Clock clock,
+        Metrics metrics,
+        AccessLog accessLog,
+        Throttle throttle,
+        Tracing tracing,
+        FaultRules faults,
         RequestJournal journal) {}

@@ -34,11 +34,16 @@ public final class GraphDirectHandler implements DirectHandler {
     }
 
     @Override
-    public TransportResponse handle(TransportRequest request, EventType eventType, Status status,
-            ServerResponseHeaders headers, String message) {
+    public TransportResponse handle(
+            TransportRequest request,
+            EventType eventType,
+            Status status,
+            ServerResponseHeaders headers,
+            String message) {
         // Helidon reports a failure to read the request line or headers (a method that is not an HTTP token, say)
         // as an internal error without a request; a failure in a route always comes with its request.
-        boolean unreadable = eventType == EventType.INTERNAL_ERROR && request.method().isEmpty();
+        boolean unreadable =
+                eventType == EventType.INTERNAL_ERROR && request.method().isEmpty();
         GraphError error = unreadable ? GraphError.BAD_REQUEST : errorFor(status.code());
         String reason = unreadable ? "the request line or a header is malformed" : status.reasonPhrase();
         RequestIds ids = RequestIds.forRequest(null);
@@ -49,8 +54,13 @@ public final class GraphDirectHandler implements DirectHandler {
                 .header(HeaderNames.CONTENT_TYPE, "application/json")
                 .header(RequestIds.REQUEST_ID, ids.requestId())
                 .header(RequestIds.CLIENT_REQUEST_ID, ids.clientRequestId())
-                .entity(ErrorEnvelope.render(error, busy ? "Too many requests at once; retry shortly."
-                        : "The request could not be read: " + reason + ".", ids, clock.instant()));
+                .entity(ErrorEnvelope.render(
+                        error,
+                        busy
+                                ? "Too many requests at once; retry shortly."
+                                : "The request could not be read: " + reason + ".",
+                        ids,
+                        clock.instant()));
         if (busy) {
             response.header(HeaderNames.RETRY_AFTER, "1");
         }

@@ -21,8 +21,8 @@ record GraphErrors(GraphErrorReplies graph) implements ErrorReplies {
     private static final String MEETING_NOT_FOUND = "3004: Specified meeting is not found";
     private static final String THROTTLED = "Please retry again later.";
     private static final String UNAVAILABLE = "The service is temporarily unavailable.";
-    private static final String WWW_AUTHENTICATE = "Bearer realm=\"\", "
-            + "client_id=\"00000003-0000-0000-c000-000000000000\"";
+    private static final String WWW_AUTHENTICATE =
+            "Bearer realm=\"\", " + "client_id=\"00000003-0000-0000-c000-000000000000\"";
 
     static GraphErrors replies(Clock clock) {
         return new GraphErrors(new GraphErrorReplies(clock, WWW_AUTHENTICATE, GraphErrors::ofDomain, 1));
@@ -58,7 +58,8 @@ record GraphErrors(GraphErrorReplies graph) implements ErrorReplies {
             case 504 -> graph.known(GraphError.GATEWAY_TIMEOUT.with("The request timed out."), ids);
             default -> graph.internalError(ids);
         };
-        return scripted.retryAfterSeconds() == null ? reply
+        return scripted.retryAfterSeconds() == null
+                ? reply
                 : reply.withHeader("Retry-After", Integer.toString(scripted.retryAfterSeconds()));
     }
 

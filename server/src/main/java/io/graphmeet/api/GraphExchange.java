@@ -6,8 +6,8 @@ import io.graphmeet.auth.Caller;
 import io.graphmeet.auth.Target;
 import io.graphmeet.errors.GraphError;
 import io.graphmeet.faults.AppliedFault;
-import io.graphmeet.http.QueryString;
 import io.graphmeet.http.Json;
+import io.graphmeet.http.QueryString;
 import io.graphmeet.http.RequestBody;
 import io.graphmeet.http.RequestRefusedException;
 import io.graphmeet.http.Text;
@@ -57,12 +57,14 @@ final class GraphExchange {
     /** The authenticated caller; a 401 error if the token is missing or invalid. */
     Caller caller() {
         if (caller == null) {
-            String authorization = request.headers().first(HeaderNames.AUTHORIZATION).orElse(null);
+            String authorization =
+                    request.headers().first(HeaderNames.AUTHORIZATION).orElse(null);
             try {
                 caller = context.tokens().verify(authorization);
             } catch (RuntimeException e) {
-                context.metrics().recordTokenVerification(authorization == null
-                        ? TokenVerification.MISSING : TokenVerification.INVALID);
+                context.metrics()
+                        .recordTokenVerification(
+                                authorization == null ? TokenVerification.MISSING : TokenVerification.INVALID);
                 throw e;
             }
             context.metrics().recordTokenVerification(TokenVerification.VALID);
@@ -212,8 +214,10 @@ final class GraphExchange {
      * null: only for the request journal, to file a refused request under the tenant it came from.
      */
     String claimedTenant() {
-        String authorization = request.headers().first(HeaderNames.AUTHORIZATION).orElse(null);
-        if (authorization == null || authorization.length() > MAX_CLAIMED_TOKEN_LENGTH
+        String authorization =
+                request.headers().first(HeaderNames.AUTHORIZATION).orElse(null);
+        if (authorization == null
+                || authorization.length() > MAX_CLAIMED_TOKEN_LENGTH
                 || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return null;
         }

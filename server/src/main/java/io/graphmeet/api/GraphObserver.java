@@ -28,10 +28,16 @@ record GraphObserver(GraphContext context) implements Observer<GraphExchange> {
     public Observation<GraphExchange> start(ServerRequest request, RequestIds ids, Operation route) {
         String method = request.prologue().method().text();
         GraphOperation operation = GraphOperation.ofLabel(route.name());
-        Tracing.RequestSpan span = context.tracing().start(request.headers().first(TRACEPARENT).orElse(null),
-                operation, method, route.pathTemplate());
-        Journaling.Arrival arrival = context.journal().enabled() ? new Journaling.Arrival(System.nanoTime(),
-                context.clock().instant(), method, request.path().path(), query(request)) : null;
+        Tracing.RequestSpan span = context.tracing()
+                .start(request.headers().first(TRACEPARENT).orElse(null), operation, method, route.pathTemplate());
+        Journaling.Arrival arrival = context.journal().enabled()
+                ? new Journaling.Arrival(
+                        System.nanoTime(),
+                        context.clock().instant(),
+                        method,
+                        request.path().path(),
+                        query(request))
+                : null;
         return new Watched(method, route.pathTemplate(), operation, ids, span, arrival);
     }
 
@@ -50,8 +56,13 @@ record GraphObserver(GraphContext context) implements Observer<GraphExchange> {
         private final Tracing.RequestSpan span;
         private final Journaling.Arrival arrival;
 
-        Watched(String method, String pathTemplate, GraphOperation operation, RequestIds ids,
-                Tracing.RequestSpan span, Journaling.Arrival arrival) {
+        Watched(
+                String method,
+                String pathTemplate,
+                GraphOperation operation,
+                RequestIds ids,
+                Tracing.RequestSpan span,
+                Journaling.Arrival arrival) {
             this.method = method;
             this.pathTemplate = pathTemplate;
             this.operation = operation;
@@ -83,12 +94,24 @@ record GraphObserver(GraphContext context) implements Observer<GraphExchange> {
             }
             Caller caller = exchange == null ? null : exchange.verifiedCaller();
             TraceContext trace = span.trace();
-            context.accessLog().write(new AccessLogEntry(context.clock().instant().toString(), ids.requestId(),
-                    ids.clientRequestId(), trace.traceId(), trace.spanId(), trace.parentSpanId(), method, pathTemplate,
-                    operation.label(), caller == null ? null : caller.tenantId(),
-                    caller == null ? null : caller.appId(),
-                    caller instanceof Caller.Delegated delegated ? delegated.userId() : null, reply.status(),
-                    reply.errorCode(), nanos / 1_000_000.0, reply.body() == null ? 0 : reply.body().length));
+            context.accessLog()
+                    .write(new AccessLogEntry(
+                            context.clock().instant().toString(),
+                            ids.requestId(),
+                            ids.clientRequestId(),
+                            trace.traceId(),
+                            trace.spanId(),
+                            trace.parentSpanId(),
+                            method,
+                            pathTemplate,
+                            operation.label(),
+                            caller == null ? null : caller.tenantId(),
+                            caller == null ? null : caller.appId(),
+                            caller instanceof Caller.Delegated delegated ? delegated.userId() : null,
+                            reply.status(),
+                            reply.errorCode(),
+                            nanos / 1_000_000.0,
+                            reply.body() == null ? 0 : reply.body().length));
         }
     }
 }

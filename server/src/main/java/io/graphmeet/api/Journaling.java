@@ -27,7 +27,12 @@ final class Journaling {
     record Arrival(long nanos, Instant time, String method, String path, String query) {}
 
     /** Files the request, answered with {@code reply}; its latency is the time until the reply was ready. */
-    static void file(RequestJournal journal, Arrival arrival, String operation, RequestIds ids, GraphExchange exchange,
+    static void file(
+            RequestJournal journal,
+            Arrival arrival,
+            String operation,
+            RequestIds ids,
+            GraphExchange exchange,
             Reply reply) {
         if (exchange == null) {
             return;
@@ -42,21 +47,34 @@ final class Journaling {
         byte[] sent = exchange.sentBody();
         int limit = journal.maxBodyBytes();
         JournalBody requestBody = sent == null ? null : JournalBody.ofRequest(sent, body, limit);
-        journal.append(tenantId, new JournalEntry.Recorded(arrival.time(), ids.requestId(), ids.clientRequestId(),
-                operation, arrival.method(), arrival.path(), arrival.query(), reply.status(), reply.errorCode(),
-                (System.nanoTime() - arrival.nanos()) / 1_000_000.0, caller(caller), addressedUser(exchange, caller),
-                meeting != null ? meeting.externalId() : externalIdIn(body),
-                meeting != null ? meeting.id() : exchange.pathParameter(MEETING_ID),
-                requestBody, JournalBody.ofResponse(reply.body(), limit, requestBody != null && requestBody.redacted()),
-                exchange.fault()));
+        journal.append(
+                tenantId,
+                new JournalEntry.Recorded(
+                        arrival.time(),
+                        ids.requestId(),
+                        ids.clientRequestId(),
+                        operation,
+                        arrival.method(),
+                        arrival.path(),
+                        arrival.query(),
+                        reply.status(),
+                        reply.errorCode(),
+                        (System.nanoTime() - arrival.nanos()) / 1_000_000.0,
+                        caller(caller),
+                        addressedUser(exchange, caller),
+                        meeting != null ? meeting.externalId() : externalIdIn(body),
+                        meeting != null ? meeting.id() : exchange.pathParameter(MEETING_ID),
+                        requestBody,
+                        JournalBody.ofResponse(reply.body(), limit, requestBody != null && requestBody.redacted()),
+                        exchange.fault()));
     }
 
     private static JournalEntry.Caller caller(Caller caller) {
         return switch (caller) {
             case null -> null;
             case Caller.Application app -> new JournalEntry.Caller(JournalEntry.Kind.APPLICATION, app.appId(), null);
-            case Caller.Delegated user -> new JournalEntry.Caller(JournalEntry.Kind.DELEGATED, user.appId(),
-                    user.userId());
+            case Caller.Delegated user ->
+                new JournalEntry.Caller(JournalEntry.Kind.DELEGATED, user.appId(), user.userId());
         };
     }
 

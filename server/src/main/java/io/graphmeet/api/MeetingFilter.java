@@ -24,8 +24,8 @@ sealed interface MeetingFilter {
      */
     static MeetingFilter parse(String filter) {
         if (filter != null && filter.length() > MAX_LENGTH) {
-            throw GraphError.BAD_REQUEST.with("The $filter value is longer than the limit of " + MAX_LENGTH
-                    + " characters.");
+            throw GraphError.BAD_REQUEST.with(
+                    "The $filter value is longer than the limit of " + MAX_LENGTH + " characters.");
         }
         Equality equality = filter == null ? null : Equality.read(filter);
         if (equality == null) {

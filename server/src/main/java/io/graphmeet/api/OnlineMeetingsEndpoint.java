@@ -65,8 +65,7 @@ final class OnlineMeetingsEndpoint {
         };
         exchange.answeredWith(meeting);
         MeetingView view = view(exchange, select);
-        return preferenceApplied(Reply.json(200, json.collection(requester.userId(), List.of(meeting), view)),
-                view);
+        return preferenceApplied(Reply.json(200, json.collection(requester.userId(), List.of(meeting), view)), view);
     }
 
     /** {@code PATCH .../onlineMeetings/{meetingId}}: {@code 200} with the whole updated meeting. */

@@ -48,7 +48,8 @@ record ScriptedFaults(GraphOperation operation, Endpoint<GraphExchange> endpoint
             return reply;
         }
         exchange.markFault(after.get().applied());
-        FaultEffect.CommitThenFail lost = (FaultEffect.CommitThenFail) after.get().effect();
+        FaultEffect.CommitThenFail lost =
+                (FaultEffect.CommitThenFail) after.get().effect();
         if (lost.drop()) {
             throw new AnswerWithheldException(reply);
         }
@@ -57,7 +58,11 @@ record ScriptedFaults(GraphOperation operation, Endpoint<GraphExchange> endpoint
 
     private FaultTarget target(GraphExchange exchange) {
         Caller caller = exchange.caller();
-        return new FaultTarget(operation, caller.tenantId(), caller.appId(), exchange.organizer().userId());
+        return new FaultTarget(
+                operation,
+                caller.tenantId(),
+                caller.appId(),
+                exchange.organizer().userId());
     }
 
     /** The added latency; the request runs on its own virtual thread, so waiting holds nothing else up. */
@@ -65,7 +70,8 @@ record ScriptedFaults(GraphOperation operation, Endpoint<GraphExchange> endpoint
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // the server is stopping: serve the request without the rest of the delay
+            Thread.currentThread()
+                    .interrupt(); // the server is stopping: serve the request without the rest of the delay
         }
     }
 }

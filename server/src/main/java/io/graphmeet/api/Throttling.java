@@ -29,7 +29,9 @@ record Throttling(GraphOperation operation) implements Guard<GraphExchange> {
             refusal = throttle.admitMeetingCreation(organizer.tenantId(), organizer.userId());
         }
         if (refusal.isPresent()) {
-            exchange.context().metrics().recordThrottled(operation, refusal.get().limit());
+            exchange.context()
+                    .metrics()
+                    .recordThrottled(operation, refusal.get().limit());
             throw new ThrottledException(refusal.get());
         }
     }

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /** The kind of access an operation needs, with the Graph permissions that grant it. */
 public enum Access {
-    READ(List.of("OnlineMeetings.Read", "OnlineMeetings.ReadWrite"),
+    READ(
+            List.of("OnlineMeetings.Read", "OnlineMeetings.ReadWrite"),
             List.of("OnlineMeetings.Read.All", "OnlineMeetings.ReadWrite.All")),
     WRITE(List.of("OnlineMeetings.ReadWrite"), List.of("OnlineMeetings.ReadWrite.All"));
 
@@ -36,8 +37,10 @@ public enum Access {
     /** The first permission the caller's token carries that grants this access, if any. */
     Optional<String> grantingPermission(Caller caller) {
         return switch (caller) {
-            case Caller.Delegated d -> delegated.stream().filter(d.scopes()::contains).findFirst();
-            case Caller.Application a -> application.stream().filter(a.roles()::contains).findFirst();
+            case Caller.Delegated d ->
+                delegated.stream().filter(d.scopes()::contains).findFirst();
+            case Caller.Application a ->
+                application.stream().filter(a.roles()::contains).findFirst();
         };
     }
 

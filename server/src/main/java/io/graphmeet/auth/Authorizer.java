@@ -43,11 +43,11 @@ public final class Authorizer {
             case Target.User user -> resolveUser(caller.tenantId(), user.idOrUpn());
         };
         switch (caller) {
-            case Caller.Delegated delegated when !delegated.userId().equalsIgnoreCase(userId) ->
-                    throw GraphError.FORBIDDEN.with(
-                            "A delegated token can only act for its own user; use /me or the signed-in user's id.");
-            case Caller.Application app when !mayAct(app, userId) ->
-                    throw GraphError.FORBIDDEN.with(NO_POLICY);
+            case Caller.Delegated delegated
+            when !delegated.userId().equalsIgnoreCase(userId) ->
+                throw GraphError.FORBIDDEN.with(
+                        "A delegated token can only act for its own user; use /me or the signed-in user's id.");
+            case Caller.Application app when !mayAct(app, userId) -> throw GraphError.FORBIDDEN.with(NO_POLICY);
             default -> {
                 // allowed
             }
@@ -70,7 +70,8 @@ public final class Authorizer {
         try {
             userId = resolveUser(tenantId, idOrUpn);
         } catch (GraphException notFound) {
-            String refusal = permission == null ? " Denied with 403 Forbidden, as Graph checks the permission first."
+            String refusal = permission == null
+                    ? " Denied with 403 Forbidden, as Graph checks the permission first."
                     : " Denied with 404 Not Found: " + notFound.getMessage()
                             + (strictDirectory ? " (directory.strict is on)" : "");
             return new Explanation(false, permission, null, permissionWords + refusal);
@@ -79,22 +80,31 @@ public final class Authorizer {
         boolean listed = mayAct(caller, userId);
         String policyWords = policyWords(grant, listed, appId, userId);
         if (permission == null) {
-            return new Explanation(false, null, grant, permissionWords + " Denied with 403 Forbidden, as Graph checks "
-                    + "the permission before the policy. " + policyWords);
+            return new Explanation(
+                    false,
+                    null,
+                    grant,
+                    permissionWords + " Denied with 403 Forbidden, as Graph checks "
+                            + "the permission before the policy. " + policyWords);
         }
-        return new Explanation(listed, permission, grant, permissionWords + " " + policyWords
-                + (listed ? " Allowed." : " Denied with 403 Forbidden: \"" + NO_POLICY + "\"."));
+        return new Explanation(
+                listed,
+                permission,
+                grant,
+                permissionWords + " " + policyWords
+                        + (listed ? " Allowed." : " Denied with 403 Forbidden: \"" + NO_POLICY + "\"."));
     }
 
-    private static String permissionWords(App app, String appId, String tenantId, String permission,
-            String operation, Access access) {
+    private static String permissionWords(
+            App app, String appId, String tenantId, String permission, String operation, Access access) {
         String needed = String.join(" or ", access.applicationPermissions());
         if (app == null) {
             return "App " + appId + " is not registered in tenant " + tenantId + ", so graphmeet's issuer gives it no "
                     + "token and it holds no permission; " + operation + " needs " + needed + ".";
         }
         if (permission == null) {
-            String held = app.permissions().isEmpty() ? "none"
+            String held = app.permissions().isEmpty()
+                    ? "none"
                     : String.join(", ", app.permissions().stream().sorted().toList());
             return "The app's token would carry no permission " + operation + " needs (" + needed + "); the app holds: "
                     + held + ".";
@@ -106,10 +116,11 @@ public final class Authorizer {
         if (grant == null) {
             return "No access policy is granted to user " + userId + " nor tenant-wide, so the app may act for no one.";
         }
-        String granted = grant.global() ? "granted tenant-wide (user " + userId + " has no grant of their own)"
+        String granted = grant.global()
+                ? "granted tenant-wide (user " + userId + " has no grant of their own)"
                 : "granted to user " + userId + " (a user's own grant wins over the tenant-wide one)";
-        return "Policy '" + grant.policyName() + "', " + granted + ", " + (listed ? "lists" : "does not list")
-                + " app " + appId + ".";
+        return "Policy '" + grant.policyName() + "', " + granted + ", " + (listed ? "lists" : "does not list") + " app "
+                + appId + ".";
     }
 
     private boolean mayAct(Caller.Application app, String userId) {
@@ -133,7 +144,7 @@ public final class Authorizer {
     }
 
     private static GraphException notFound(String tenantId, String idOrUpn) {
-        return new GraphException(GraphError.NOT_FOUND,
-                "User '" + idOrUpn + "' was not found in tenant " + tenantId + ".");
+        return new GraphException(
+                GraphError.NOT_FOUND, "User '" + idOrUpn + "' was not found in tenant " + tenantId + ".");
     }
 }

@@ -27,14 +27,18 @@ final class GraphAudienceGuard {
             "https://graph.microsoft.us",
             "https://dod-graph.microsoft.us",
             "https://microsoftgraph.chinacloudapi.cn");
-    private static final Pattern GUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private static final Pattern GUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     /** Where Microsoft Entra ID's token issuers live, in the global and national clouds. */
-    private static final List<String> ENTRA_ISSUER_PREFIXES = List.of("https://login.microsoftonline.com/",
-            "https://sts.windows.net/", "https://login.microsoftonline.us/",
+    private static final List<String> ENTRA_ISSUER_PREFIXES = List.of(
+            "https://login.microsoftonline.com/",
+            "https://sts.windows.net/",
+            "https://login.microsoftonline.us/",
             "https://login.partner.microsoftonline.cn/",
             "https://sts.chinacloudapi.cn/");
+
     private static final Logger LOG = Logger.getLogger(GraphAudienceGuard.class.getName());
 
     private final String howToGetOne;
@@ -55,12 +59,18 @@ final class GraphAudienceGuard {
         if (token.getHeader().getCustomParam("nonce") == null) {
             return;
         }
-        claims.getAudience().stream().filter(GraphAudienceGuard::isGraph).findFirst().ifPresent(audience -> {
-            throw GraphError.INVALID_AUTHENTICATION_TOKEN.with("Access token validation failure. This token was "
-                    + "issued for Microsoft Graph (aud '" + audience + "') and carries Graph's nonce header: its "
-                    + "signature can only be verified by Microsoft Graph, not outside Graph. " + howToGetOne
-                    + " See docs/entra.md.");
-        });
+        claims.getAudience().stream()
+                .filter(GraphAudienceGuard::isGraph)
+                .findFirst()
+                .ifPresent(audience -> {
+                    throw GraphError.INVALID_AUTHENTICATION_TOKEN.with(
+                            "Access token validation failure. This token was "
+                                    + "issued for Microsoft Graph (aud '" + audience
+                                    + "') and carries Graph's nonce header: its "
+                                    + "signature can only be verified by Microsoft Graph, not outside Graph. "
+                                    + howToGetOne
+                                    + " See docs/entra.md.");
+                });
     }
 
     /**
@@ -68,8 +78,9 @@ final class GraphAudienceGuard {
      * then be one for Graph, which is refused.
      */
     static Optional<String> misconfiguration(Collection<String> acceptedAudiences, Collection<String> issuerTemplates) {
-        boolean trustsEntra = issuerTemplates.stream().anyMatch(template -> ENTRA_ISSUER_PREFIXES.stream()
-                .anyMatch(prefix -> template.toLowerCase(Locale.ROOT).startsWith(prefix)));
+        boolean trustsEntra = issuerTemplates.stream()
+                .anyMatch(template -> ENTRA_ISSUER_PREFIXES.stream()
+                        .anyMatch(prefix -> template.toLowerCase(Locale.ROOT).startsWith(prefix)));
         if (!trustsEntra || acceptedAudiences.stream().anyMatch(audience -> !isGraph(audience))) {
             return Optional.empty();
         }

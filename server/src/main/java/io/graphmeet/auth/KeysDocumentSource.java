@@ -55,7 +55,8 @@ final class KeysDocumentSource implements JWKSetSource<SecurityContext> {
         Map<String, String> issuers = new HashMap<>();
         if (document.get("keys") instanceof List<?> keys) {
             for (Object key : keys) {
-                if (key instanceof Map<?, ?> members && members.get("kid") instanceof String kid
+                if (key instanceof Map<?, ?> members
+                        && members.get("kid") instanceof String kid
                         && members.get("issuer") instanceof String issuer) {
                     issuers.put(kid, issuer);
                 }

@@ -43,8 +43,8 @@ final class RemoteJwks implements JWKSource<SecurityContext> {
     private static final int HTTP_SIZE_LIMIT_BYTES = 256 * 1024;
 
     /** Background refreshes run on virtual threads, which never keep the JVM alive. */
-    private static final ExecutorService REFRESHES =
-            Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("jwks-refresh-", 0).factory());
+    private static final ExecutorService REFRESHES = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("jwks-refresh-", 0).factory());
 
     private static final Pattern TENANT_PLACEHOLDER = Pattern.compile("\\{tenantid\\}", Pattern.CASE_INSENSITIVE);
 
@@ -52,7 +52,8 @@ final class RemoteJwks implements JWKSource<SecurityContext> {
     private final Clock clock;
 
     RemoteJwks(URL jwksUri, Clock clock) {
-        JWKSource<SecurityContext> chain = JWKSourceBuilder.create(new KeysDocumentSource(jwksUri,
+        JWKSource<SecurityContext> chain = JWKSourceBuilder.create(new KeysDocumentSource(
+                        jwksUri,
                         new DefaultResourceRetriever(HTTP_TIMEOUT_MILLIS, HTTP_TIMEOUT_MILLIS, HTTP_SIZE_LIMIT_BYTES)))
                 .cache(TIME_TO_LIVE.toMillis(), REFRESH_TIMEOUT.toMillis())
                 .refreshAheadCache(REFRESH_AHEAD.toMillis(), null, REFRESHES, false, null, false)
@@ -86,10 +87,11 @@ final class RemoteJwks implements JWKSource<SecurityContext> {
      */
     private static List<JWK> forIssuer(List<JWK> selected, JWKSet keys, TokenIssuerContext token) {
         Map<?, ?> keyIssuers = keys.getAdditionalMembers().get(KeysDocumentSource.KEY_ISSUERS) instanceof Map<?, ?> map
-                ? map : Map.of();
+                ? map
+                : Map.of();
         return selected.stream()
-                .filter(key -> !(keyIssuers.get(key.getKeyID()) instanceof String keyIssuer)
-                        || signsFor(keyIssuer, token))
+                .filter(key ->
+                        !(keyIssuers.get(key.getKeyID()) instanceof String keyIssuer) || signsFor(keyIssuer, token))
                 .toList();
     }
 
@@ -97,7 +99,10 @@ final class RemoteJwks implements JWKSource<SecurityContext> {
         if (!TENANT_PLACEHOLDER.matcher(keyIssuer).find()) {
             return keyIssuer.equals(token.issuer());
         }
-        return token.tenantId() != null && TENANT_PLACEHOLDER.matcher(keyIssuer)
-                .replaceAll(Matcher.quoteReplacement(token.tenantId())).equals(token.issuer());
+        return token.tenantId() != null
+                && TENANT_PLACEHOLDER
+                        .matcher(keyIssuer)
+                        .replaceAll(Matcher.quoteReplacement(token.tenantId()))
+                        .equals(token.issuer());
     }
 }

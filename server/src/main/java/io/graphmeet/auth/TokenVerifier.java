@@ -40,9 +40,15 @@ public final class TokenVerifier {
     public static final String PERSONAL_ACCOUNTS_TENANT = "9188040d-6c67-4c5b-b112-36a304b66dad";
 
     private static final Set<JWSAlgorithm> ALLOWED_ALGORITHMS = Set.of(
-            JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512,
-            JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512,
-            JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.ES512);
+            JWSAlgorithm.RS256,
+            JWSAlgorithm.RS384,
+            JWSAlgorithm.RS512,
+            JWSAlgorithm.PS256,
+            JWSAlgorithm.PS384,
+            JWSAlgorithm.PS512,
+            JWSAlgorithm.ES256,
+            JWSAlgorithm.ES384,
+            JWSAlgorithm.ES512);
     private static final String INVALID = "Access token validation failure.";
 
     /** What a cache entry costs besides its token's characters: the caller, its scopes and Caffeine's node. */
@@ -61,8 +67,13 @@ public final class TokenVerifier {
      * @param maxLifetime the longest a token may still be valid for when it arrives; Entra issues none longer
      * @param cacheBytes about how much memory verified tokens may take
      */
-    public TokenVerifier(List<TrustedIssuer> issuers, Set<String> audiences, Duration clockSkew, Duration maxLifetime,
-            Clock clock, long cacheBytes) {
+    public TokenVerifier(
+            List<TrustedIssuer> issuers,
+            Set<String> audiences,
+            Duration clockSkew,
+            Duration maxLifetime,
+            Clock clock,
+            long cacheBytes) {
         this.issuers = List.copyOf(issuers);
         this.audiences = Set.copyOf(audiences);
         this.clockSkew = clockSkew;
@@ -72,7 +83,8 @@ public final class TokenVerifier {
                 .maximumWeight(cacheBytes)
                 .weigher((String token, Verified entry) -> 2 * token.length() + ENTRY_OVERHEAD_BYTES)
                 .build();
-        this.graphTokens = new GraphAudienceGuard(this.audiences,
+        this.graphTokens = new GraphAudienceGuard(
+                this.audiences,
                 this.issuers.stream().map(TrustedIssuer::template).toList());
     }
 
@@ -200,7 +212,10 @@ public final class TokenVerifier {
         Object roles = claims.getClaim("roles");
         Set<String> result = new HashSet<>();
         if (roles instanceof List<?> list) {
-            list.stream().filter(String.class::isInstance).map(String.class::cast).forEach(result::add);
+            list.stream()
+                    .filter(String.class::isInstance)
+                    .map(String.class::cast)
+                    .forEach(result::add);
         }
         return result;
     }

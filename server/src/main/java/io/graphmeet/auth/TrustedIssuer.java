@@ -27,7 +27,8 @@ public record TrustedIssuer(String template, JWKSource<SecurityContext> keys, Se
     public TrustedIssuer {
         Objects.requireNonNull(template, "template");
         Objects.requireNonNull(keys, "keys");
-        tenants = tenants.stream().map(tenant -> tenant.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        tenants =
+                tenants.stream().map(tenant -> tenant.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
         if (!isTemplate(template) && tenants.isEmpty()) {
             throw new IllegalArgumentException("the fixed issuer " + template + " must name the tenants it issues for");
         }
@@ -79,7 +80,8 @@ public record TrustedIssuer(String template, JWKSource<SecurityContext> keys, Se
         String prefix = template.substring(0, at);
         String suffix = template.substring(at + TENANT_PLACEHOLDER.length());
         return issuer.length() == prefix.length() + tenantId.length() + suffix.length()
-                && issuer.startsWith(prefix) && issuer.endsWith(suffix)
+                && issuer.startsWith(prefix)
+                && issuer.endsWith(suffix)
                 && issuer.regionMatches(true, prefix.length(), tenantId, 0, tenantId.length());
     }
 }

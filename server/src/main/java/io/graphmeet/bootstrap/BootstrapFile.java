@@ -40,10 +40,10 @@ import java.util.regex.Pattern;
  */
 public final class BootstrapFile {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
-    private static final Pattern GUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final ObjectMapper YAML =
+            new ObjectMapper(new YAMLFactory()).configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    private static final Pattern GUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final List<String> DEFAULT_APP_PERMISSIONS = List.of("OnlineMeetings.ReadWrite.All");
     private static final int SECRET_HINT_LENGTH = 3;
 
@@ -61,8 +61,8 @@ public final class BootstrapFile {
     private int grants;
     private int faultRules;
 
-    private BootstrapFile(Path file, DirectoryStore directory, FaultRules faults, UnaryOperator<String> environment,
-            Instant now) {
+    private BootstrapFile(
+            Path file, DirectoryStore directory, FaultRules faults, UnaryOperator<String> environment, Instant now) {
         this.file = file;
         this.directory = directory;
         this.faults = faults;
@@ -76,14 +76,14 @@ public final class BootstrapFile {
      * {@code environment}. Returns what it applied, in words for the start-up log. Any mistake in the file fails
      * with a {@link ConfigException} that names the entry.
      */
-    public static String apply(Path file, DirectoryStore directory, FaultRules faults,
-            UnaryOperator<String> environment, Instant now) {
+    public static String apply(
+            Path file, DirectoryStore directory, FaultRules faults, UnaryOperator<String> environment, Instant now) {
         Seed seed;
         try {
             seed = YAML.readValue(Files.readString(file), Seed.class);
         } catch (JsonProcessingException e) {
-            throw new ConfigException("directory.bootstrapFile " + file + ": " + e.getOriginalMessage()
-                    + " at line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()));
+            throw new ConfigException("directory.bootstrapFile " + file + ": " + e.getOriginalMessage() + " at line "
+                    + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()));
         } catch (IOException e) {
             throw new ConfigException("directory.bootstrapFile " + file + " cannot be read: " + e.getMessage());
         }
@@ -120,8 +120,12 @@ public final class BootstrapFile {
             for (int i = 0; i < appIds.size(); i++) {
                 guid(appIds.get(i), at + ".appIds[" + i + "]");
             }
-            directory.putPolicy(new AccessPolicy(tenantId, name,
-                    Set.copyOf(appIds.stream().map(id -> id.toLowerCase(Locale.ROOT)).toList())));
+            directory.putPolicy(new AccessPolicy(
+                    tenantId,
+                    name,
+                    Set.copyOf(appIds.stream()
+                            .map(id -> id.toLowerCase(Locale.ROOT))
+                            .toList())));
             policies++;
         }
         for (int g = 0; g < size(tenant.grants()); g++) {
@@ -142,15 +146,25 @@ public final class BootstrapFile {
 
     private void app(String tenantId, SeedApp app, String where) {
         String appId = guid(app.appId(), where + ".appId");
-        String servicePrincipalId = directory.app(tenantId, appId).map(App::servicePrincipalId)
+        String servicePrincipalId = directory
+                .app(tenantId, appId)
+                .map(App::servicePrincipalId)
                 .orElseGet(() -> stableId("service-principal", tenantId, appId));
-        directory.putApp(new App(tenantId, appId, servicePrincipalId, app.displayName(),
+        directory.putApp(new App(
+                tenantId,
+                appId,
+                servicePrincipalId,
+                app.displayName(),
                 Set.copyOf(app.permissions() == null ? DEFAULT_APP_PERMISSIONS : app.permissions())));
         apps++;
         String secret = secretText(app.secret(), app.secretFromEnv(), where, "secret");
         if (secret != null) {
-            directory.putSecret(new AppSecret(tenantId, appId, stableId("secret", tenantId, appId),
-                    Credentials.hashSecret(secret), secret.substring(0, Math.min(SECRET_HINT_LENGTH, secret.length())),
+            directory.putSecret(new AppSecret(
+                    tenantId,
+                    appId,
+                    stableId("secret", tenantId, appId),
+                    Credentials.hashSecret(secret),
+                    secret.substring(0, Math.min(SECRET_HINT_LENGTH, secret.length())),
                     now));
             secrets++;
         }
@@ -212,8 +226,9 @@ public final class BootstrapFile {
 
     /** The same id for the same tenant and app at every start, so that re-applying the seed replaces, not adds. */
     private static String stableId(String kind, String tenantId, String appId) {
-        return UUID.nameUUIDFromBytes(("graphmeet-seed/" + kind + "/" + tenantId + "/" + appId)
-                .getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(
+                        ("graphmeet-seed/" + kind + "/" + tenantId + "/" + appId).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     private String guid(String value, String where) {
@@ -241,8 +256,13 @@ public final class BootstrapFile {
 
     record Seed(List<SeedTenant> tenants, List<JsonNode> faults) {}
 
-    record SeedTenant(String id, String displayName, List<SeedUser> users, List<SeedApp> apps,
-            List<SeedPolicy> policies, List<SeedGrant> grants) {}
+    record SeedTenant(
+            String id,
+            String displayName,
+            List<SeedUser> users,
+            List<SeedApp> apps,
+            List<SeedPolicy> policies,
+            List<SeedGrant> grants) {}
 
     record SeedUser(String id, String upn, String displayName, String password, String passwordFromEnv) {}
 

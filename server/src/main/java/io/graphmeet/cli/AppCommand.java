@@ -14,13 +14,19 @@ final class AppCommand {
     @ParentCommand
     GraphmeetCli cli;
 
-    @Command(name = "add", description = "Register an app with one client secret; prints it with secretText, "
-            + "shown only this once.")
-    int add(@Option(names = "--app-id", description = "Client id (a GUID; default: a new one).") String appId,
+    @Command(
+            name = "add",
+            description =
+                    "Register an app with one client secret; prints it with secretText, " + "shown only this once.")
+    int add(
+            @Option(names = "--app-id", description = "Client id (a GUID; default: a new one).") String appId,
             @Option(names = "--display-name") String displayName,
-            @Option(names = "--permissions", split = ",", defaultValue = "OnlineMeetings.ReadWrite.All",
-                    description = "Application permissions, comma-separated (default: ${DEFAULT-VALUE}).")
-            List<String> permissions) {
+            @Option(
+                            names = "--permissions",
+                            split = ",",
+                            defaultValue = "OnlineMeetings.ReadWrite.All",
+                            description = "Application permissions, comma-separated (default: ${DEFAULT-VALUE}).")
+                    List<String> permissions) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("appId", appId);
         body.put("displayName", displayName);
@@ -39,7 +45,8 @@ final class AppCommand {
     }
 
     @Command(name = "set", description = "Change an app's display name or replace its permissions.")
-    int set(@Option(names = "--app", required = true, description = "Client id.") String app,
+    int set(
+            @Option(names = "--app", required = true, description = "Client id.") String app,
             @Option(names = "--display-name") String displayName,
             @Option(names = "--permissions", split = ",") List<String> permissions) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -47,7 +54,9 @@ final class AppCommand {
             body.put("displayName", displayName);
         }
         if (permissions != null) {
-            body.put("permissions", permissions.stream().filter(p -> !p.isBlank()).toList());
+            body.put(
+                    "permissions",
+                    permissions.stream().filter(p -> !p.isBlank()).toList());
         }
         return cli.print(cli.tenantAdmin("PATCH", "/apps/" + app, body));
     }
@@ -63,7 +72,8 @@ final class AppCommand {
     }
 
     @Command(name = "remove-secret", description = "Delete a client secret.")
-    int removeSecret(@Option(names = "--app", required = true, description = "Client id.") String app,
+    int removeSecret(
+            @Option(names = "--app", required = true, description = "Client id.") String app,
             @Option(names = "--secret-id", required = true) String secretId) {
         return cli.print(cli.tenantAdmin("DELETE", "/apps/" + app + "/secrets/" + secretId, null));
     }

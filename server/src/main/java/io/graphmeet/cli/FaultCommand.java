@@ -12,8 +12,9 @@ import picocli.CommandLine.ParentCommand;
  * {@code fault add|list|remove|clear}: the scripted fault rules of the node the admin URL reaches, as
  * {@code /admin/v1/faults} takes them. The server checks every rule; a bad one prints its 400 and changes nothing.
  */
-@Command(name = "fault", description = "Scripted faults on Graph requests (this node only, in memory): add, list, "
-        + "remove, clear.")
+@Command(
+        name = "fault",
+        description = "Scripted faults on Graph requests (this node only, in memory): add, list, " + "remove, clear.")
 final class FaultCommand {
 
     @ParentCommand
@@ -21,19 +22,30 @@ final class FaultCommand {
 
     /** Exactly one effect. */
     static final class Effect {
-        @Option(names = "--error", required = true, paramLabel = "STATUS",
+        @Option(
+                names = "--error",
+                required = true,
+                paramLabel = "STATUS",
                 description = "Answer Graph's error instead of serving: 429, 500, 503 or 504.")
         Integer error;
 
-        @Option(names = "--latency", required = true, paramLabel = "MILLIS",
+        @Option(
+                names = "--latency",
+                required = true,
+                paramLabel = "MILLIS",
                 description = "Serve the request after this many milliseconds (at most 60000).")
         Long latency;
 
-        @Option(names = "--commit-then-fail", required = true, paramLabel = "STATUS",
+        @Option(
+                names = "--commit-then-fail",
+                required = true,
+                paramLabel = "STATUS",
                 description = "Serve and commit the request, then answer 500, 503 or 504 instead.")
         Integer commitThenFail;
 
-        @Option(names = "--drop", required = true,
+        @Option(
+                names = "--drop",
+                required = true,
                 description = "Serve and commit the request, then close the connection without an answer.")
         boolean drop;
 
@@ -58,25 +70,35 @@ final class FaultCommand {
     }
 
     @Command(name = "add", description = "Add a rule after the others; prints it with its id.")
-    int add(@ArgGroup(multiplicity = "1") Effect effect,
-            @Option(names = "--retry-after", paramLabel = "SECONDS",
-                    description = "Retry-After of an --error (a 429 sends 5 unless told).") Integer retryAfter,
-            @Option(names = "--operation", description = "Only this Graph operation: createOrGet, create, get, "
-                    + "list, update, delete.") String operation,
-            @Option(names = "--match-tenant", paramLabel = "TENANT_ID",
-                    description = "Only callers of this tenant.") String tenantId,
-            @Option(names = "--match-app", paramLabel = "APP_ID",
-                    description = "Only this calling app (client id).") String appId,
-            @Option(names = "--match-user", paramLabel = "USER_ID",
-                    description = "Only requests for this user's meetings.") String userId,
+    int add(
+            @ArgGroup(multiplicity = "1") Effect effect,
+            @Option(
+                            names = "--retry-after",
+                            paramLabel = "SECONDS",
+                            description = "Retry-After of an --error (a 429 sends 5 unless told).")
+                    Integer retryAfter,
+            @Option(
+                            names = "--operation",
+                            description =
+                                    "Only this Graph operation: createOrGet, create, get, " + "list, update, delete.")
+                    String operation,
+            @Option(names = "--match-tenant", paramLabel = "TENANT_ID", description = "Only callers of this tenant.")
+                    String tenantId,
+            @Option(names = "--match-app", paramLabel = "APP_ID", description = "Only this calling app (client id).")
+                    String appId,
+            @Option(
+                            names = "--match-user",
+                            paramLabel = "USER_ID",
+                            description = "Only requests for this user's meetings.")
+                    String userId,
             @Option(names = "--times", paramLabel = "N", description = "Only the next N matching requests.")
-            Integer times,
+                    Integer times,
             @Option(names = "--rate", paramLabel = "0..1", description = "Each matching request with this probability.")
-            Double rate,
+                    Double rate,
             @Option(names = "--seed", description = "Seed of the --rate draws (default: chosen and printed).")
-            Long seed,
+                    Long seed,
             @Option(names = "--ttl", paramLabel = "SECONDS", description = "Remove the rule after this long.")
-            Integer ttlSeconds) {
+                    Integer ttlSeconds) {
         Map<String, Object> match = new LinkedHashMap<>();
         putIfSet(match, "operation", operation);
         putIfSet(match, "tenantId", tenantId);

@@ -25,36 +25,59 @@ import picocli.CommandLine.ScopeType;
  * {@code GRAPHMEET_*} variables and {@code --config} file the server reads, e.g. {@code GRAPHMEET_SERVER_PORT},
  * {@code GRAPHMEET_ADMIN_PORT}, {@code GRAPHMEET_STORAGE_DATA_DIR} and {@code GRAPHMEET_ADMIN_KEY}).
  */
-@Command(name = "graphmeet-cli", mixinStandardHelpOptions = true, versionProvider = GraphmeetCli.BuildVersion.class,
+@Command(
+        name = "graphmeet-cli",
+        mixinStandardHelpOptions = true,
+        versionProvider = GraphmeetCli.BuildVersion.class,
         description = "Manage a running graphmeet through its admin API, and get tokens from its built-in issuer.",
-        subcommands = {TenantCommand.class, UserCommand.class, AppCommand.class, PolicyCommand.class,
-                TokenCommand.class, KeyCommand.class, FaultCommand.class})
+        subcommands = {
+            TenantCommand.class,
+            UserCommand.class,
+            AppCommand.class,
+            PolicyCommand.class,
+            TokenCommand.class,
+            KeyCommand.class,
+            FaultCommand.class
+        })
 public final class GraphmeetCli {
 
-    @Option(names = "--admin-url", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--admin-url",
+            scope = ScopeType.INHERIT,
             description = "Admin API URL as the server logs it, with or without /admin/v1 (env GRAPHMEET_ADMIN_URL; "
                     + "default http://{admin.host}:{admin.port} of the server's configuration).")
     String adminUrl;
 
-    @Option(names = "--admin-key", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--admin-key",
+            scope = ScopeType.INHERIT,
             description = "Admin key (env GRAPHMEET_ADMIN_KEY; default: the file admin.key in --data-dir).")
     String adminKey;
 
-    @Option(names = "--data-dir", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--data-dir",
+            scope = ScopeType.INHERIT,
             description = "Where a generated admin.key is (default: the server's storage.dataDir, "
                     + "env GRAPHMEET_STORAGE_DATA_DIR, else data).")
     String dataDir;
 
-    @Option(names = "--server-url", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--server-url",
+            scope = ScopeType.INHERIT,
             description = "Graph API and issuer base URL (env GRAPHMEET_SERVER_URL; default "
                     + "http://{server.host}:{server.port} of the server's configuration).")
     String serverUrl;
 
-    @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
+    @Option(
+            names = "--config",
+            scope = ScopeType.INHERIT,
+            paramLabel = "FILE",
             description = "The server's YAML configuration file, to find it as it was started (env GRAPHMEET_CONFIG).")
     Path configFile;
 
-    @Option(names = "--tenant", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--tenant",
+            scope = ScopeType.INHERIT,
             description = "Tenant id (env GRAPHMEET_TENANT; default the demo tenant " + DemoDirectory.TENANT_ID + ").")
     String tenant;
 
@@ -75,7 +98,10 @@ public final class GraphmeetCli {
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
         CommandLine commandLine = new CommandLine(new GraphmeetCli(environment, out));
         CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
-        completion.getCommandSpec().usageMessage().hidden(false)
+        completion
+                .getCommandSpec()
+                .usageMessage()
+                .hidden(false)
                 .description("Print a bash/zsh completion script: source <(graphmeet-cli completion)");
         commandLine.addSubcommand("completion", completion);
         commandLine.setOut(new PrintWriter(out, true));
@@ -143,7 +169,8 @@ public final class GraphmeetCli {
         if (dataDir == null && serverConfig().admin().key() != null) {
             return serverConfig().admin().key();
         }
-        Path file = (dataDir != null ? Path.of(dataDir) : serverConfig().storage().dataDir()).resolve("admin.key");
+        Path file =
+                (dataDir != null ? Path.of(dataDir) : serverConfig().storage().dataDir()).resolve("admin.key");
         try {
             return Files.readString(file).strip();
         } catch (IOException e) {

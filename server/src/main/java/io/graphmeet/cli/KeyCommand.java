@@ -15,8 +15,9 @@ final class KeyCommand {
         return cli.print(cli.admin("GET", "/issuer/keys", null));
     }
 
-    @Command(name = "rotate", description = "Sign with a new key from now on; older keys verify until their tokens "
-            + "expire.")
+    @Command(
+            name = "rotate",
+            description = "Sign with a new key from now on; older keys verify until their tokens " + "expire.")
     int rotate() {
         return cli.print(cli.admin("POST", "/issuer/keys/rotate", null));
     }

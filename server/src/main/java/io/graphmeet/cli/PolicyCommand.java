@@ -34,9 +34,10 @@ final class PolicyCommand {
     }
 
     @Command(name = "new", description = "Create a policy listing app ids (New-CsApplicationAccessPolicy).")
-    int create(@Option(names = "--identity", required = true, description = "Policy name.") String identity,
+    int create(
+            @Option(names = "--identity", required = true, description = "Policy name.") String identity,
             @Option(names = "--app-ids", split = ",", required = true, description = "Client ids, comma-separated.")
-            List<String> appIds) {
+                    List<String> appIds) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("identity", identity);
         body.put("appIds", appIds);
@@ -44,11 +45,12 @@ final class PolicyCommand {
     }
 
     @Command(name = "set", description = "Add or remove app ids, or replace them (Set-CsApplicationAccessPolicy).")
-    int set(@Option(names = "--identity", required = true, description = "Policy name.") String identity,
+    int set(
+            @Option(names = "--identity", required = true, description = "Policy name.") String identity,
             @Option(names = "--add", split = ",", description = "Client ids to add.") List<String> add,
             @Option(names = "--remove", split = ",", description = "Client ids to remove.") List<String> remove,
             @Option(names = "--app-ids", split = ",", description = "Client ids replacing the list.")
-            List<String> appIds) {
+                    List<String> appIds) {
         Map<String, Object> body = new LinkedHashMap<>();
         if (add != null) {
             body.put("add", add);
@@ -78,13 +80,16 @@ final class PolicyCommand {
     }
 
     @Command(name = "grant", description = "Grant a policy to a user or tenant-wide (Grant-CsApplicationAccessPolicy).")
-    int grant(@Option(names = "--policy", required = true, description = "Policy name.") String policy,
+    int grant(
+            @Option(names = "--policy", required = true, description = "Policy name.") String policy,
             @ArgGroup(multiplicity = "1") Grantee grantee) {
         return cli.print(cli.tenantAdmin("PUT", grantee.path(), Map.of("policy", policy)));
     }
 
-    @Command(name = "revoke", description = "Take a user's or the tenant-wide grant away "
-            + "(Grant-CsApplicationAccessPolicy -PolicyName $null).")
+    @Command(
+            name = "revoke",
+            description = "Take a user's or the tenant-wide grant away "
+                    + "(Grant-CsApplicationAccessPolicy -PolicyName $null).")
     int revoke(@ArgGroup(multiplicity = "1") Grantee grantee) {
         return cli.print(cli.tenantAdmin("DELETE", grantee.path(), null));
     }

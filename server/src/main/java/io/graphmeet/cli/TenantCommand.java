@@ -14,7 +14,8 @@ final class TenantCommand {
     GraphmeetCli cli;
 
     @Command(name = "add", description = "Create a tenant; prints it.")
-    int add(@Option(names = "--id", description = "Tenant id (a GUID; default: a new one).") String id,
+    int add(
+            @Option(names = "--id", description = "Tenant id (a GUID; default: a new one).") String id,
             @Option(names = "--display-name") String displayName) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", id);

@@ -18,8 +18,10 @@ import picocli.CommandLine.ParentCommand;
  * given); a delegated one with {@code --user}. Secrets and passwords are only ever stored hashed, so they must
  * be given, except the demo app's and demo user's well-known ones.
  */
-@Command(name = "token", description = "Print an access token from the built-in issuer: --app (client "
-        + "credentials) or --user (password grant). Without either: the demo app.")
+@Command(
+        name = "token",
+        description = "Print an access token from the built-in issuer: --app (client "
+                + "credentials) or --user (password grant). Without either: the demo app.")
 final class TokenCommand implements java.util.concurrent.Callable<Integer> {
 
     private static final String GRAPH_DEFAULT = "https://graph.microsoft.com/.default";
@@ -39,7 +41,9 @@ final class TokenCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--password", description = "The user's password (not needed for the demo user).")
     String password;
 
-    @Option(names = "--scopes", split = ",",
+    @Option(
+            names = "--scopes",
+            split = ",",
             description = "Delegated scopes (default OnlineMeetings.ReadWrite); ignored for app tokens.")
     List<String> scopes;
 
@@ -50,22 +54,35 @@ final class TokenCommand implements java.util.concurrent.Callable<Integer> {
         form.put("client_id", clientId);
         if (user == null) {
             form.put("grant_type", "client_credentials");
-            form.put("client_secret", known(secret, clientId.equalsIgnoreCase(DemoDirectory.APP_ID),
-                    DemoDirectory.APP_SECRET, "--secret"));
+            form.put(
+                    "client_secret",
+                    known(
+                            secret,
+                            clientId.equalsIgnoreCase(DemoDirectory.APP_ID),
+                            DemoDirectory.APP_SECRET,
+                            "--secret"));
             form.put("scope", GRAPH_DEFAULT);
         } else {
             form.put("grant_type", "password");
             form.put("username", user);
-            form.put("password", known(password, user.equalsIgnoreCase(DemoDirectory.USER_UPN),
-                    DemoDirectory.USER_PASSWORD, "--password"));
+            form.put(
+                    "password",
+                    known(
+                            password,
+                            user.equalsIgnoreCase(DemoDirectory.USER_UPN),
+                            DemoDirectory.USER_PASSWORD,
+                            "--password"));
             form.put("scope", String.join(" ", scopes == null ? List.of("OnlineMeetings.ReadWrite") : scopes));
             if (secret != null) {
                 form.put("client_secret", secret);
             }
         }
-        JsonNode answer = Http.token(cli.serverUrl(), cli.tenantId(), form.entrySet().stream()
-                .map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
-                .collect(Collectors.joining("&")));
+        JsonNode answer = Http.token(
+                cli.serverUrl(),
+                cli.tenantId(),
+                form.entrySet().stream()
+                        .map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
+                        .collect(Collectors.joining("&")));
         cli.out().println(answer.path("access_token").asText());
         return 0;
     }

@@ -14,8 +14,9 @@ final class UserCommand {
     GraphmeetCli cli;
 
     @Command(name = "add", description = "Create a user; prints it.")
-    int add(@Option(names = "--upn", required = true, description = "User principal name, e.g. adele@contoso.com.")
-            String upn,
+    int add(
+            @Option(names = "--upn", required = true, description = "User principal name, e.g. adele@contoso.com.")
+                    String upn,
             @Option(names = "--id", description = "Object id (a GUID; default: a new one).") String id,
             @Option(names = "--display-name") String displayName,
             @Option(names = "--password", description = "Sign-in password for the built-in issuer.") String password) {
@@ -40,7 +41,8 @@ final class UserCommand {
     }
 
     @Command(name = "set", description = "Change a user's UPN, display name or password.")
-    int set(@Option(names = "--user", required = true, description = "Object id.") String user,
+    int set(
+            @Option(names = "--user", required = true, description = "Object id.") String user,
             @Option(names = "--upn") String upn,
             @Option(names = "--display-name") String displayName,
             @Option(names = "--password") String password) {

@@ -72,7 +72,9 @@ public final class ConfigLoader {
             }
             return;
         }
-        Setting setting = Arrays.stream(Setting.values()).filter(s -> s.key().equals(prefix)).findFirst()
+        Setting setting = Arrays.stream(Setting.values())
+                .filter(s -> s.key().equals(prefix))
+                .findFirst()
                 .orElseThrow(() -> new ConfigException("unknown setting '" + prefix + "' in the configuration file"));
         if (node.isArray()) {
             List<String> items = new ArrayList<>();
@@ -110,23 +112,30 @@ public final class ConfigLoader {
         int port = integer(Setting.SERVER_PORT, 0, 65535);
         String publicUrl = text(Setting.SERVER_PUBLIC_URL, true);
         publicUrl = publicUrl.isEmpty() ? null : url(Setting.SERVER_PUBLIC_URL, publicUrl);
-        var connections = new GraphmeetConfig.Connections(positive(Setting.SERVER_READ_TIMEOUT),
-                positive(Setting.SERVER_IDLE_TIMEOUT), integer(Setting.SERVER_MAX_CONCURRENT_REQUESTS, 1, 1_000_000),
+        var connections = new GraphmeetConfig.Connections(
+                positive(Setting.SERVER_READ_TIMEOUT),
+                positive(Setting.SERVER_IDLE_TIMEOUT),
+                integer(Setting.SERVER_MAX_CONCURRENT_REQUESTS, 1, 1_000_000),
                 integer(Setting.SERVER_MAX_CONNECTIONS, 1, 1_000_000));
-        var server = new GraphmeetConfig.Server(host, port, publicUrl,
-                integer(Setting.SERVER_MAX_BODY_BYTES, 1024, 64 * 1024 * 1024), connections);
+        var server = new GraphmeetConfig.Server(
+                host, port, publicUrl, integer(Setting.SERVER_MAX_BODY_BYTES, 1024, 64 * 1024 * 1024), connections);
 
         var kind = switch (text(Setting.STORAGE_KIND, false).toLowerCase(Locale.ROOT)) {
             case "embedded" -> GraphmeetConfig.StorageKind.EMBEDDED;
             case "postgres" -> GraphmeetConfig.StorageKind.POSTGRES;
             default -> throw invalid(Setting.STORAGE_KIND, "must be 'embedded' or 'postgres'");
         };
-        var postgres = new GraphmeetConfig.Postgres(text(Setting.STORAGE_POSTGRES_URL, true),
-                text(Setting.STORAGE_POSTGRES_USER, true), text(Setting.STORAGE_POSTGRES_PASSWORD, true),
-                integer(Setting.STORAGE_POSTGRES_POOL_SIZE, 1, 512), duration(Setting.STORAGE_POSTGRES_CONNECT_TIMEOUT),
+        var postgres = new GraphmeetConfig.Postgres(
+                text(Setting.STORAGE_POSTGRES_URL, true),
+                text(Setting.STORAGE_POSTGRES_USER, true),
+                text(Setting.STORAGE_POSTGRES_PASSWORD, true),
+                integer(Setting.STORAGE_POSTGRES_POOL_SIZE, 1, 512),
+                duration(Setting.STORAGE_POSTGRES_CONNECT_TIMEOUT),
                 duration(Setting.STORAGE_POSTGRES_REQUEST_TIMEOUT));
-        if (postgres.requestTimeout().toMillis() < 500 || postgres.requestTimeout().toMinutes() > 10) {
-            throw invalid(Setting.STORAGE_POSTGRES_REQUEST_TIMEOUT,
+        if (postgres.requestTimeout().toMillis() < 500
+                || postgres.requestTimeout().toMinutes() > 10) {
+            throw invalid(
+                    Setting.STORAGE_POSTGRES_REQUEST_TIMEOUT,
                     "must be between PT0.5S and PT10M, was " + postgres.requestTimeout());
         }
         if (kind == GraphmeetConfig.StorageKind.POSTGRES && !postgres.url().startsWith("jdbc:postgresql:")) {
@@ -134,14 +143,21 @@ public final class ConfigLoader {
         }
         var storage = new GraphmeetConfig.Storage(kind, Path.of(text(Setting.STORAGE_DATA_DIR, false)), postgres);
 
-        List<String> audiences = Arrays.stream(text(Setting.AUTH_AUDIENCES, false).split(","))
-                .map(String::trim).filter(a -> !a.isEmpty()).toList();
+        List<String> audiences = Arrays.stream(
+                        text(Setting.AUTH_AUDIENCES, false).split(","))
+                .map(String::trim)
+                .filter(a -> !a.isEmpty())
+                .toList();
         Duration maxTokenLifetime = duration(Setting.AUTH_MAX_TOKEN_LIFETIME);
         if (maxTokenLifetime.toMinutes() < 5) {
             throw invalid(Setting.AUTH_MAX_TOKEN_LIFETIME, "must be at least PT5M, was " + maxTokenLifetime);
         }
-        var auth = new GraphmeetConfig.Auth(audiences, duration(Setting.AUTH_CLOCK_SKEW), issuers(),
-                integer(Setting.AUTH_TOKEN_CACHE_BYTES, 0, Integer.MAX_VALUE), maxTokenLifetime);
+        var auth = new GraphmeetConfig.Auth(
+                audiences,
+                duration(Setting.AUTH_CLOCK_SKEW),
+                issuers(),
+                integer(Setting.AUTH_TOKEN_CACHE_BYTES, 0, Integer.MAX_VALUE),
+                maxTokenLifetime);
 
         String bootstrap = text(Setting.DIRECTORY_BOOTSTRAP_FILE, true);
         Path bootstrapFile = bootstrap.isEmpty() ? null : Path.of(bootstrap);
@@ -151,34 +167,50 @@ public final class ConfigLoader {
         if (bootstrapFile != null && !Files.isReadable(bootstrapFile)) {
             throw invalid(Setting.DIRECTORY_BOOTSTRAP_FILE, "file " + bootstrapFile + " is not readable");
         }
-        var directory = new GraphmeetConfig.Directory(bootstrapFile, bool(Setting.DIRECTORY_STRICT),
-                bool(Setting.DIRECTORY_SEED_DEMO));
+        var directory = new GraphmeetConfig.Directory(
+                bootstrapFile, bool(Setting.DIRECTORY_STRICT), bool(Setting.DIRECTORY_SEED_DEMO));
 
         String joinBase = text(Setting.MEETINGS_JOIN_BASE_URL, true);
         joinBase = joinBase.isEmpty() ? null : url(Setting.MEETINGS_JOIN_BASE_URL, joinBase);
         var issuer = issuer(host);
         String adminKey = text(Setting.ADMIN_KEY, true);
-        var admin = new GraphmeetConfig.Admin(text(Setting.ADMIN_HOST, false), integer(Setting.ADMIN_PORT, 0, 65535),
+        var admin = new GraphmeetConfig.Admin(
+                text(Setting.ADMIN_HOST, false),
+                integer(Setting.ADMIN_PORT, 0, 65535),
                 adminKey.isEmpty() ? null : adminKey);
         String keystore = text(Setting.TLS_KEYSTORE, true);
         if (!keystore.isEmpty() && !Files.isReadable(Path.of(keystore))) {
             throw invalid(Setting.TLS_KEYSTORE, "file " + keystore + " is not readable");
         }
-        var tls = new GraphmeetConfig.Tls(integer(Setting.TLS_PORT, 0, 65535),
-                keystore.isEmpty() ? null : Path.of(keystore), text(Setting.TLS_KEYSTORE_PASSWORD, true));
-        return new GraphmeetConfig(server, storage, auth, directory, new GraphmeetConfig.Meetings(joinBase), profile,
-                issuer, admin, tls, operations(), journal());
+        var tls = new GraphmeetConfig.Tls(
+                integer(Setting.TLS_PORT, 0, 65535),
+                keystore.isEmpty() ? null : Path.of(keystore),
+                text(Setting.TLS_KEYSTORE_PASSWORD, true));
+        return new GraphmeetConfig(
+                server,
+                storage,
+                auth,
+                directory,
+                new GraphmeetConfig.Meetings(joinBase),
+                profile,
+                issuer,
+                admin,
+                tls,
+                operations(),
+                journal());
     }
 
     private GraphmeetConfig.Journal journal() {
-        return new GraphmeetConfig.Journal(integer(Setting.JOURNAL_REQUESTS_PER_TENANT, 0, 1_000_000),
-                integer(Setting.JOURNAL_TENANTS, 1, 1_000_000), integer(Setting.JOURNAL_MAX_BYTES, 0, Integer.MAX_VALUE),
+        return new GraphmeetConfig.Journal(
+                integer(Setting.JOURNAL_REQUESTS_PER_TENANT, 0, 1_000_000),
+                integer(Setting.JOURNAL_TENANTS, 1, 1_000_000),
+                integer(Setting.JOURNAL_MAX_BYTES, 0, Integer.MAX_VALUE),
                 integer(Setting.JOURNAL_MAX_BODY_BYTES, 0, 16 * 1024 * 1024));
     }
 
     private GraphmeetConfig.Operations operations() {
-        var management = new GraphmeetConfig.Management(text(Setting.MANAGEMENT_HOST, false),
-                integer(Setting.MANAGEMENT_PORT, 0, 65535));
+        var management = new GraphmeetConfig.Management(
+                text(Setting.MANAGEMENT_HOST, false), integer(Setting.MANAGEMENT_PORT, 0, 65535));
         var format = switch (text(Setting.ACCESS_LOG_FORMAT, false).toLowerCase(Locale.ROOT)) {
             case "json" -> GraphmeetConfig.AccessLogFormat.JSON;
             case "text" -> GraphmeetConfig.AccessLogFormat.TEXT;
@@ -186,15 +218,20 @@ public final class ConfigLoader {
             default -> throw invalid(Setting.ACCESS_LOG_FORMAT, "must be 'json', 'text' or 'off'");
         };
         String file = text(Setting.ACCESS_LOG_FILE, true);
-        var throttle = new GraphmeetConfig.Throttle(bool(Setting.THROTTLE_ENABLED),
-                integer(Setting.THROTTLE_APP_REQUESTS, 1, Integer.MAX_VALUE), window(Setting.THROTTLE_APP_WINDOW),
-                integer(Setting.THROTTLE_TENANT_REQUESTS, 1, Integer.MAX_VALUE), window(Setting.THROTTLE_TENANT_WINDOW),
+        var throttle = new GraphmeetConfig.Throttle(
+                bool(Setting.THROTTLE_ENABLED),
+                integer(Setting.THROTTLE_APP_REQUESTS, 1, Integer.MAX_VALUE),
+                window(Setting.THROTTLE_APP_WINDOW),
+                integer(Setting.THROTTLE_TENANT_REQUESTS, 1, Integer.MAX_VALUE),
+                window(Setting.THROTTLE_TENANT_WINDOW),
                 integer(Setting.THROTTLE_USER_MEETINGS_PER_MONTH, 1, Integer.MAX_VALUE),
                 window(Setting.THROTTLE_SYNC_INTERVAL));
         String otlp = text(Setting.TRACING_OTLP_ENDPOINT, true);
-        return new GraphmeetConfig.Operations(management,
+        return new GraphmeetConfig.Operations(
+                management,
                 new GraphmeetConfig.AccessLog(format, file.isEmpty() ? null : Path.of(file)),
-                duration(Setting.SERVER_SHUTDOWN_GRACE), throttle,
+                duration(Setting.SERVER_SHUTDOWN_GRACE),
+                throttle,
                 otlp.isEmpty() ? null : url(Setting.TRACING_OTLP_ENDPOINT, otlp));
     }
 
@@ -207,20 +244,26 @@ public final class ConfigLoader {
     }
 
     private GraphmeetConfig.BuiltInIssuer issuer(String serverHost) {
-        List<String> scopes = Arrays.stream(text(Setting.ISSUER_DELEGATED_SCOPES, true).split(","))
-                .map(String::trim).filter(scope -> !scope.isEmpty()).toList();
+        List<String> scopes = Arrays.stream(
+                        text(Setting.ISSUER_DELEGATED_SCOPES, true).split(","))
+                .map(String::trim)
+                .filter(scope -> !scope.isEmpty())
+                .toList();
         Duration lifetime = duration(Setting.ISSUER_TOKEN_LIFETIME);
         if (lifetime.toSeconds() < 60 || lifetime.toHours() > 24) {
             throw invalid(Setting.ISSUER_TOKEN_LIFETIME, "must be between PT1M and PT24H, was " + lifetime);
         }
-        var issuer = new GraphmeetConfig.BuiltInIssuer(bool(Setting.ISSUER_ENABLED), lifetime, scopes,
-                bool(Setting.ISSUER_ALLOW_NON_LOOPBACK));
+        var issuer = new GraphmeetConfig.BuiltInIssuer(
+                bool(Setting.ISSUER_ENABLED), lifetime, scopes, bool(Setting.ISSUER_ALLOW_NON_LOOPBACK));
         if (issuer.enabled() && !issuer.allowNonLoopback() && !isLoopback(serverHost)) {
-            throw invalid(Setting.ISSUER_ALLOW_NON_LOOPBACK, "the built-in token issuer (issuer.enabled) refuses to "
-                    + "listen on server.host " + serverHost + ", which is not a loopback address: its well-known "
-                    + "demo credentials would mint tokens for anyone who can reach it. Use a loopback server.host, "
-                    + "turn the issuer off (issuer.enabled=false or profile=production), or set "
-                    + "issuer.allowNonLoopback=true");
+            throw invalid(
+                    Setting.ISSUER_ALLOW_NON_LOOPBACK,
+                    "the built-in token issuer (issuer.enabled) refuses to "
+                            + "listen on server.host " + serverHost
+                            + ", which is not a loopback address: its well-known "
+                            + "demo credentials would mint tokens for anyone who can reach it. Use a loopback server.host, "
+                            + "turn the issuer off (issuer.enabled=false or profile=production), or set "
+                            + "issuer.allowNonLoopback=true");
         }
         return issuer;
     }
@@ -253,8 +296,11 @@ public final class ConfigLoader {
             if (!jwksUri.isEmpty() && !(jwksUri.startsWith("http://") || jwksUri.startsWith("https://"))) {
                 throw new ConfigException(where + ".jwksUri: must be an http(s) URL, was '" + jwksUri + "'");
             }
-            result.add(new GraphmeetConfig.Issuer(issuer, jwksUri.isEmpty() ? null : jwksUri,
-                    jwksFile.isEmpty() ? null : Path.of(jwksFile), issuerTenants(entry, where, issuer)));
+            result.add(new GraphmeetConfig.Issuer(
+                    issuer,
+                    jwksUri.isEmpty() ? null : jwksUri,
+                    jwksFile.isEmpty() ? null : Path.of(jwksFile),
+                    issuerTenants(entry, where, issuer)));
         }
         return result;
     }
@@ -283,8 +329,11 @@ public final class ConfigLoader {
     /** The value given in the file or environment, else the default of the profile. */
     private String text(Setting setting, boolean mayBeEmpty) {
         String given = values.get(setting);
-        String value = (given != null ? given
-                : profile == GraphmeetConfig.Profile.PRODUCTION ? setting.productionDefault() : setting.defaultValue())
+        String value = (given != null
+                        ? given
+                        : profile == GraphmeetConfig.Profile.PRODUCTION
+                                ? setting.productionDefault()
+                                : setting.defaultValue())
                 .trim();
         if (value.isEmpty() && !mayBeEmpty) {
             throw invalid(setting, "must not be empty");

@@ -23,8 +23,12 @@ public final class ConfigReport {
     private static final int WIDTH = 100;
     private static final String CONFIG_VARIABLE = "GRAPHMEET_CONFIG";
     /** Variables of the same prefix read by the bin/ scripts and graphmeet-cli rather than by the server. */
-    private static final Set<String> NOT_SERVER_SETTINGS = Set.of("GRAPHMEET_JAVA_OPTS", "GRAPHMEET_CLI_JAVA_OPTS",
-            "GRAPHMEET_ADMIN_URL", "GRAPHMEET_SERVER_URL", "GRAPHMEET_TENANT");
+    private static final Set<String> NOT_SERVER_SETTINGS = Set.of(
+            "GRAPHMEET_JAVA_OPTS",
+            "GRAPHMEET_CLI_JAVA_OPTS",
+            "GRAPHMEET_ADMIN_URL",
+            "GRAPHMEET_SERVER_URL",
+            "GRAPHMEET_TENANT");
 
     private ConfigReport() {}
 
@@ -54,11 +58,12 @@ public final class ConfigReport {
             String value = value(setting, config);
             lines.add(setting.key() + "=" + (setting.secret() && !value.isEmpty() ? MASK : value));
         }
-        lines.add(ConfigLoader.ISSUERS_KEY + "=" + config.auth().issuers().stream()
-                .map(issuer -> issuer.issuer() + " keys=" + (issuer.jwksFile() != null ? issuer.jwksFile()
-                        : issuer.jwksUri()) + (issuer.tenants().isEmpty() ? "" : " tenants="
-                        + String.join(",", issuer.tenants())))
-                .collect(Collectors.joining(", ", "[", "]")));
+        lines.add(ConfigLoader.ISSUERS_KEY + "="
+                + config.auth().issuers().stream()
+                        .map(issuer -> issuer.issuer() + " keys="
+                                + (issuer.jwksFile() != null ? issuer.jwksFile() : issuer.jwksUri())
+                                + (issuer.tenants().isEmpty() ? "" : " tenants=" + String.join(",", issuer.tenants())))
+                        .collect(Collectors.joining(", ", "[", "]")));
         return lines.toString();
     }
 
@@ -68,8 +73,10 @@ public final class ConfigReport {
      */
     public static List<String> warnings(GraphmeetConfig config, Map<String, String> environment) {
         List<String> warnings = new ArrayList<>();
-        List<String> known = Stream.concat(Arrays.stream(Setting.values()).map(Setting::environmentVariable),
-                Stream.of(ConfigLoader.ISSUERS_VARIABLE, CONFIG_VARIABLE)).toList();
+        List<String> known = Stream.concat(
+                        Arrays.stream(Setting.values()).map(Setting::environmentVariable),
+                        Stream.of(ConfigLoader.ISSUERS_VARIABLE, CONFIG_VARIABLE))
+                .toList();
         environment.keySet().stream()
                 .filter(name -> name.startsWith("GRAPHMEET_"))
                 .filter(name -> !known.contains(name) && !NOT_SERVER_SETTINGS.contains(name))
@@ -133,7 +140,8 @@ public final class ConfigReport {
             case THROTTLE_APP_WINDOW -> config.operations().throttle().appWindow();
             case THROTTLE_TENANT_REQUESTS -> config.operations().throttle().tenantRequests();
             case THROTTLE_TENANT_WINDOW -> config.operations().throttle().tenantWindow();
-            case THROTTLE_USER_MEETINGS_PER_MONTH -> config.operations().throttle().userMeetingsPerMonth();
+            case THROTTLE_USER_MEETINGS_PER_MONTH ->
+                config.operations().throttle().userMeetingsPerMonth();
             case THROTTLE_SYNC_INTERVAL -> config.operations().throttle().syncInterval();
             case JOURNAL_REQUESTS_PER_TENANT -> config.journal().requestsPerTenant();
             case JOURNAL_TENANTS -> config.journal().tenants();
@@ -165,7 +173,9 @@ public final class ConfigReport {
     }
 
     private static String closest(String name, List<String> candidates) {
-        return candidates.stream().min(Comparator.comparingInt(candidate -> distance(name, candidate))).orElseThrow();
+        return candidates.stream()
+                .min(Comparator.comparingInt(candidate -> distance(name, candidate)))
+                .orElseThrow();
     }
 
     /** Levenshtein distance: the fewest single-character edits that turn one name into the other. */

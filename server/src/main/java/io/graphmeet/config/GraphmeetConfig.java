@@ -7,11 +7,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The whole validated configuration, parsed once at start-up by {@link ConfigLoader}. */
-public record GraphmeetConfig(Server server, Storage storage, Auth auth, Directory directory, Meetings meetings,
-        Profile profile, BuiltInIssuer issuer, Admin admin, Tls tls, Operations operations, Journal journal) {
+public record GraphmeetConfig(
+        Server server,
+        Storage storage,
+        Auth auth,
+        Directory directory,
+        Meetings meetings,
+        Profile profile,
+        BuiltInIssuer issuer,
+        Admin admin,
+        Tls tls,
+        Operations operations,
+        Journal journal) {
 
     /** Development (built-in issuer, demo directory, generated admin key) or production (none of them). */
-    public enum Profile { DEVELOPMENT, PRODUCTION }
+    public enum Profile {
+        DEVELOPMENT,
+        PRODUCTION
+    }
 
     /** The Graph-compatible HTTP listener; a null {@code publicUrl} means {@code http://{host}:{port}}. */
     public record Server(String host, int port, String publicUrl, int maxBodyBytes, Connections connections) {
@@ -23,7 +36,9 @@ public record GraphmeetConfig(Server server, Storage storage, Auth auth, Directo
 
         /** The base URL clients reach this server at. */
         public String effectivePublicUrl() {
-            return publicUrl != null ? publicUrl : "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+            return publicUrl != null
+                    ? publicUrl
+                    : "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
         }
     }
 
@@ -33,35 +48,44 @@ public record GraphmeetConfig(Server server, Storage storage, Auth auth, Directo
      * without a request; past {@code maxConcurrentRequests} a request gets {@code 503} with {@code Retry-After};
      * past {@code maxConnections} new connections wait to be accepted.
      */
-    public record Connections(Duration readTimeout, Duration idleTimeout, int maxConcurrentRequests,
-            int maxConnections) {}
+    public record Connections(
+            Duration readTimeout, Duration idleTimeout, int maxConcurrentRequests, int maxConnections) {}
 
     /** Which database holds the state, and how to reach it. */
     public record Storage(StorageKind kind, Path dataDir, Postgres postgres) {}
 
     /** The two storage backends. */
-    public enum StorageKind { EMBEDDED, POSTGRES }
+    public enum StorageKind {
+        EMBEDDED,
+        POSTGRES
+    }
 
     /**
      * PostgreSQL connection settings, used when the kind is {@code POSTGRES}; {@code connectTimeout} bounds how
      * long start-up waits for the database to accept a first connection, {@code requestTimeout} how long a
      * request waits for an unreachable database.
      */
-    public record Postgres(String url, String user, String password, int poolSize, Duration connectTimeout,
-            Duration requestTimeout) {
+    public record Postgres(
+            String url, String user, String password, int poolSize, Duration connectTimeout, Duration requestTimeout) {
 
-        private static final Pattern PASSWORD_IN_URL =
-                Pattern.compile("(?i)(password=)[^&;]*|(//[^/:@]*:)[^/@]*@");
+        private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)(password=)[^&;]*|(//[^/:@]*:)[^/@]*@");
 
         /** {@link #url()} with any password in it masked, for logs and messages. */
         public String maskedUrl() {
-            return PASSWORD_IN_URL.matcher(url).replaceAll(match -> match.group(1) != null
-                    ? match.group(1) + "****" : Matcher.quoteReplacement(match.group(2)) + "****@");
+            return PASSWORD_IN_URL
+                    .matcher(url)
+                    .replaceAll(match -> match.group(1) != null
+                            ? match.group(1) + "****"
+                            : Matcher.quoteReplacement(match.group(2)) + "****@");
         }
     }
 
     /** Bearer token validation; {@code maxTokenLifetime} bounds how far ahead a token's {@code exp} may lie. */
-    public record Auth(List<String> audiences, Duration clockSkew, List<Issuer> issuers, long tokenCacheBytes,
+    public record Auth(
+            List<String> audiences,
+            Duration clockSkew,
+            List<Issuer> issuers,
+            long tokenCacheBytes,
             Duration maxTokenLifetime) {
         public Auth {
             audiences = List.copyOf(audiences);
@@ -83,8 +107,8 @@ public record GraphmeetConfig(Server server, Storage storage, Auth auth, Directo
     public record Directory(Path bootstrapFile, boolean strict, boolean seedDemo) {}
 
     /** The built-in Entra-like token issuer. */
-    public record BuiltInIssuer(boolean enabled, Duration tokenLifetime, List<String> delegatedScopes,
-            boolean allowNonLoopback) {
+    public record BuiltInIssuer(
+            boolean enabled, Duration tokenLifetime, List<String> delegatedScopes, boolean allowNonLoopback) {
         public BuiltInIssuer {
             delegatedScopes = List.copyOf(delegatedScopes);
         }
@@ -108,7 +132,11 @@ public record GraphmeetConfig(Server server, Storage storage, Auth auth, Directo
      * How graphmeet is run as a service: management listener, access log, shutdown grace, throttling, and the OTLP
      * endpoint traces are exported to (null for none).
      */
-    public record Operations(Management management, AccessLog accessLog, Duration shutdownGrace, Throttle throttle,
+    public record Operations(
+            Management management,
+            AccessLog accessLog,
+            Duration shutdownGrace,
+            Throttle throttle,
             String otlpEndpoint) {}
 
     /** The management listener: health, metrics and info, no key. */
@@ -118,11 +146,21 @@ public record GraphmeetConfig(Server server, Storage storage, Auth auth, Directo
     public record AccessLog(AccessLogFormat format, Path file) {}
 
     /** The access log's line formats. */
-    public enum AccessLogFormat { JSON, TEXT, OFF }
+    public enum AccessLogFormat {
+        JSON,
+        TEXT,
+        OFF
+    }
 
     /** Graph's throttling limits; {@code syncInterval} is how often nodes share their counts. */
-    public record Throttle(boolean enabled, int appRequests, Duration appWindow, int tenantRequests,
-            Duration tenantWindow, int userMeetingsPerMonth, Duration syncInterval) {}
+    public record Throttle(
+            boolean enabled,
+            int appRequests,
+            Duration appWindow,
+            int tenantRequests,
+            Duration tenantWindow,
+            int userMeetingsPerMonth,
+            Duration syncInterval) {}
 
     /**
      * The request journal: entries kept per tenant (0: none), tenants kept, about how many bytes in all, and bytes
@@ -135,8 +173,18 @@ public record GraphmeetConfig(Server server, Storage storage, Auth auth, Directo
 
     /** A copy whose server listens on {@code port}. */
     public GraphmeetConfig withPort(int port) {
-        return new GraphmeetConfig(server.withPort(port), storage, auth, directory, meetings, profile, issuer, admin,
-                tls, operations, journal);
+        return new GraphmeetConfig(
+                server.withPort(port),
+                storage,
+                auth,
+                directory,
+                meetings,
+                profile,
+                issuer,
+                admin,
+                tls,
+                operations,
+                journal);
     }
 
     /** The base of every joinWebUrl. */

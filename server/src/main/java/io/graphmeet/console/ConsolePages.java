@@ -52,8 +52,10 @@ final class ConsolePages {
 
     /** The sign-in form, with a message (null: none) above it. */
     static void signIn(ServerResponse response, Status status, String message) {
-        String html = text("signin.html").replace("{{message}}", message == null ? ""
-                : "<p class=\"message\" role=\"alert\">" + escape(message) + "</p>");
+        String html = text("signin.html")
+                .replace(
+                        "{{message}}",
+                        message == null ? "" : "<p class=\"message\" role=\"alert\">" + escape(message) + "</p>");
         send(response, status, TYPES.get("html"), html.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -42,8 +42,8 @@ public final class ConsoleRoutes {
     }
 
     /** Adds the console's routes to the admin listener's {@code routing}, ahead of the admin API's. */
-    public static void register(HttpRouting.Builder routing, AdminKey key, ConsoleSessions sessions, int maxBodyBytes,
-            Clock clock) {
+    public static void register(
+            HttpRouting.Builder routing, AdminKey key, ConsoleSessions sessions, int maxBodyBytes, Clock clock) {
         ConsoleRoutes console = new ConsoleRoutes(key, sessions, maxBodyBytes, clock);
         routing.get(BASE, (request, response) -> redirect(response, BASE + "/"))
                 .get(BASE + "/", console::app)
@@ -51,11 +51,14 @@ public final class ConsoleRoutes {
                 .post(SIGN_IN, console::signIn)
                 .post(BASE + "/signout", console::signOut)
                 .get(BASE + "/session", console::session)
-                .get(BASE + "/assets/{file}", (request, response) ->
-                        ConsolePages.asset(response, request.path().pathParameters().get("file")))
-                .any(BASE + "/*", (request, response) ->
-                        ConsolePages.page(response, Status.NOT_FOUND_404, "Not found",
-                                "The console has no page here."));
+                .get(
+                        BASE + "/assets/{file}",
+                        (request, response) -> ConsolePages.asset(
+                                response, request.path().pathParameters().get("file")))
+                .any(
+                        BASE + "/*",
+                        (request, response) -> ConsolePages.page(
+                                response, Status.NOT_FOUND_404, "Not found", "The console has no page here."));
     }
 
     private void app(ServerRequest request, ServerResponse response) {
@@ -69,10 +72,16 @@ public final class ConsoleRoutes {
     private void signInPage(ServerRequest request, ServerResponse response) {
         var token = request.query().first("token");
         if (token.isPresent()) {
-            sessions.redeem(token.get()).ifPresentOrElse(session -> openSession(request, response, session),
-                    () -> ConsolePages.signIn(response, Status.UNAUTHORIZED_401, "This sign-in link is unknown, used "
-                            + "or expired: each link works once, for " + ConsoleSessions.LINK_LIFETIME.toMinutes()
-                            + " minutes. Sign in with the admin key instead."));
+            sessions.redeem(token.get())
+                    .ifPresentOrElse(
+                            session -> openSession(request, response, session),
+                            () -> ConsolePages.signIn(
+                                    response,
+                                    Status.UNAUTHORIZED_401,
+                                    "This sign-in link is unknown, used "
+                                            + "or expired: each link works once, for "
+                                            + ConsoleSessions.LINK_LIFETIME.toMinutes()
+                                            + " minutes. Sign in with the admin key instead."));
             return;
         }
         if (sessions.find(cookies(request)).isPresent()) {
@@ -84,15 +93,17 @@ public final class ConsoleRoutes {
 
     private void signIn(ServerRequest request, ServerResponse response) {
         if (!sameOrigin(request)) {
-            ConsolePages.signIn(response, Status.FORBIDDEN_403, "Sign-in is accepted only from the console's own "
-                    + "page.");
+            ConsolePages.signIn(
+                    response, Status.FORBIDDEN_403, "Sign-in is accepted only from the console's own " + "page.");
             return;
         }
         String form;
         try {
             form = body.form(request);
         } catch (RequestRefusedException e) {
-            ConsolePages.signIn(response, e.tooLarge() ? Status.REQUEST_ENTITY_TOO_LARGE_413 : Status.BAD_REQUEST_400,
+            ConsolePages.signIn(
+                    response,
+                    e.tooLarge() ? Status.REQUEST_ENTITY_TOO_LARGE_413 : Status.BAD_REQUEST_400,
                     "The sign-in form could not be read.");
             return;
         }
@@ -105,11 +116,23 @@ public final class ConsoleRoutes {
 
     private void signOut(ServerRequest request, ServerResponse response) {
         var session = sessions.find(cookies(request));
-        String sent = request.headers().first(HeaderNames.create(AdminSessions.CSRF_HEADER)).orElse("");
-        if (session.isPresent() && !MessageDigest.isEqual(session.get().csrfToken().getBytes(StandardCharsets.UTF_8),
-                sent.getBytes(StandardCharsets.UTF_8))) {
-            ConsolePages.json(response, Status.FORBIDDEN_403, Map.of("error", Map.of("code", "Forbidden",
-                    "message", "Missing or wrong " + AdminSessions.CSRF_HEADER + " header.")));
+        String sent = request.headers()
+                .first(HeaderNames.create(AdminSessions.CSRF_HEADER))
+                .orElse("");
+        if (session.isPresent()
+                && !MessageDigest.isEqual(
+                        session.get().csrfToken().getBytes(StandardCharsets.UTF_8),
+                        sent.getBytes(StandardCharsets.UTF_8))) {
+            ConsolePages.json(
+                    response,
+                    Status.FORBIDDEN_403,
+                    Map.of(
+                            "error",
+                            Map.of(
+                                    "code",
+                                    "Forbidden",
+                                    "message",
+                                    "Missing or wrong " + AdminSessions.CSRF_HEADER + " header.")));
             return;
         }
         sessions.signOut(cookies(request));
@@ -121,11 +144,26 @@ public final class ConsoleRoutes {
 
     /** The signed-in page's CSRF token and the session's end; a 401 without a live session. */
     private void session(ServerRequest request, ServerResponse response) {
-        sessions.find(cookies(request)).ifPresentOrElse(
-                session -> ConsolePages.json(response, Status.OK_200, Map.of("csrfToken", session.csrfToken(),
-                        "expiresAt", session.expiresAt().toString())),
-                () -> ConsolePages.json(response, Status.UNAUTHORIZED_401, Map.of("error", Map.of(
-                        "code", "Unauthorized", "message", "No console session: sign in at " + SIGN_IN + "."))));
+        sessions.find(cookies(request))
+                .ifPresentOrElse(
+                        session -> ConsolePages.json(
+                                response,
+                                Status.OK_200,
+                                Map.of(
+                                        "csrfToken",
+                                        session.csrfToken(),
+                                        "expiresAt",
+                                        session.expiresAt().toString())),
+                        () -> ConsolePages.json(
+                                response,
+                                Status.UNAUTHORIZED_401,
+                                Map.of(
+                                        "error",
+                                        Map.of(
+                                                "code",
+                                                "Unauthorized",
+                                                "message",
+                                                "No console session: sign in at " + SIGN_IN + "."))));
     }
 
     private void openSession(ServerRequest request, ServerResponse response, ConsoleSessions.Session session) {

@@ -48,7 +48,8 @@ public final class ConsoleSessions implements AdminSessions {
         Instant now = clock.instant();
         sessions.values().removeIf(session -> !session.expiresAt().isAfter(now));
         while (sessions.size() >= MAX_SESSIONS) {
-            sessions.values().stream().min(Comparator.comparing(Session::expiresAt))
+            sessions.values().stream()
+                    .min(Comparator.comparing(Session::expiresAt))
                     .ifPresent(oldest -> sessions.remove(oldest.id()));
         }
         Session session = new Session(randomToken(), randomToken(), now.plus(SESSION_LIFETIME));

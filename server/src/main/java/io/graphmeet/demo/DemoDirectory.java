@@ -29,6 +29,7 @@ public final class DemoDirectory {
      */
     static final String USER_PASSWORD_HASH =
             "pbkdf2-sha256$100000$ZDaHyAJKFHAX9+M7u8z/cg$Zlbxi+KnVhk/XReAsXVBOV6cgKZ1TrO1Y9cMhxEZC1o";
+
     public static final String POLICY = "graphmeet-demo";
     public static final String APP_PERMISSION = "OnlineMeetings.ReadWrite.All";
 
@@ -42,9 +43,10 @@ public final class DemoDirectory {
         if (directory.tenant(TENANT_ID).isPresent()) {
             return false;
         }
-        directory.putApp(new App(TENANT_ID, APP_ID, SERVICE_PRINCIPAL_ID, "graphmeet demo app", Set.of(APP_PERMISSION)));
-        directory.putSecret(new AppSecret(TENANT_ID, APP_ID, SECRET_ID, Credentials.hashSecret(APP_SECRET),
-                APP_SECRET.substring(0, 3), now));
+        directory.putApp(
+                new App(TENANT_ID, APP_ID, SERVICE_PRINCIPAL_ID, "graphmeet demo app", Set.of(APP_PERMISSION)));
+        directory.putSecret(new AppSecret(
+                TENANT_ID, APP_ID, SECRET_ID, Credentials.hashSecret(APP_SECRET), APP_SECRET.substring(0, 3), now));
         directory.putUser(new User(TENANT_ID, USER_ID, USER_UPN, "Demo User"));
         directory.putPasswordHash(TENANT_ID, USER_ID, USER_PASSWORD_HASH);
         directory.putPolicy(new AccessPolicy(TENANT_ID, POLICY, Set.of(APP_ID)));

@@ -30,8 +30,8 @@ public final class Credentials {
     public static String hashPassword(String password) {
         byte[] salt = new byte[SALT_BYTES];
         RANDOM.nextBytes(salt);
-        return String.join("$", PBKDF2, Integer.toString(ITERATIONS), base64(salt),
-                base64(pbkdf2(password, salt, ITERATIONS)));
+        return String.join(
+                "$", PBKDF2, Integer.toString(ITERATIONS), base64(salt), base64(pbkdf2(password, salt, ITERATIONS)));
     }
 
     /** {@code sha256$hash}. */
@@ -93,7 +93,9 @@ public final class Credentials {
     private static byte[] pbkdf2(String password, byte[] salt, int iterations) {
         try {
             PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, HASH_BITS);
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(spec)
+                    .getEncoded();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("PBKDF2WithHmacSHA256 is missing from this JDK", e);
         }

@@ -38,7 +38,8 @@ public final class Directory {
      * when neither exists.
      */
     public Optional<PolicyGrant> decidingGrant(String tenantId, String userId) {
-        return store.userGrant(tenantId, userId).map(name -> new PolicyGrant(tenantId, userId, name))
+        return store.userGrant(tenantId, userId)
+                .map(name -> new PolicyGrant(tenantId, userId, name))
                 .or(() -> store.globalGrant(tenantId).map(name -> new PolicyGrant(tenantId, null, name)));
     }
 
@@ -53,7 +54,9 @@ public final class Directory {
      * sign in, and finding that out takes the same hashing work as a wrong password.
      */
     public boolean passwordMatches(User user, String password) {
-        String hash = user == null ? null : store.passwordHash(user.tenantId(), user.id()).orElse(null);
+        String hash = user == null
+                ? null
+                : store.passwordHash(user.tenantId(), user.id()).orElse(null);
         return Credentials.passwordMatches(password, hash);
     }
 }

@@ -12,11 +12,13 @@ import java.time.format.DateTimeFormatter;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ErrorEnvelope(Error error) {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
 
     public static byte[] render(GraphError error, String message, RequestIds ids, Instant now) {
-        ErrorEnvelope envelope = new ErrorEnvelope(new Error(error.code(), message == null ? "" : message,
+        ErrorEnvelope envelope = new ErrorEnvelope(new Error(
+                error.code(),
+                message == null ? "" : message,
                 new InnerError(DATE.format(now), ids.requestId(), ids.clientRequestId())));
         return Json.write(envelope);
     }

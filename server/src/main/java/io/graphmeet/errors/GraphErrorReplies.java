@@ -14,8 +14,9 @@ import java.util.function.Function;
  * @param surfaceErrors the surface's own failures as Graph errors; null for a failure it does not know
  * @param retryAfterSeconds the {@code Retry-After} sent with a {@code 503}, or 0 for none
  */
-public record GraphErrorReplies(Clock clock, String challenge,
-        Function<RuntimeException, GraphException> surfaceErrors, int retryAfterSeconds) implements ErrorReplies {
+public record GraphErrorReplies(
+        Clock clock, String challenge, Function<RuntimeException, GraphException> surfaceErrors, int retryAfterSeconds)
+        implements ErrorReplies {
 
     @Override
     public Reply known(RuntimeException failure, RequestIds ids) {

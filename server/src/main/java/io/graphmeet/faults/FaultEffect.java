@@ -99,7 +99,8 @@ public sealed interface FaultEffect {
 
         @Override
         public String inWords() {
-            return drop ? "committed, then closed the connection without an answer"
+            return drop
+                    ? "committed, then closed the connection without an answer"
                     : "committed, then answered " + status;
         }
     }

@@ -25,8 +25,8 @@ public record FaultRule(FaultMatch match, FaultEffect effect, Integer times, Dou
             throw new InvalidFaultRuleException("Property 'seed' needs 'rate': it seeds the draws a rate makes.");
         }
         if (ttl != null && (ttl.isNegative() || ttl.isZero())) {
-            throw new InvalidFaultRuleException("Property 'ttlSeconds' must be at least 1, was " + ttl.toSeconds()
-                    + ".");
+            throw new InvalidFaultRuleException(
+                    "Property 'ttlSeconds' must be at least 1, was " + ttl.toSeconds() + ".");
         }
     }
 

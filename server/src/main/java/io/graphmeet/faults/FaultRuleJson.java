@@ -24,7 +24,9 @@ public final class FaultRuleJson {
     public static final List<String> EFFECT_TYPES = List.of("error", "latency", "commitThenFail");
 
     private static final List<String> OPERATIONS = Arrays.stream(GraphOperation.values())
-            .filter(operation -> operation != GraphOperation.UNMATCHED).map(GraphOperation::label).toList();
+            .filter(operation -> operation != GraphOperation.UNMATCHED)
+            .map(GraphOperation::label)
+            .toList();
 
     private FaultRuleJson() {}
 
@@ -39,17 +41,32 @@ public final class FaultRuleJson {
             throw new InvalidFaultRuleException("Property 'effect' is required.");
         }
         Integer ttlSeconds = rule.integer("ttlSeconds");
-        return new FaultRule(match(rule.object("match")), effect(effect), rule.integer("times"), rule.decimal("rate"),
-                rule.longInteger("seed"), ttlSeconds == null ? null : Duration.ofSeconds(ttlSeconds));
+        return new FaultRule(
+                match(rule.object("match")),
+                effect(effect),
+                rule.integer("times"),
+                rule.decimal("rate"),
+                rule.longInteger("seed"),
+                ttlSeconds == null ? null : Duration.ofSeconds(ttlSeconds));
     }
 
     /** {@code fault} as the admin API answers it: the rule as written, plus its id, remaining times and expiry. */
     public static View view(ActiveFault fault) {
         FaultRule rule = fault.rule();
         FaultMatch match = rule.match();
-        return new View(fault.id(), new MatchView(match.operation() == null ? null : match.operation().label(),
-                match.tenantId(), match.appId(), match.userId()), effectView(rule.effect()), rule.times(), rule.rate(),
-                rule.seed(), rule.ttl() == null ? null : rule.ttl().toSeconds(), fault.remaining(),
+        return new View(
+                fault.id(),
+                new MatchView(
+                        match.operation() == null ? null : match.operation().label(),
+                        match.tenantId(),
+                        match.appId(),
+                        match.userId()),
+                effectView(rule.effect()),
+                rule.times(),
+                rule.rate(),
+                rule.seed(),
+                rule.ttl() == null ? null : rule.ttl().toSeconds(),
+                fault.remaining(),
                 fault.expiresAt() == null ? null : fault.expiresAt().toString());
     }
 
@@ -58,8 +75,15 @@ public final class FaultRuleJson {
      * {@code expiresAt} (null: never) are always there.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record View(String id, MatchView match, EffectView effect, Integer times, Double rate, Long seed,
-            Long ttlSeconds, @JsonInclude(JsonInclude.Include.ALWAYS) Integer remaining,
+    public record View(
+            String id,
+            MatchView match,
+            EffectView effect,
+            Integer times,
+            Double rate,
+            Long seed,
+            Long ttlSeconds,
+            @JsonInclude(JsonInclude.Include.ALWAYS) Integer remaining,
             @JsonInclude(JsonInclude.Include.ALWAYS) String expiresAt) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -70,11 +94,11 @@ public final class FaultRuleJson {
 
     private static EffectView effectView(FaultEffect effect) {
         return switch (effect) {
-            case FaultEffect.Error error -> new EffectView("error", error.status(), error.retryAfterSeconds(), null,
-                    null);
+            case FaultEffect.Error error ->
+                new EffectView("error", error.status(), error.retryAfterSeconds(), null, null);
             case FaultEffect.Latency latency -> new EffectView("latency", null, null, latency.millis(), null);
-            case FaultEffect.CommitThenFail lost -> new EffectView("commitThenFail", lost.status(), null, null,
-                    lost.drop() ? Boolean.TRUE : null);
+            case FaultEffect.CommitThenFail lost ->
+                new EffectView("commitThenFail", lost.status(), null, null, lost.drop() ? Boolean.TRUE : null);
         };
     }
 
@@ -85,11 +109,14 @@ public final class FaultRuleJson {
         match.only("operation", "tenantId", "appId", "userId");
         String operation = match.string("operation");
         if (operation != null && !OPERATIONS.contains(operation)) {
-            throw new InvalidFaultRuleException("Property 'match.operation' must be one of " + OPERATIONS + ", was '"
-                    + operation + "'.");
+            throw new InvalidFaultRuleException(
+                    "Property 'match.operation' must be one of " + OPERATIONS + ", was '" + operation + "'.");
         }
-        return new FaultMatch(operation == null ? null : GraphOperation.ofLabel(operation), match.string("tenantId"),
-                match.string("appId"), match.string("userId"));
+        return new FaultMatch(
+                operation == null ? null : GraphOperation.ofLabel(operation),
+                match.string("tenantId"),
+                match.string("appId"),
+                match.string("userId"));
     }
 
     private static FaultEffect effect(Fields effect) {
@@ -117,10 +144,12 @@ public final class FaultRuleJson {
             }
             case "commitThenFail" -> {
                 effect.only("type", "status", "drop");
-                yield new FaultEffect.CommitThenFail(effect.integer("status"), Boolean.TRUE.equals(effect.bool("drop")));
+                yield new FaultEffect.CommitThenFail(
+                        effect.integer("status"), Boolean.TRUE.equals(effect.bool("drop")));
             }
-            default -> throw new InvalidFaultRuleException("Property 'effect.type' must be one of " + EFFECT_TYPES
-                    + ", was '" + type + "'.");
+            default ->
+                throw new InvalidFaultRuleException(
+                        "Property 'effect.type' must be one of " + EFFECT_TYPES + ", was '" + type + "'.");
         };
     }
 
@@ -193,8 +222,8 @@ public final class FaultRuleJson {
         }
 
         private InvalidFaultRuleException refused(String name, String problem) {
-            return new InvalidFaultRuleException("Property '" + path + name + "' " + problem + ", was "
-                    + node.get(name) + ".");
+            return new InvalidFaultRuleException(
+                    "Property '" + path + name + "' " + problem + ", was " + node.get(name) + ".");
         }
     }
 }

@@ -85,7 +85,8 @@ public final class FaultRules {
         }
         Instant now = clock.instant();
         for (Armed rule : current) {
-            if (rule.rule.effect().afterCommit() != afterCommit || !rule.rule.match().matches(target)) {
+            if (rule.rule.effect().afterCommit() != afterCommit
+                    || !rule.rule.match().matches(target)) {
                 continue;
             }
             if (rule.expiredAt(now)) {

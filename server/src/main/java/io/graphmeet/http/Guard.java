@@ -11,7 +11,7 @@ public interface Guard<X> {
 
     /** A guard that admits everyone: for public routes and for refusals that need no caller. */
     static <X> Guard<X> open() {
-        return exchange -> { };
+        return exchange -> {};
     }
 
     /** This guard, then {@code next} for the callers this one admitted. */

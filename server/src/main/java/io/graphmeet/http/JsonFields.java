@@ -50,8 +50,8 @@ public final class JsonFields {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!known.contains(name)) {
-                throw RequestRefusedException.malformed("Unknown property '" + pathOf(name) + "'; expected one of "
-                        + String.join(", ", allowed) + ".");
+                throw RequestRefusedException.malformed(
+                        "Unknown property '" + pathOf(name) + "'; expected one of " + String.join(", ", allowed) + ".");
             }
         }
         return this;
@@ -105,7 +105,10 @@ public final class JsonFields {
 
     /** The objects of a nested array, or null if absent. */
     public List<JsonFields> objects(String name) {
-        return items(name, JsonNode::isObject, "must be an object.",
+        return items(
+                name,
+                JsonNode::isObject,
+                "must be an object.",
                 (item, itemPath) -> new JsonFields((ObjectNode) item, itemPath + ".", label));
     }
 
@@ -116,12 +119,15 @@ public final class JsonFields {
 
     /** The strings of a nested array, each turned into a value by {@code parser}; null if absent. */
     public <T> List<T> strings(String name, Parser<T> parser) {
-        return items(name, JsonNode::isTextual, "must be a string.",
+        return items(
+                name,
+                JsonNode::isTextual,
+                "must be a string.",
                 (item, itemPath) -> parser.parse(item.textValue(), label.apply(itemPath)));
     }
 
-    private <T> List<T> items(String name, Predicate<JsonNode> rightType, String problem,
-            BiFunction<JsonNode, String, T> read) {
+    private <T> List<T> items(
+            String name, Predicate<JsonNode> rightType, String problem, BiFunction<JsonNode, String, T> read) {
         JsonNode array = value(name, JsonNode::isArray, "must be an array.");
         if (array == null) {
             return null;

@@ -50,7 +50,9 @@ public final class RequestBody {
 
     /** A form-encoded body as text; empty when there is none or the request is not a form. */
     public String form(ServerRequest request) {
-        return read(request, FORM).map(bytes -> new String(bytes, StandardCharsets.UTF_8)).orElse("");
+        return read(request, FORM)
+                .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
+                .orElse("");
     }
 
     /** The body's bytes (none when the request has no body); empty when the Content-Type is not {@code mediaType}. */

@@ -27,7 +27,8 @@ public record RequestIds(String requestId, String clientRequestId) {
     /** Echoes a sane client id; otherwise the client id is the request id, as Graph does. */
     public static RequestIds forRequest(String clientRequestId) {
         String requestId = randomGuid();
-        boolean usable = clientRequestId != null && !clientRequestId.isBlank()
+        boolean usable = clientRequestId != null
+                && !clientRequestId.isBlank()
                 && clientRequestId.length() <= MAX_CLIENT_ID_LENGTH
                 && clientRequestId.chars().allMatch(c -> c > 0x20 && c < 0x7f);
         return new RequestIds(requestId, usable ? clientRequestId : requestId);

@@ -59,8 +59,8 @@ public final class RouteTable<X> {
 
     /** Serves one route on {@code path}; other methods on it go on to later rows. */
     public RouteTable<X> route(String path, Route<X> route) {
-        routing.route(route.method(), path,
-                edge.handler(new Operation(path, route.name()), route.guard(), route.endpoint()));
+        routing.route(
+                route.method(), path, edge.handler(new Operation(path, route.name()), route.guard(), route.endpoint()));
         rows.add(new Row<>(path, route.method(), route.guard()));
         return this;
     }

@@ -13,8 +13,8 @@ import java.util.List;
  * @param headers headers on every reply
  * @param errors the surface's error envelope
  */
-public record Surface(String name, HeaderName requestIdHeader, Header jsonContentType, List<Header> headers,
-        ErrorReplies errors) {
+public record Surface(
+        String name, HeaderName requestIdHeader, Header jsonContentType, List<Header> headers, ErrorReplies errors) {
 
     public Surface {
         headers = List.copyOf(headers);

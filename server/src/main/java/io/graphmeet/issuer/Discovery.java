@@ -6,11 +6,17 @@ import java.util.List;
 /** The OpenID Connect discovery document of one tenant, with the fields Entra's v2.0 document has. */
 record Discovery(
         @JsonProperty("token_endpoint") String tokenEndpoint,
-        @JsonProperty("token_endpoint_auth_methods_supported") List<String> tokenEndpointAuthMethods,
+
+        @JsonProperty("token_endpoint_auth_methods_supported")
+        List<String> tokenEndpointAuthMethods,
+
         @JsonProperty("jwks_uri") String jwksUri,
         @JsonProperty("response_modes_supported") List<String> responseModes,
         @JsonProperty("subject_types_supported") List<String> subjectTypes,
-        @JsonProperty("id_token_signing_alg_values_supported") List<String> signingAlgorithms,
+
+        @JsonProperty("id_token_signing_alg_values_supported")
+        List<String> signingAlgorithms,
+
         @JsonProperty("response_types_supported") List<String> responseTypes,
         @JsonProperty("scopes_supported") List<String> scopes,
         @JsonProperty("issuer") String issuer,
@@ -27,7 +33,8 @@ record Discovery(
      */
     static Discovery of(String baseUrl, String tenantId) {
         String tenantBase = baseUrl + "/" + tenantId;
-        return new Discovery(tenantBase + "/oauth2/v2.0/token",
+        return new Discovery(
+                tenantBase + "/oauth2/v2.0/token",
                 List.of("client_secret_post", "client_secret_basic"),
                 tenantBase + "/discovery/v2.0/keys",
                 List.of("query", "fragment", "form_post"),

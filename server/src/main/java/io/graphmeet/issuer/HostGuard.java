@@ -40,15 +40,22 @@ public final class HostGuard implements Filter {
         response.header(HeaderNames.CONTENT_TYPE, "application/json");
         response.header(RequestIds.REQUEST_ID, ids.requestId());
         response.header(RequestIds.CLIENT_REQUEST_ID, ids.clientRequestId());
-        response.send(ErrorEnvelope.render(GraphError.BAD_REQUEST, "This server answers only for loopback host "
-                + "names and " + publicHost + " while its built-in token issuer is on.", ids, clock.instant()));
+        response.send(ErrorEnvelope.render(
+                GraphError.BAD_REQUEST,
+                "This server answers only for loopback host " + "names and " + publicHost
+                        + " while its built-in token issuer is on.",
+                ids,
+                clock.instant()));
     }
 
     /** Whether {@code hostHeader} ({@code host[:port]}) names a loopback host or the public URL's host. */
     boolean allows(String hostHeader) {
         String host = normalised(hostOf(hostHeader));
-        return host.equals(publicHost) || host.equals("localhost") || host.endsWith(".localhost")
-                || host.equals("[::1]") || host.matches("127(\\.\\d{1,3}){3}");
+        return host.equals(publicHost)
+                || host.equals("localhost")
+                || host.endsWith(".localhost")
+                || host.equals("[::1]")
+                || host.matches("127(\\.\\d{1,3}){3}");
     }
 
     private static String hostOf(String hostHeader) {

@@ -42,11 +42,19 @@ public final class IssuerRoutes {
     }
 
     /** Adds the issuer's routes to {@code routing}; register them before any catch-all route. */
-    public static void register(HttpRouting.Builder routing, TokenIssuer issuer, SigningKeys keys,
-            IssuerSettings settings, int maxBodyBytes, Clock clock) {
+    public static void register(
+            HttpRouting.Builder routing,
+            TokenIssuer issuer,
+            SigningKeys keys,
+            IssuerSettings settings,
+            int maxBodyBytes,
+            Clock clock) {
         IssuerRoutes routes = new IssuerRoutes(issuer, keys, settings, new RequestBody(maxBodyBytes));
-        Surface entra = new Surface("issuer", HeaderNames.create("x-ms-request-id"),
-                HeaderValues.create(HeaderNames.CONTENT_TYPE, "application/json; charset=utf-8"), List.of(),
+        Surface entra = new Surface(
+                "issuer",
+                HeaderNames.create("x-ms-request-id"),
+                HeaderValues.create(HeaderNames.CONTENT_TYPE, "application/json; charset=utf-8"),
+                List.of(),
                 new OAuthErrors(clock));
         Edge<ServerRequest> edge = new Edge<>(entra, (request, ids) -> request);
         Guard<ServerRequest> open = Guard.open();
@@ -72,8 +80,16 @@ public final class IssuerRoutes {
     }
 
     private Reply token(ServerRequest request) {
-        return Reply.of(200, issuer.issue(baseUrl(request), tenant(request), TokenRequest.of(body.form(request),
-                request.headers().first(HeaderNames.AUTHORIZATION).orElse(null))));
+        return Reply.of(
+                200,
+                issuer.issue(
+                        baseUrl(request),
+                        tenant(request),
+                        TokenRequest.of(
+                                body.form(request),
+                                request.headers()
+                                        .first(HeaderNames.AUTHORIZATION)
+                                        .orElse(null))));
     }
 
     private Reply notPost(ServerRequest request) {
@@ -84,8 +100,8 @@ public final class IssuerRoutes {
     private Reply userRealm(ServerRequest request) {
         String username = request.path().pathParameters().get("username");
         String domain = username.contains("@") ? username.substring(username.indexOf('@') + 1) : "";
-        return Reply.of(200, new UserRealm("1.0", "Managed", domain, "microsoftonline.com",
-                "urn:federation:MicrosoftOnline"));
+        return Reply.of(
+                200, new UserRealm("1.0", "Managed", domain, "microsoftonline.com", "urn:federation:MicrosoftOnline"));
     }
 
     /** Discovery and tokens describe the listener the request came in on (see {@link IssuerSettings}). */

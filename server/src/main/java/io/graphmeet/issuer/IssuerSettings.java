@@ -10,8 +10,7 @@ import java.util.Objects;
  * {@code tlsBaseUrl} is the base URL of requests that arrive over TLS when it differs from {@code baseUrl} (the
  * HTTPS listener, when no public URL is configured), else null.
  */
-public record IssuerSettings(String baseUrl, String tlsBaseUrl, Duration tokenLifetime,
-        List<String> delegatedScopes) {
+public record IssuerSettings(String baseUrl, String tlsBaseUrl, Duration tokenLifetime, List<String> delegatedScopes) {
 
     public IssuerSettings {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -21,9 +20,8 @@ public record IssuerSettings(String baseUrl, String tlsBaseUrl, Duration tokenLi
 
     /** The issuer templates a {@link io.graphmeet.auth.TrustedIssuer} matches built-in tokens with: one per base URL. */
     public List<String> issuerTemplates() {
-        return (tlsBaseUrl == null ? List.of(baseUrl) : List.of(baseUrl, tlsBaseUrl)).stream()
-                .map(base -> base + "/{tenantid}/v2.0")
-                .toList();
+        return (tlsBaseUrl == null ? List.of(baseUrl) : List.of(baseUrl, tlsBaseUrl))
+                .stream().map(base -> base + "/{tenantid}/v2.0").toList();
     }
 
     /** The base URL of a request that arrived over TLS or not. */

@@ -15,15 +15,19 @@ record OAuthErrorBody(
         @JsonProperty("trace_id") String traceId,
         @JsonProperty("correlation_id") String correlationId) {
 
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
     static OAuthErrorBody of(OAuthException failure, String traceId, String correlationId, Instant now) {
         String timestamp = TIMESTAMP.format(now);
         EntraError error = failure.error();
-        return new OAuthErrorBody(error.error(),
-                failure.getMessage() + " Trace ID: " + traceId + " Correlation ID: " + correlationId
-                        + " Timestamp: " + timestamp,
-                error.code() == 0 ? List.of() : List.of(error.code()), timestamp, traceId, correlationId);
+        return new OAuthErrorBody(
+                error.error(),
+                failure.getMessage() + " Trace ID: " + traceId + " Correlation ID: " + correlationId + " Timestamp: "
+                        + timestamp,
+                error.code() == 0 ? List.of() : List.of(error.code()),
+                timestamp,
+                traceId,
+                correlationId);
     }
 }

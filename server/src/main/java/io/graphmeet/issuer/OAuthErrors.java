@@ -19,8 +19,12 @@ final class OAuthErrors implements ErrorReplies {
     public Reply known(RuntimeException failure, RequestIds ids) {
         return switch (failure) {
             case OAuthException e -> reply(e, ids);
-            case RequestRefusedException e -> reply(new OAuthException(e.tooLarge() ? EntraError.BODY_TOO_LARGE
-                    : EntraError.MALFORMED_REQUEST, e.getMessage()), ids);
+            case RequestRefusedException e ->
+                reply(
+                        new OAuthException(
+                                e.tooLarge() ? EntraError.BODY_TOO_LARGE : EntraError.MALFORMED_REQUEST,
+                                e.getMessage()),
+                        ids);
             default -> null;
         };
     }
@@ -36,7 +40,8 @@ final class OAuthErrors implements ErrorReplies {
     }
 
     private Reply reply(OAuthException failure, RequestIds ids) {
-        return Reply.of(failure.error().status(),
+        return Reply.of(
+                failure.error().status(),
                 OAuthErrorBody.of(failure, ids.requestId(), ids.clientRequestId(), clock.instant()));
     }
 }

@@ -42,7 +42,8 @@ record Scopes(String audience, boolean graphDefault, Set<String> named, Set<Stri
             String permission = slash < 0 ? item : item.substring(slash + 1);
             if (slash >= 0) {
                 String resource = item.substring(0, slash);
-                audience = GRAPH_RESOURCES.stream().filter(graph -> graph.equalsIgnoreCase(stripSlash(resource)))
+                audience = GRAPH_RESOURCES.stream()
+                        .filter(graph -> graph.equalsIgnoreCase(stripSlash(resource)))
                         .findFirst()
                         .orElseThrow(() -> EntraError.RESOURCE_NOT_FOUND.with(resource, tenantId));
             }

@@ -39,7 +39,9 @@ public final class SigningKeys {
 
     /** The key that signs new tokens, created on first use. */
     public RSAKey signingKey() {
-        return store.keys().stream().filter(StoredKey::signing).findFirst()
+        return store.keys().stream()
+                .filter(StoredKey::signing)
+                .findFirst()
                 .or(() -> {
                     store.addFirst(generate());
                     return store.keys().stream().filter(StoredKey::signing).findFirst();

@@ -49,7 +49,10 @@ public final class TokenIssuer {
     /** The tenant id the path names; an unknown one is Entra's AADSTS90002. */
     String knownTenant(String tenant) {
         String tenantId = tenant.toLowerCase(Locale.ROOT);
-        return directory.store().tenant(tenantId).map(found -> found.id())
+        return directory
+                .store()
+                .tenant(tenantId)
+                .map(found -> found.id())
                 .orElseThrow(() -> EntraError.TENANT_NOT_FOUND.with(tenant));
     }
 
@@ -70,8 +73,8 @@ public final class TokenIssuer {
         if (!app.permissions().isEmpty()) {
             claims.claim("roles", app.permissions().stream().sorted().toList());
         }
-        return new TokenResponse("Bearer", null, signer.expiresIn(), signer.expiresIn(),
-                signer.sign(claims.build()), null, null);
+        return new TokenResponse(
+                "Bearer", null, signer.expiresIn(), signer.expiresIn(), signer.sign(claims.build()), null, null);
     }
 
     private TokenResponse password(String baseUrl, String tenantId, TokenRequest request) {
@@ -93,12 +96,20 @@ public final class TokenIssuer {
                 .claim("amr", List.of("pwd"))
                 .claim("scp", String.join(" ", granted));
         userClaims(claims, user);
-        List<String> responseScopes = new ArrayList<>(granted.stream().map(s -> scopes.audience() + "/" + s).toList());
+        List<String> responseScopes = new ArrayList<>(
+                granted.stream().map(s -> scopes.audience() + "/" + s).toList());
         responseScopes.addAll(scopes.openId());
-        return new TokenResponse("Bearer", String.join(" ", responseScopes), signer.expiresIn(), signer.expiresIn(),
+        return new TokenResponse(
+                "Bearer",
+                String.join(" ", responseScopes),
+                signer.expiresIn(),
+                signer.expiresIn(),
                 signer.sign(claims.build()),
                 scopes.openId().contains("openid") ? idToken(baseUrl, tenantId, app, user) : null,
-                request.optional("client_info").filter("1"::equals).map(one -> clientInfo(user)).orElse(null));
+                request.optional("client_info")
+                        .filter("1"::equals)
+                        .map(one -> clientInfo(user))
+                        .orElse(null));
     }
 
     /**
@@ -119,7 +130,9 @@ public final class TokenIssuer {
 
     private App app(String tenantId, TokenRequest request) {
         String clientId = request.required("client_id");
-        return directory.store().app(tenantId, clientId.toLowerCase(Locale.ROOT))
+        return directory
+                .store()
+                .app(tenantId, clientId.toLowerCase(Locale.ROOT))
                 .orElseThrow(() -> EntraError.APP_NOT_FOUND.with(clientId, tenantId));
     }
 
@@ -138,7 +151,8 @@ public final class TokenIssuer {
         }
         Set<String> granted = new LinkedHashSet<>();
         for (String asked : scopes.named()) {
-            granted.add(settings.delegatedScopes().stream().filter(allowed -> allowed.equalsIgnoreCase(asked))
+            granted.add(settings.delegatedScopes().stream()
+                    .filter(allowed -> allowed.equalsIgnoreCase(asked))
                     .findFirst()
                     .orElseThrow(() -> EntraError.SCOPE_INVALID.with(scopes.audience() + "/" + asked)));
         }
@@ -150,8 +164,10 @@ public final class TokenIssuer {
         if (app.displayName() != null) {
             claims.claim("app_displayname", app.displayName());
         }
-        return claims.claim("appid", app.appId()).claim("appidacr", authentication)
-                .claim("azp", app.appId()).claim("azpacr", authentication);
+        return claims.claim("appid", app.appId())
+                .claim("appidacr", authentication)
+                .claim("azp", app.appId())
+                .claim("azpacr", authentication);
     }
 
     private static void userClaims(JWTClaimsSet.Builder claims, User user) {

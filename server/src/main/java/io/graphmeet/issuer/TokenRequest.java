@@ -59,10 +59,13 @@ record TokenRequest(Map<String, String> parameters) {
             return Optional.empty();
         }
         try {
-            String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+            String decoded =
+                    new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
-            return colon < 0 ? Optional.empty()
-                    : Optional.of(new String[] {decode(decoded.substring(0, colon)), decode(decoded.substring(colon + 1))});
+            return colon < 0
+                    ? Optional.empty()
+                    : Optional.of(
+                            new String[] {decode(decoded.substring(0, colon)), decode(decoded.substring(colon + 1))});
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

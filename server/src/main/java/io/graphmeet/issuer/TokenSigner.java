@@ -48,17 +48,21 @@ final class TokenSigner {
     /** Entra's {@code uti}: 16 random bytes, base64url. */
     private static String tokenId() {
         UUID random = UUID.randomUUID();
-        byte[] bytes = ByteBuffer.allocate(16).putLong(random.getMostSignificantBits())
-                .putLong(random.getLeastSignificantBits()).array();
+        byte[] bytes = ByteBuffer.allocate(16)
+                .putLong(random.getMostSignificantBits())
+                .putLong(random.getLeastSignificantBits())
+                .array();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     String sign(JWTClaimsSet claims) {
         RSAKey key = keys.signingKey();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256)
-                .type(JOSEObjectType.JWT)
-                .keyID(key.getKeyID())
-                .build(), claims);
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .type(JOSEObjectType.JWT)
+                        .keyID(key.getKeyID())
+                        .build(),
+                claims);
         try {
             jwt.sign(new RSASSASigner(key));
         } catch (JOSEException e) {

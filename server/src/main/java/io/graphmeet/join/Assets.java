@@ -29,7 +29,8 @@ final class Assets implements Handler {
         String name = request.path().pathParameters().get("name");
         byte[] file = files.get(name);
         if (file == null) {
-            response.status(Status.NOT_FOUND_404).header(HeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8")
+            response.status(Status.NOT_FOUND_404)
+                    .header(HeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8")
                     .send("No such file.");
             return;
         }

@@ -30,9 +30,12 @@ public final class JoinPages {
 
     private static final Header HTML = HeaderValues.createCached(HeaderNames.CONTENT_TYPE, "text/html; charset=utf-8");
     private static final List<Header> HEADERS = List.of(
-            HeaderValues.createCached("Content-Security-Policy", "default-src 'none'; script-src 'self'; "
-                    + "style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"),
-            // the page shows a passcode, and its address is the invitation itself: keep both out of caches and referrers
+            HeaderValues.createCached(
+                    "Content-Security-Policy",
+                    "default-src 'none'; script-src 'self'; "
+                            + "style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"),
+            // the page shows a passcode, and its address is the invitation itself: keep both out of caches and
+            // referrers
             HeaderValues.createCached(HeaderNames.CACHE_CONTROL, "no-store"),
             HeaderValues.createCached("Referrer-Policy", "no-referrer"),
             HeaderValues.createCached(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff"));
@@ -45,18 +48,22 @@ public final class JoinPages {
         String assets = base + ASSETS;
         Html html = new Html();
         Surface pages = new Surface("join", RequestIds.REQUEST_ID, HTML, HEADERS, new PageErrors(html, assets));
-        RouteTable<JoinExchange> table = new RouteTable<>(routing,
-                new Edge<>(pages, (request, ids) -> new JoinExchange(request)), Guard.open(), exchange -> {
+        RouteTable<JoinExchange> table = new RouteTable<>(
+                routing, new Edge<>(pages, (request, ids) -> new JoinExchange(request)), Guard.open(), exchange -> {
                     throw PageProblem.methodNotAllowed();
                 });
         MeetingPages meeting = new MeetingPages(meetings, clock, html, assets);
         for (String join : List.of(base + "/l/meetup-join/{+link}", base + "/l/meetup-join/")) {
-            table.path(join, RouteTable.on(GET, Guard.open(), meeting::join), RouteTable.on(HEAD, Guard.open(),
-                    meeting::join));
+            table.path(
+                    join,
+                    RouteTable.on(GET, Guard.open(), meeting::join),
+                    RouteTable.on(HEAD, Guard.open(), meeting::join));
         }
         for (String options : List.of(base + "/meetingOptions", base + "/meetingOptions/")) {
-            table.path(options, RouteTable.on(GET, Guard.open(), meeting::options), RouteTable.on(HEAD, Guard.open(),
-                    meeting::options));
+            table.path(
+                    options,
+                    RouteTable.on(GET, Guard.open(), meeting::options),
+                    RouteTable.on(HEAD, Guard.open(), meeting::options));
         }
         routing.get(assets + "/{name}", new Assets());
     }

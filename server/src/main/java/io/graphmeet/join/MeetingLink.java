@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 /** Which meeting a join or meeting-options link names: its tenant and its id, both carried by the link itself. */
 record MeetingLink(String tenantId, String meetingId) {
 
-    private static final Pattern GUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern GUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern TENANT_IN_CONTEXT = Pattern.compile("\"Tid\"\\s*:\\s*\"([^\"]+)\"");
     private static final String THREAD_PREFIX_IN_OPTIONS = "19_";
 
@@ -20,7 +20,9 @@ record MeetingLink(String tenantId, String meetingId) {
     static MeetingLink ofJoinLink(String pathAndQuery) {
         String meetingId = MeetingIds.meetingIdOfJoinWebUrl(pathAndQuery);
         Matcher tenant = TENANT_IN_CONTEXT.matcher(MeetingIds.canonicalJoinWebUrl(pathAndQuery));
-        if (meetingId == null || !tenant.find() || !GUID.matcher(tenant.group(1)).matches()) {
+        if (meetingId == null
+                || !tenant.find()
+                || !GUID.matcher(tenant.group(1)).matches()) {
             return null;
         }
         return new MeetingLink(tenant.group(1).toLowerCase(Locale.ROOT), meetingId);
@@ -31,8 +33,12 @@ record MeetingLink(String tenantId, String meetingId) {
      * {@code :} Teams writes as {@code _}); null when one is missing or malformed.
      */
     static MeetingLink ofOptions(String organizerId, String tenantId, String threadId) {
-        if (organizerId == null || tenantId == null || threadId == null || !GUID.matcher(tenantId).matches()
-                || !GUID.matcher(organizerId).matches() || !threadId.startsWith(THREAD_PREFIX_IN_OPTIONS)) {
+        if (organizerId == null
+                || tenantId == null
+                || threadId == null
+                || !GUID.matcher(tenantId).matches()
+                || !GUID.matcher(organizerId).matches()
+                || !threadId.startsWith(THREAD_PREFIX_IN_OPTIONS)) {
             return null;
         }
         String thread = "19:" + threadId.substring(THREAD_PREFIX_IN_OPTIONS.length());

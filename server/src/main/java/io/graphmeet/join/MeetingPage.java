@@ -18,12 +18,24 @@ import java.util.Locale;
  * @param assets the path under which the pages' style and script are served
  * @param options whether this is the meeting-options page rather than the join page
  */
-record MeetingPage(String assets, boolean options, String subject, PersonLine organizer, Time start, Time end,
-        Time expiry, String joinMeetingId, String passcode, List<Setting> lobby, List<Setting> presenting,
-        List<PersonLine> attendees, String joinWebUrl) {
+record MeetingPage(
+        String assets,
+        boolean options,
+        String subject,
+        PersonLine organizer,
+        Time start,
+        Time end,
+        Time expiry,
+        String joinMeetingId,
+        String passcode,
+        List<Setting> lobby,
+        List<Setting> presenting,
+        List<PersonLine> attendees,
+        String joinWebUrl) {
 
-    private static final DateTimeFormatter UTC_TEXT =
-            DateTimeFormatter.ofPattern("EEEE d MMMM uuuu, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter UTC_TEXT = DateTimeFormatter.ofPattern(
+                    "EEEE d MMMM uuuu, HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
     private static final String NOT_SET = "Not set (Teams' default applies)";
 
     /** A time as the page writes it: ISO 8601 in UTC for {@code <time datetime>}, and words in UTC. */
@@ -45,11 +57,22 @@ record MeetingPage(String assets, boolean options, String subject, PersonLine or
 
     static MeetingPage of(Meeting meeting, String assets, boolean options) {
         MeetingSettings settings = meeting.settings();
-        String subject = meeting.subject() == null || meeting.subject().isBlank() ? "Untitled meeting" : meeting.subject();
-        return new MeetingPage(assets, options, subject, person(meeting.organizer(), null),
-                Time.of(meeting.startDateTime()), Time.of(meeting.endDateTime()), Time.of(meeting.expiryDateTime()),
-                grouped(meeting.joinMeetingId()), meeting.passcode(), lobby(settings), presenting(settings),
-                meeting.attendees().stream().map(MeetingPage::attendee).toList(), meeting.joinWebUrl());
+        String subject =
+                meeting.subject() == null || meeting.subject().isBlank() ? "Untitled meeting" : meeting.subject();
+        return new MeetingPage(
+                assets,
+                options,
+                subject,
+                person(meeting.organizer(), null),
+                Time.of(meeting.startDateTime()),
+                Time.of(meeting.endDateTime()),
+                Time.of(meeting.expiryDateTime()),
+                grouped(meeting.joinMeetingId()),
+                meeting.passcode(),
+                lobby(settings),
+                presenting(settings),
+                meeting.attendees().stream().map(MeetingPage::attendee).toList(),
+                meeting.joinWebUrl());
     }
 
     /** {@code 981009715824} as Teams prints it: {@code 981 009 715 824}. */
@@ -67,58 +90,78 @@ record MeetingPage(String assets, boolean options, String subject, PersonLine or
     private static List<Setting> lobby(MeetingSettings settings) {
         var bypass = settings.lobbyBypass();
         return List.of(
-                new Setting("Who can bypass the lobby", bypass == null || bypass.scope() == null ? NOT_SET
-                        : switch (bypass.scope()) {
-                            case ORGANIZER -> "Only the organizer";
-                            case ORGANIZATION -> "People in the organizer's organization";
-                            case ORGANIZATION_AND_FEDERATED -> "People in the organization and trusted organizations";
-                            case ORGANIZATION_EXCLUDING_GUESTS -> "People in the organization, excluding guests";
-                            case INVITED -> "People who were invited";
-                            case EVERYONE -> "Everyone";
-                            case UNKNOWN_FUTURE_VALUE -> NOT_SET;
-                        }),
-                new Setting("Dial-in callers bypass the lobby", yesNo(bypass == null ? null : bypass.isDialInBypassEnabled())),
-                new Setting("Who can admit people from the lobby", settings.allowedLobbyAdmitters() == null ? NOT_SET
-                        : switch (settings.allowedLobbyAdmitters()) {
-                            case ORGANIZER_AND_CO_ORGANIZERS_AND_PRESENTERS -> "Organizer, co-organizers and presenters";
-                            case ORGANIZER_AND_CO_ORGANIZERS -> "Organizer and co-organizers";
-                            case UNKNOWN_FUTURE_VALUE -> NOT_SET;
-                        }));
+                new Setting(
+                        "Who can bypass the lobby",
+                        bypass == null || bypass.scope() == null
+                                ? NOT_SET
+                                : switch (bypass.scope()) {
+                                    case ORGANIZER -> "Only the organizer";
+                                    case ORGANIZATION -> "People in the organizer's organization";
+                                    case ORGANIZATION_AND_FEDERATED ->
+                                        "People in the organization and trusted organizations";
+                                    case ORGANIZATION_EXCLUDING_GUESTS ->
+                                        "People in the organization, excluding guests";
+                                    case INVITED -> "People who were invited";
+                                    case EVERYONE -> "Everyone";
+                                    case UNKNOWN_FUTURE_VALUE -> NOT_SET;
+                                }),
+                new Setting(
+                        "Dial-in callers bypass the lobby",
+                        yesNo(bypass == null ? null : bypass.isDialInBypassEnabled())),
+                new Setting(
+                        "Who can admit people from the lobby",
+                        settings.allowedLobbyAdmitters() == null
+                                ? NOT_SET
+                                : switch (settings.allowedLobbyAdmitters()) {
+                                    case ORGANIZER_AND_CO_ORGANIZERS_AND_PRESENTERS ->
+                                        "Organizer, co-organizers and presenters";
+                                    case ORGANIZER_AND_CO_ORGANIZERS -> "Organizer and co-organizers";
+                                    case UNKNOWN_FUTURE_VALUE -> NOT_SET;
+                                }));
     }
 
     private static List<Setting> presenting(MeetingSettings settings) {
         return List.of(
-                new Setting("Who can present", settings.allowedPresenters() == null ? NOT_SET
-                        : switch (settings.allowedPresenters()) {
-                            case EVERYONE -> "Everyone";
-                            case ORGANIZATION -> "People in the organizer's organization";
-                            case ROLE_IS_PRESENTER -> "Only people with the presenter role";
-                            case ORGANIZER -> "Only the organizer";
-                            case UNKNOWN_FUTURE_VALUE -> NOT_SET;
-                        }),
+                new Setting(
+                        "Who can present",
+                        settings.allowedPresenters() == null
+                                ? NOT_SET
+                                : switch (settings.allowedPresenters()) {
+                                    case EVERYONE -> "Everyone";
+                                    case ORGANIZATION -> "People in the organizer's organization";
+                                    case ROLE_IS_PRESENTER -> "Only people with the presenter role";
+                                    case ORGANIZER -> "Only the organizer";
+                                    case UNKNOWN_FUTURE_VALUE -> NOT_SET;
+                                }),
                 new Setting("Attendees can unmute", yesNo(settings.allowAttendeeToEnableMic())),
                 new Setting("Attendees can turn on their camera", yesNo(settings.allowAttendeeToEnableCamera())),
-                new Setting("Meeting chat", settings.allowMeetingChat() == null ? NOT_SET
-                        : switch (settings.allowMeetingChat()) {
-                            case ENABLED -> "On";
-                            case DISABLED -> "Off";
-                            case LIMITED -> "Only while the meeting runs";
-                            case UNKNOWN_FUTURE_VALUE -> NOT_SET;
-                        }));
+                new Setting(
+                        "Meeting chat",
+                        settings.allowMeetingChat() == null
+                                ? NOT_SET
+                                : switch (settings.allowMeetingChat()) {
+                                    case ENABLED -> "On";
+                                    case DISABLED -> "Off";
+                                    case LIMITED -> "Only while the meeting runs";
+                                    case UNKNOWN_FUTURE_VALUE -> NOT_SET;
+                                }));
     }
 
     private static PersonLine attendee(Attendee attendee) {
-        return person(attendee.person(), switch (attendee.role()) {
-            case ATTENDEE -> "Attendee";
-            case PRESENTER -> "Presenter";
-            case PRODUCER -> "Producer";
-            case COORGANIZER -> "Co-organizer";
-            case UNKNOWN_FUTURE_VALUE -> "Participant";
-        });
+        return person(
+                attendee.person(),
+                switch (attendee.role()) {
+                    case ATTENDEE -> "Attendee";
+                    case PRESENTER -> "Presenter";
+                    case PRODUCER -> "Producer";
+                    case COORGANIZER -> "Co-organizer";
+                    case UNKNOWN_FUTURE_VALUE -> "Participant";
+                });
     }
 
     private static PersonLine person(Person person, String role) {
-        String name = person.displayName() != null ? person.displayName()
+        String name = person.displayName() != null
+                ? person.displayName()
                 : person.upn() != null ? person.upn() : "A user without a name in the directory";
         String upn = person.upn() != null && !person.upn().equals(name) ? person.upn() : null;
         return new PersonLine(name, upn, role);

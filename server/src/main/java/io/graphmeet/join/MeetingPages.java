@@ -27,8 +27,10 @@ final class MeetingPages {
     }
 
     Reply options(JoinExchange exchange) {
-        return page(MeetingLink.ofOptions(exchange.query("organizerId"), exchange.query("tenantId"),
-                exchange.query("threadId")), true);
+        return page(
+                MeetingLink.ofOptions(
+                        exchange.query("organizerId"), exchange.query("tenantId"), exchange.query("threadId")),
+                true);
     }
 
     /** The meeting's page; a 404 page when no meeting answers the link, a 410 page when it has expired. */
@@ -41,7 +43,8 @@ final class MeetingPages {
         Meeting meeting = meetings.findById(link.tenantId(), link.meetingId(), Instant.EPOCH)
                 .orElseThrow(PageProblem::noMeeting);
         if (!meeting.isLiveAt(clock.instant())) {
-            throw PageProblem.expired(MeetingPage.Time.of(meeting.expiryDateTime()).utc());
+            throw PageProblem.expired(
+                    MeetingPage.Time.of(meeting.expiryDateTime()).utc());
         }
         return new Reply(200, html.meeting(MeetingPage.of(meeting, assets, options)), Map.of());
     }

@@ -17,14 +17,18 @@ final class PageProblem extends RuntimeException {
 
     /** No live or expired meeting answers this link: it never existed, was deleted, or the link is damaged. */
     static PageProblem noMeeting() {
-        return new PageProblem(404, "There is no meeting at this link",
+        return new PageProblem(
+                404,
+                "There is no meeting at this link",
                 "The meeting may have been deleted, or the link may be incomplete or mistyped. Ask the organizer for "
                         + "a new invitation.");
     }
 
     /** The meeting existed but expired, 60 days after its end, creation or last change. */
     static PageProblem expired(String expiredOn) {
-        return new PageProblem(410, "This meeting has expired",
+        return new PageProblem(
+                410,
+                "This meeting has expired",
                 "Meetings expire 60 days after they end or were last changed; this one expired on " + expiredOn
                         + ". Ask the organizer for a new invitation.");
     }

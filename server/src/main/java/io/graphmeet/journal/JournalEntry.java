@@ -14,9 +14,23 @@ public record JournalEntry(long sequence, Recorded request) {
      * {@code userId} is the user the path addresses (for {@code /me}, the signed-in user); {@code query} is the
      * raw query string or null; a body is null when the request had none that was read.
      */
-    public record Recorded(Instant time, String requestId, String clientRequestId, String operation, String method,
-            String path, String query, int status, String errorCode, double latencyMillis, Caller caller,
-            String userId, String externalId, String meetingId, JournalBody requestBody, JournalBody responseBody,
+    public record Recorded(
+            Instant time,
+            String requestId,
+            String clientRequestId,
+            String operation,
+            String method,
+            String path,
+            String query,
+            int status,
+            String errorCode,
+            double latencyMillis,
+            Caller caller,
+            String userId,
+            String externalId,
+            String meetingId,
+            JournalBody requestBody,
+            JournalBody responseBody,
             AppliedFault fault) {}
 
     /** Who called, as the verified token says; never the token itself. */

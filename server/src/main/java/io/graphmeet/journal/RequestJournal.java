@@ -86,7 +86,8 @@ public final class RequestJournal {
         if (query.top() == null || matching.size() <= query.top()) {
             return matching;
         }
-        return query.after() != null ? List.copyOf(matching.subList(0, query.top()))
+        return query.after() != null
+                ? List.copyOf(matching.subList(0, query.top()))
                 : List.copyOf(matching.subList(matching.size() - query.top(), matching.size()));
     }
 

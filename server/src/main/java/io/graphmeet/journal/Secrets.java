@@ -16,10 +16,22 @@ import java.util.List;
  */
 final class Secrets {
 
-    private static final List<String> NAMES = List.of("password", "passwd", "secret", "token", "authorization",
-            "credential", "assertion", "apikey", "api_key", "api-key", "privatekey", "private_key");
+    private static final List<String> NAMES = List.of(
+            "password",
+            "passwd",
+            "secret",
+            "token",
+            "authorization",
+            "credential",
+            "assertion",
+            "apikey",
+            "api_key",
+            "api-key",
+            "privatekey",
+            "private_key");
     /** The words of {@link #NAMES} by their first letter, so that most positions in a name are passed at once. */
     private static final String[][] NAMES_BY_LETTER = byFirstLetter(NAMES);
+
     private static final TextNode REDACTED = TextNode.valueOf(JournalBody.REDACTED);
 
     private Secrets() {}
@@ -57,8 +69,10 @@ final class Secrets {
         }
         if (node.isObject()) {
             ObjectNode copy = JsonNodeFactory.instance.objectNode();
-            node.properties().forEach(property -> copy.set(property.getKey(),
-                    isSecretName(property.getKey()) ? REDACTED : redacted(property.getValue())));
+            node.properties()
+                    .forEach(property -> copy.set(
+                            property.getKey(),
+                            isSecretName(property.getKey()) ? REDACTED : redacted(property.getValue())));
             return copy;
         }
         return node;

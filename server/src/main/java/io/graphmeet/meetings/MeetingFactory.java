@@ -39,10 +39,22 @@ final class MeetingFactory {
     }
 
     /** A request whose people are looked up in the directory, ready to receive identifiers. */
-    Draft draft(Organizer organizer, String externalId, String subject, Schedule schedule,
-            List<AttendeeRequest> attendees, MeetingSettings settings, boolean passcodeRequired) {
-        return new Draft(people.describe(organizer.tenantId(), organizer.userId(), null), externalId, subject,
-                schedule, attendees(organizer.tenantId(), attendees), settings, passcodeRequired);
+    Draft draft(
+            Organizer organizer,
+            String externalId,
+            String subject,
+            Schedule schedule,
+            List<AttendeeRequest> attendees,
+            MeetingSettings settings,
+            boolean passcodeRequired) {
+        return new Draft(
+                people.describe(organizer.tenantId(), organizer.userId(), null),
+                externalId,
+                subject,
+                schedule,
+                attendees(organizer.tenantId(), attendees),
+                settings,
+                passcodeRequired);
     }
 
     /** The attendees as the directory knows them; the role defaults to attendee; at most {@link #MAX_ATTENDEES}. */
@@ -51,13 +63,15 @@ final class MeetingFactory {
             throw new InvalidMeetingException("participants.attendees: a meeting has at most " + MAX_ATTENDEES
                     + " attendees; " + requested.size() + " were given.");
         }
-        return requested.stream().map(attendee -> {
-            if (attendee.userId() == null || attendee.userId().isBlank()) {
-                throw new InvalidMeetingException("participants.attendees[].identity.user.id is required.");
-            }
-            ParticipantRole role = attendee.role() == null ? ParticipantRole.ATTENDEE : attendee.role();
-            return new Attendee(people.describe(tenantId, attendee.userId(), attendee.upn()), role);
-        }).toList();
+        return requested.stream()
+                .map(attendee -> {
+                    if (attendee.userId() == null || attendee.userId().isBlank()) {
+                        throw new InvalidMeetingException("participants.attendees[].identity.user.id is required.");
+                    }
+                    ParticipantRole role = attendee.role() == null ? ParticipantRole.ATTENDEE : attendee.role();
+                    return new Attendee(people.describe(tenantId, attendee.userId(), attendee.upn()), role);
+                })
+                .toList();
     }
 
     /** A meeting for {@code draft} with freshly drawn identifiers, created {@code now}. */
@@ -87,6 +101,12 @@ final class MeetingFactory {
     record Schedule(Timestamp start, Timestamp end) {}
 
     /** A validated request for a new meeting. */
-    record Draft(Person organizer, String externalId, String subject, Schedule schedule, List<Attendee> attendees,
-            MeetingSettings settings, boolean passcodeRequired) {}
+    record Draft(
+            Person organizer,
+            String externalId,
+            String subject,
+            Schedule schedule,
+            List<Attendee> attendees,
+            MeetingSettings settings,
+            boolean passcodeRequired) {}
 }

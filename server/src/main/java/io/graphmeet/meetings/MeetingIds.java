@@ -65,7 +65,8 @@ public final class MeetingIds {
         int at = 0;
         while (at < joinWebUrl.length()) {
             int high = at + 2 < joinWebUrl.length() && joinWebUrl.charAt(at) == '%'
-                    ? Character.digit(joinWebUrl.charAt(at + 1), 16) : -1;
+                    ? Character.digit(joinWebUrl.charAt(at + 1), 16)
+                    : -1;
             int low = high < 0 ? -1 : Character.digit(joinWebUrl.charAt(at + 2), 16);
             if (low >= 0) {
                 bytes.write(high * 16 + low);

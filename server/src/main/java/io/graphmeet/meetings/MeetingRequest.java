@@ -7,7 +7,10 @@ import java.util.List;
  * {@link MeetingService} decides what is acceptable.
  */
 public record MeetingRequest(
-        String externalId, String subject, Timestamp startDateTime, Timestamp endDateTime,
+        String externalId,
+        String subject,
+        Timestamp startDateTime,
+        Timestamp endDateTime,
         List<AttendeeRequest> attendees) {
 
     public MeetingRequest {

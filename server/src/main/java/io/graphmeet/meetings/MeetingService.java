@@ -24,8 +24,8 @@ public final class MeetingService {
     private final MeetingFactory factory;
     private final Clock clock;
 
-    public MeetingService(MeetingStore store, People people, MeetingIdentifiers identifiers, Clock clock,
-            String joinBase) {
+    public MeetingService(
+            MeetingStore store, People people, MeetingIdentifiers identifiers, Clock clock, String joinBase) {
         this.store = store;
         this.factory = new MeetingFactory(people, identifiers, joinBase);
         this.clock = clock;
@@ -43,8 +43,14 @@ public final class MeetingService {
         if (existing.isPresent()) {
             return new CreateOrGetOutcome.Existing(existing.get());
         }
-        var draft = factory.draft(organizer, externalId, request.subject(), schedule, request.attendees(),
-                MeetingSettings.defaults(), false);
+        var draft = factory.draft(
+                organizer,
+                externalId,
+                request.subject(),
+                schedule,
+                request.attendees(),
+                MeetingSettings.defaults(),
+                false);
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Meeting candidate = factory.newMeeting(draft, now);
             switch (store.insertUnlessKeyTaken(candidate, now)) {
@@ -66,8 +72,14 @@ public final class MeetingService {
     public Meeting create(Organizer organizer, NewMeetingRequest request) {
         Instant now = clock.instant();
         var schedule = MeetingFactory.schedule(request.startDateTime(), request.endDateTime(), now);
-        var draft = factory.draft(organizer, null, request.subject(), schedule, request.attendees(),
-                request.settings().applyTo(MeetingSettings.defaults()), request.passcodeRequired());
+        var draft = factory.draft(
+                organizer,
+                null,
+                request.subject(),
+                schedule,
+                request.attendees(),
+                request.settings().applyTo(MeetingSettings.defaults()),
+                request.passcodeRequired());
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Meeting candidate = factory.newMeeting(draft, now);
             if (store.insertUnlessKeyTaken(candidate, now) instanceof MeetingStore.Inserted) {
@@ -92,9 +104,11 @@ public final class MeetingService {
     public Meeting findByJoinWebUrl(Requester requester, String joinWebUrl) {
         String canonical = MeetingIds.canonicalJoinWebUrl(joinWebUrl);
         String meetingId = MeetingIds.meetingIdOfJoinWebUrl(canonical);
-        Optional<Meeting> found = meetingId == null ? Optional.empty()
+        Optional<Meeting> found = meetingId == null
+                ? Optional.empty()
                 : store.findById(requester.tenantId(), meetingId, clock.instant())
-                        .filter(meeting -> MeetingIds.canonicalJoinWebUrl(meeting.joinWebUrl()).equals(canonical));
+                        .filter(meeting -> MeetingIds.canonicalJoinWebUrl(meeting.joinWebUrl())
+                                .equals(canonical));
         return lookedUpBy(requester, found);
     }
 
@@ -108,8 +122,8 @@ public final class MeetingService {
      * overwritten: the patch is applied again to the newer meeting.
      */
     public Meeting update(Requester requester, String meetingId, MeetingPatch patch) {
-        List<Attendee> attendees = patch.attendees() == null ? null
-                : factory.attendees(requester.tenantId(), patch.attendees());
+        List<Attendee> attendees =
+                patch.attendees() == null ? null : factory.attendees(requester.tenantId(), patch.attendees());
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Meeting current = changeable(requester, meetingId);
             Instant now = clock.instant();

@@ -34,34 +34,85 @@ public record MeetingSettings(
         List<ParticipantRole> anonymizeIdentityForRoles) {
 
     public MeetingSettings {
-        anonymizeIdentityForRoles = anonymizeIdentityForRoles == null ? List.of() : List.copyOf(anonymizeIdentityForRoles);
+        anonymizeIdentityForRoles =
+                anonymizeIdentityForRoles == null ? List.of() : List.copyOf(anonymizeIdentityForRoles);
     }
 
     public static MeetingSettings defaults() {
-        return new MeetingSettings(Presenters.EVERYONE, null, ChatMode.ENABLED, LiveShare.ENABLED, ChatHistory.ALL,
-                true, true, true, true, false, true, true, true, true, true, true, false, false,
-                new LobbyBypass(LobbyBypassScope.ORGANIZATION, false), new Watermark(false, false),
-                null, null, null, null, List.of());
+        return new MeetingSettings(
+                Presenters.EVERYONE,
+                null,
+                ChatMode.ENABLED,
+                LiveShare.ENABLED,
+                ChatHistory.ALL,
+                true,
+                true,
+                true,
+                true,
+                false,
+                true,
+                true,
+                true,
+                true,
+                true,
+                true,
+                false,
+                false,
+                new LobbyBypass(LobbyBypassScope.ORGANIZATION, false),
+                new Watermark(false, false),
+                null,
+                null,
+                null,
+                null,
+                List.of());
     }
 
     /** Graph's onlineMeetingPresenters. */
-    public enum Presenters { EVERYONE, ORGANIZATION, ROLE_IS_PRESENTER, ORGANIZER, UNKNOWN_FUTURE_VALUE }
+    public enum Presenters {
+        EVERYONE,
+        ORGANIZATION,
+        ROLE_IS_PRESENTER,
+        ORGANIZER,
+        UNKNOWN_FUTURE_VALUE
+    }
 
     /** Graph's allowedLobbyAdmitterRoles. */
-    public enum LobbyAdmitters { ORGANIZER_AND_CO_ORGANIZERS_AND_PRESENTERS, ORGANIZER_AND_CO_ORGANIZERS, UNKNOWN_FUTURE_VALUE }
+    public enum LobbyAdmitters {
+        ORGANIZER_AND_CO_ORGANIZERS_AND_PRESENTERS,
+        ORGANIZER_AND_CO_ORGANIZERS,
+        UNKNOWN_FUTURE_VALUE
+    }
 
     /** Graph's meetingChatMode. */
-    public enum ChatMode { ENABLED, DISABLED, LIMITED, UNKNOWN_FUTURE_VALUE }
+    public enum ChatMode {
+        ENABLED,
+        DISABLED,
+        LIMITED,
+        UNKNOWN_FUTURE_VALUE
+    }
 
     /** Graph's meetingLiveShareOptions. */
-    public enum LiveShare { ENABLED, DISABLED, UNKNOWN_FUTURE_VALUE }
+    public enum LiveShare {
+        ENABLED,
+        DISABLED,
+        UNKNOWN_FUTURE_VALUE
+    }
 
     /** Graph's meetingChatHistoryDefaultMode. */
-    public enum ChatHistory { NONE, ALL, UNKNOWN_FUTURE_VALUE }
+    public enum ChatHistory {
+        NONE,
+        ALL,
+        UNKNOWN_FUTURE_VALUE
+    }
 
     /** Graph's lobbyBypassScope; the last two members are evolvable. */
     public enum LobbyBypassScope {
-        ORGANIZER, ORGANIZATION, ORGANIZATION_AND_FEDERATED, EVERYONE, UNKNOWN_FUTURE_VALUE, INVITED,
+        ORGANIZER,
+        ORGANIZATION,
+        ORGANIZATION_AND_FEDERATED,
+        EVERYONE,
+        UNKNOWN_FUTURE_VALUE,
+        INVITED,
         ORGANIZATION_EXCLUDING_GUESTS
     }
 

@@ -52,8 +52,9 @@ public record SettingsPatch(
 
     /** Changes nothing. */
     public static SettingsPatch none() {
-        return new SettingsPatch(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null);
+        return new SettingsPatch(
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null);
     }
 
     /** {@code current} with these changes; anonymised roles can be added but, as in Graph, never removed. */
@@ -63,8 +64,8 @@ public record SettingsPatch(
             throw new InvalidMeetingException("anonymizeIdentityForRoles: a role cannot be removed once anonymised.");
         }
         LobbyBypass lobby = current.lobbyBypass() == null ? new LobbyBypass(null, null) : current.lobbyBypass();
-        Watermark watermark = current.watermarkProtection() == null
-                ? new Watermark(null, null) : current.watermarkProtection();
+        Watermark watermark =
+                current.watermarkProtection() == null ? new Watermark(null, null) : current.watermarkProtection();
         return new MeetingSettings(
                 or(allowedPresenters, current.allowedPresenters()),
                 or(allowedLobbyAdmitters, current.allowedLobbyAdmitters()),
@@ -84,9 +85,10 @@ public record SettingsPatch(
                 or(isEntryExitAnnounced, current.isEntryExitAnnounced()),
                 current.isEndToEndEncryptionEnabled(),
                 or(recordAutomatically, current.recordAutomatically()),
-                new LobbyBypass(or(lobbyBypassScope, lobby.scope()),
-                        or(isDialInBypassEnabled, lobby.isDialInBypassEnabled())),
-                new Watermark(or(watermarkForContentSharing, watermark.isEnabledForContentSharing()),
+                new LobbyBypass(
+                        or(lobbyBypassScope, lobby.scope()), or(isDialInBypassEnabled, lobby.isDialInBypassEnabled())),
+                new Watermark(
+                        or(watermarkForContentSharing, watermark.isEnabledForContentSharing()),
                         or(watermarkForVideo, watermark.isEnabledForVideo())),
                 or(chatAllowTextOnly, current.chatAllowTextOnly()),
                 current.meetingSpokenLanguageTag(),

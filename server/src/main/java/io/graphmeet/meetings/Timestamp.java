@@ -24,8 +24,8 @@ public record Timestamp(Instant instant, int fractionDigits) implements Comparab
     /** The latest instant Graph can write: 9999-12-31T23:59:59.9999999Z. */
     public static final Timestamp MAX = new Timestamp(Instant.parse("9999-12-31T23:59:59.9999999Z"), GRAPH_PRECISION);
 
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SECONDS =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
 
     public Timestamp {
         if (fractionDigits < 0 || fractionDigits > GRAPH_PRECISION) {

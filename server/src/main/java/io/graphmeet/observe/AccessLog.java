@@ -22,7 +22,6 @@ public final class AccessLog implements AutoCloseable {
 
     public static final String LOGGER = "graphmeet.access";
 
-
     private final GraphmeetConfig.AccessLogFormat format;
     private final Handler handler;
 
@@ -38,7 +37,9 @@ public final class AccessLog implements AutoCloseable {
         }
         OutputStream out;
         try {
-            out = settings.file() == null ? System.out : new FileOutputStream(settings.file().toFile(), true);
+            out = settings.file() == null
+                    ? System.out
+                    : new FileOutputStream(settings.file().toFile(), true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the access log " + settings.file(), e);
         }
@@ -70,8 +71,8 @@ public final class AccessLog implements AutoCloseable {
         if (handler == null) {
             return;
         }
-        LogRecord record = new LogRecord(Level.INFO, format == GraphmeetConfig.AccessLogFormat.JSON ? json(entry)
-                : text(entry));
+        LogRecord record =
+                new LogRecord(Level.INFO, format == GraphmeetConfig.AccessLogFormat.JSON ? json(entry) : text(entry));
         record.setLoggerName(LOGGER);
         handler.publish(record);
     }
@@ -82,9 +83,21 @@ public final class AccessLog implements AutoCloseable {
 
     /** Space-separated, in the order of the JSON fields; {@code -} for what does not apply. */
     private static String text(AccessLogEntry e) {
-        return String.join(" ", e.time(), e.requestId(), e.clientRequestId(), e.traceId(), e.method(),
-                e.path(), e.operation(), dash(e.tenant()), dash(e.appId()), dash(e.userId()),
-                Integer.toString(e.status()), dash(e.errorCode()), String.format("%.3fms", e.latencyMillis()),
+        return String.join(
+                " ",
+                e.time(),
+                e.requestId(),
+                e.clientRequestId(),
+                e.traceId(),
+                e.method(),
+                e.path(),
+                e.operation(),
+                dash(e.tenant()),
+                dash(e.appId()),
+                dash(e.userId()),
+                Integer.toString(e.status()),
+                dash(e.errorCode()),
+                String.format("%.3fms", e.latencyMillis()),
                 e.bytes() + "B");
     }
 

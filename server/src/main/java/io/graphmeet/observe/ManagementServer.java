@@ -32,19 +32,26 @@ public final class ManagementServer implements AutoCloseable {
     private final WebServer server;
     private volatile boolean serving;
 
-    private ManagementServer(GraphmeetConfig.Management settings, PrometheusMetrics metrics,
-            List<Readiness> readiness, Map<String, Object> info, Clock clock) {
+    private ManagementServer(
+            GraphmeetConfig.Management settings,
+            PrometheusMetrics metrics,
+            List<Readiness> readiness,
+            Map<String, Object> info,
+            Clock clock) {
         HealthObserver health = HealthObserver.builder()
                 .details(true)
                 .addCheck(() -> HealthCheckResponse.builder().status(true).build(), HealthCheckType.LIVENESS, "alive")
-                .addCheck(() -> HealthCheckResponse.builder().status(serving).build(), HealthCheckType.READINESS,
-                        SERVING)
-                .update(builder -> readiness.forEach(check -> builder.addCheck(() -> {
-                    var problem = check.problem();
-                    var response = HealthCheckResponse.builder().status(problem.isEmpty());
-                    problem.ifPresent(text -> response.detail("problem", text));
-                    return response.build();
-                }, HealthCheckType.READINESS, check.name())))
+                .addCheck(
+                        () -> HealthCheckResponse.builder().status(serving).build(), HealthCheckType.READINESS, SERVING)
+                .update(builder -> readiness.forEach(check -> builder.addCheck(
+                        () -> {
+                            var problem = check.problem();
+                            var response = HealthCheckResponse.builder().status(problem.isEmpty());
+                            problem.ifPresent(text -> response.detail("problem", text));
+                            return response.build();
+                        },
+                        HealthCheckType.READINESS,
+                        check.name())))
                 .build();
         Instant started = clock.instant();
         this.server = WebServer.builder()
@@ -62,13 +69,21 @@ public final class ManagementServer implements AutoCloseable {
      * Starts the listener. {@code readiness} are the checks besides {@code serving}, which passes from
      * {@link #serving()} until {@link #stopping()}; {@code info} is what {@code /observe/info} shows besides version, build and uptime.
      */
-    public static ManagementServer start(GraphmeetConfig.Management settings, PrometheusMetrics metrics,
-            List<Readiness> readiness, Map<String, Object> info, Clock clock) {
+    public static ManagementServer start(
+            GraphmeetConfig.Management settings,
+            PrometheusMetrics metrics,
+            List<Readiness> readiness,
+            Map<String, Object> info,
+            Clock clock) {
         return new ManagementServer(settings, metrics, List.copyOf(readiness), Map.copyOf(info), clock);
     }
 
-    private static void routes(HttpRouting.Builder routing, PrometheusMetrics metrics, Map<String, Object> info,
-            Instant started, Clock clock) {
+    private static void routes(
+            HttpRouting.Builder routing,
+            PrometheusMetrics metrics,
+            Map<String, Object> info,
+            Instant started,
+            Clock clock) {
         routing.get("/observe/metrics", (request, response) -> {
             response.header(HeaderNames.CONTENT_TYPE, PROMETHEUS_TEXT);
             response.send(metrics.scrape());
@@ -112,7 +127,10 @@ public final class ManagementServer implements AutoCloseable {
 
     /** The info entries of a configuration: profile and storage kind. */
     public static Map<String, Object> infoOf(GraphmeetConfig config) {
-        return Map.of("profile", config.profile().name().toLowerCase(Locale.ROOT),
-                "storage", config.storage().kind().name().toLowerCase(Locale.ROOT));
+        return Map.of(
+                "profile",
+                config.profile().name().toLowerCase(Locale.ROOT),
+                "storage",
+                config.storage().kind().name().toLowerCase(Locale.ROOT));
     }
 }

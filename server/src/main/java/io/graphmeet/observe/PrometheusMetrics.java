@@ -23,10 +23,20 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PrometheusMetrics implements Metrics, AutoCloseable {
 
-    private static final Duration[] LATENCY_BUCKETS = {Duration.ofMillis(1), Duration.ofMillis(2),
-        Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
-        Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
-        Duration.ofMillis(2500), Duration.ofSeconds(5)};
+    private static final Duration[] LATENCY_BUCKETS = {
+        Duration.ofMillis(1),
+        Duration.ofMillis(2),
+        Duration.ofMillis(5),
+        Duration.ofMillis(10),
+        Duration.ofMillis(25),
+        Duration.ofMillis(50),
+        Duration.ofMillis(100),
+        Duration.ofMillis(250),
+        Duration.ofMillis(500),
+        Duration.ofSeconds(1),
+        Duration.ofMillis(2500),
+        Duration.ofSeconds(5)
+    };
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
@@ -56,16 +66,22 @@ public final class PrometheusMetrics implements Metrics, AutoCloseable {
     }
 
     private Counter createOrGet(String outcome) {
-        return Counter.builder("graphmeet.createorget").description("createOrGet calls by outcome")
-                .tag("outcome", outcome).register(registry);
+        return Counter.builder("graphmeet.createorget")
+                .description("createOrGet calls by outcome")
+                .tag("outcome", outcome)
+                .register(registry);
     }
 
     @Override
     public void recordRequest(GraphOperation operation, int status, long durationNanos) {
-        Counter.builder("graphmeet.requests").description("Graph requests answered, by operation and HTTP status")
-                .tag("operation", operation.label()).tag("status", Integer.toString(status))
-                .register(registry).increment();
-        Timer.builder("graphmeet.request.duration").description("Time to answer a Graph request")
+        Counter.builder("graphmeet.requests")
+                .description("Graph requests answered, by operation and HTTP status")
+                .tag("operation", operation.label())
+                .tag("status", Integer.toString(status))
+                .register(registry)
+                .increment();
+        Timer.builder("graphmeet.request.duration")
+                .description("Time to answer a Graph request")
                 .tag("operation", operation.label())
                 .serviceLevelObjectives(LATENCY_BUCKETS)
                 .register(registry)
@@ -79,14 +95,21 @@ public final class PrometheusMetrics implements Metrics, AutoCloseable {
 
     @Override
     public void recordTokenVerification(TokenVerification result) {
-        Counter.builder("graphmeet.token.verifications").description("Bearer tokens verified, by result")
-                .tag("result", result.label()).register(registry).increment();
+        Counter.builder("graphmeet.token.verifications")
+                .description("Bearer tokens verified, by result")
+                .tag("result", result.label())
+                .register(registry)
+                .increment();
     }
 
     @Override
     public void recordThrottled(GraphOperation operation, String limit) {
-        Counter.builder("graphmeet.throttled.requests").description("Requests answered 429 by a throttling limit")
-                .tag("operation", operation.label()).tag("limit", limit).register(registry).increment();
+        Counter.builder("graphmeet.throttled.requests")
+                .description("Requests answered 429 by a throttling limit")
+                .tag("operation", operation.label())
+                .tag("limit", limit)
+                .register(registry)
+                .increment();
     }
 
     @Override

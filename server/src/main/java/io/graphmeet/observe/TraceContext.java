@@ -39,8 +39,10 @@ public record TraceContext(String traceId, String spanId, String parentSpanId, b
 
     /** The context of a request that carried {@code traceparent} (may be null). */
     public static TraceContext fromHeader(String traceparent) {
-        SpanContext parent = traceparent == null ? SpanContext.getInvalid()
-                : Span.fromContext(PROPAGATOR.extract(Context.root(), traceparent, HEADER)).getSpanContext();
+        SpanContext parent = traceparent == null
+                ? SpanContext.getInvalid()
+                : Span.fromContext(PROPAGATOR.extract(Context.root(), traceparent, HEADER))
+                        .getSpanContext();
         ThreadLocalRandom random = ThreadLocalRandom.current();
         String spanId = hex(random.nextLong(1, Long.MAX_VALUE), 16);
         if (!parent.isValid()) {
@@ -52,14 +54,18 @@ public record TraceContext(String traceId, String spanId, String parentSpanId, b
 
     /** The caller's span as an OpenTelemetry context, to parent this request's span on. */
     Context parentContext() {
-        return Context.root().with(Span.wrap(SpanContext.createFromRemoteParent(traceId, parentSpanId,
-                sampled ? TraceFlags.getSampled() : TraceFlags.getDefault(), TraceState.getDefault())));
+        return Context.root()
+                .with(Span.wrap(SpanContext.createFromRemoteParent(
+                        traceId,
+                        parentSpanId,
+                        sampled ? TraceFlags.getSampled() : TraceFlags.getDefault(),
+                        TraceState.getDefault())));
     }
 
     /** The {@code traceparent} naming this request's span, for the response and for calls it makes. */
     public String traceparent() {
-        SpanContext self = SpanContext.create(traceId, spanId, sampled ? TraceFlags.getSampled()
-                : TraceFlags.getDefault(), TraceState.getDefault());
+        SpanContext self = SpanContext.create(
+                traceId, spanId, sampled ? TraceFlags.getSampled() : TraceFlags.getDefault(), TraceState.getDefault());
         Map<String, String> headers = new HashMap<>();
         PROPAGATOR.inject(Context.root().with(Span.wrap(self)), headers, MAP);
         return headers.get(TRACEPARENT);

@@ -41,10 +41,13 @@ public final class Tracing implements AutoCloseable {
 
     /** Exports spans to {@code endpoint}, e.g. {@code http://collector:4318/v1/traces}, in batches. */
     public static Tracing exportingTo(String endpoint) {
-        OtlpHttpSpanExporter exporter = OtlpHttpSpanExporter.builder().setEndpoint(endpoint).build();
+        OtlpHttpSpanExporter exporter =
+                OtlpHttpSpanExporter.builder().setEndpoint(endpoint).build();
         return new Tracing(SdkTracerProvider.builder()
                 .setResource(Resource.create(Attributes.of(SERVICE_NAME, "graphmeet")))
-                .addSpanProcessor(BatchSpanProcessor.builder(exporter).setScheduleDelay(Duration.ofSeconds(1)).build())
+                .addSpanProcessor(BatchSpanProcessor.builder(exporter)
+                        .setScheduleDelay(Duration.ofSeconds(1))
+                        .build())
                 .build());
     }
 
@@ -55,12 +58,16 @@ public final class Tracing implements AutoCloseable {
             return new RequestSpan(caller, null);
         }
         Context parent = caller.parentSpanId() == null ? Context.root() : caller.parentContext();
-        Span span = tracer.spanBuilder(method + " " + pathTemplate).setParent(parent).setSpanKind(SpanKind.SERVER)
-                .setAttribute(METHOD, method).setAttribute(ROUTE, pathTemplate)
-                .setAttribute(OPERATION, operation.label()).startSpan();
+        Span span = tracer.spanBuilder(method + " " + pathTemplate)
+                .setParent(parent)
+                .setSpanKind(SpanKind.SERVER)
+                .setAttribute(METHOD, method)
+                .setAttribute(ROUTE, pathTemplate)
+                .setAttribute(OPERATION, operation.label())
+                .startSpan();
         var self = span.getSpanContext();
-        return new RequestSpan(new TraceContext(self.getTraceId(), self.getSpanId(), caller.parentSpanId(),
-                self.isSampled()), span);
+        return new RequestSpan(
+                new TraceContext(self.getTraceId(), self.getSpanId(), caller.parentSpanId(), self.isSampled()), span);
     }
 
     @Override

@@ -23,9 +23,18 @@ final class CacheWeights {
     private CacheWeights() {}
 
     static int meeting(Meeting meeting) {
-        long bytes = MEETING_OVERHEAD + chars(meeting.id(), meeting.tenantId(), meeting.externalId(),
-                meeting.threadId(), meeting.joinWebUrl(), meeting.joinMeetingId(), meeting.passcode(), meeting.subject())
-                + person(meeting.organizer()) + attendees(meeting.attendees());
+        long bytes = MEETING_OVERHEAD
+                + chars(
+                        meeting.id(),
+                        meeting.tenantId(),
+                        meeting.externalId(),
+                        meeting.threadId(),
+                        meeting.joinWebUrl(),
+                        meeting.joinMeetingId(),
+                        meeting.passcode(),
+                        meeting.subject())
+                + person(meeting.organizer())
+                + attendees(meeting.attendees());
         return (int) Math.min(Integer.MAX_VALUE, bytes);
     }
 

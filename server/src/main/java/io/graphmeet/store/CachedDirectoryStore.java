@@ -42,6 +42,7 @@ final class CachedDirectoryStore implements DirectoryStore {
                     + (int) CacheWeights.chars(key.parts().toArray(String[]::new))
                     + (value.isPresent() ? FOUND_BYTES : 0))
             .build();
+
     private volatile long cachedRevision = Long.MIN_VALUE;
 
     CachedDirectoryStore(DirectoryStore store, DirectoryRevision revision) {

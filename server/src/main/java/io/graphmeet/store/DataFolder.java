@@ -29,8 +29,12 @@ public final class DataFolder {
     private static final Set<PosixFilePermission> OWNER_FOLDER = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OTHERS = EnumSet.of(
-            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
-            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+            PosixFilePermission.GROUP_READ,
+            PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.GROUP_EXECUTE,
+            PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.OTHERS_WRITE,
+            PosixFilePermission.OTHERS_EXECUTE);
 
     private DataFolder() {}
 
@@ -78,8 +82,8 @@ public final class DataFolder {
     public static void writePrivately(Path file, String text) {
         Path folder = file.toAbsolutePath().getParent();
         try {
-            Path temporary = Files.createTempFile(folder, file.getFileName().toString(), ".tmp",
-                    attributes(OWNER_FILE));
+            Path temporary =
+                    Files.createTempFile(folder, file.getFileName().toString(), ".tmp", attributes(OWNER_FILE));
             try {
                 Files.writeString(temporary, text);
                 Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);

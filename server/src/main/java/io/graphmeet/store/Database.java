@@ -5,9 +5,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.graphmeet.config.GraphmeetConfig;
 import io.graphmeet.directory.DirectoryStore;
+import io.graphmeet.failure.StoreUnavailableException;
 import io.graphmeet.issuer.SigningKeyStore;
 import io.graphmeet.meetings.MeetingStore;
-import io.graphmeet.failure.StoreUnavailableException;
 import io.graphmeet.observe.Metrics;
 import io.graphmeet.throttle.SharedCounts;
 import java.io.IOException;
@@ -32,6 +32,7 @@ public final class Database implements AutoCloseable {
 
     /** Page cache of the one writer connection: the indexes' hot pages stay in memory as the table grows. */
     private static final int WRITER_CACHE_KIB = 32 * 1024;
+
     private static final int READER_CACHE_KIB = 4 * 1024;
 
     /** What the store leaves of {@code requestTimeout} for answering 503 once it gives up on PostgreSQL. */
@@ -57,8 +58,13 @@ public final class Database implements AutoCloseable {
     private final DirectoryStore directory;
 
     /** @param wal where the writer's commits are made durable by syncing the WAL, else null */
-    private Database(SqlDialect dialect, HikariDataSource readers, HikariDataSource writerPool, int writerThreads,
-            Metrics metrics, WalFile wal) {
+    private Database(
+            SqlDialect dialect,
+            HikariDataSource readers,
+            HikariDataSource writerPool,
+            int writerThreads,
+            Metrics metrics,
+            WalFile wal) {
         this.dialect = dialect;
         this.readers = readers;
         this.writerPool = writerPool;
@@ -72,7 +78,8 @@ public final class Database implements AutoCloseable {
         }
         ConnectionGate writerGate = writerPool == readers ? readerGate : new ConnectionGate(writerPool);
         this.wal = wal;
-        this.writer = wal == null ? new GroupCommitter(connectionsOf(writerGate), writerThreads, "graphmeet", metrics)
+        this.writer = wal == null
+                ? new GroupCommitter(connectionsOf(writerGate), writerThreads, "graphmeet", metrics)
                 : new GroupCommitter(connectionsOf(writerGate), "graphmeet", metrics, wal);
         this.directoryRevision = dialect.directoryRevision(connectionsOf(readerGate));
         this.meetings = new JdbcMeetingStore(this);
@@ -98,10 +105,16 @@ public final class Database implements AutoCloseable {
         Path file = dataDir.resolve(EMBEDDED_FILE).toAbsolutePath();
         DataFolder.createPrivateFile(file);
         String url = "jdbc:sqlite:" + file;
-        HikariDataSource writerPool = pool(sqlite(url, WRITER_CACHE_KIB, SQLiteConfig.SynchronousMode.NORMAL),
-                "graphmeet-sqlite-writer", 1, metrics);
-        HikariDataSource readers = pool(sqlite(url, READER_CACHE_KIB, SQLiteConfig.SynchronousMode.FULL),
-                "graphmeet-sqlite-readers", Math.max(4, Runtime.getRuntime().availableProcessors() * 2), metrics);
+        HikariDataSource writerPool = pool(
+                sqlite(url, WRITER_CACHE_KIB, SQLiteConfig.SynchronousMode.NORMAL),
+                "graphmeet-sqlite-writer",
+                1,
+                metrics);
+        HikariDataSource readers = pool(
+                sqlite(url, READER_CACHE_KIB, SQLiteConfig.SynchronousMode.FULL),
+                "graphmeet-sqlite-readers",
+                Math.max(4, Runtime.getRuntime().availableProcessors() * 2),
+                metrics);
         SqlDialect dialect = SqlDialect.of(GraphmeetConfig.StorageKind.EMBEDDED);
         return new Database(dialect, readers, writerPool, dialect.writerThreads(1), metrics, new WalFile(file));
     }
@@ -158,8 +171,8 @@ public final class Database implements AutoCloseable {
     }
 
     private static void measure(HikariConfig config, Metrics metrics) {
-        metrics.registry().ifPresent(registry -> config.setMetricsTrackerFactory(
-                new MicrometerMetricsTrackerFactory(registry)));
+        metrics.registry()
+                .ifPresent(registry -> config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry)));
     }
 
     private static HikariDataSource pool(SQLiteDataSource source, String name, int size, Metrics metrics) {

@@ -13,8 +13,7 @@ import java.util.regex.Pattern;
  */
 sealed interface DirectoryRead<T> {
 
-    Pattern GUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     /** The texts the lookup is made of, tenant first. */
     List<String> parts();
@@ -24,7 +23,8 @@ sealed interface DirectoryRead<T> {
      * path asks, never for a caller's arbitrary text such as a UPN, which could fill the cache with misses.
      */
     default boolean remembersMiss() {
-        return parts().stream().allMatch(part -> part != null && GUID.matcher(part).matches());
+        return parts().stream()
+                .allMatch(part -> part != null && GUID.matcher(part).matches());
     }
 
     record TenantById(String tenantId) implements DirectoryRead<Tenant> {

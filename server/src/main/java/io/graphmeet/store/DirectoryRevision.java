@@ -17,7 +17,8 @@ interface DirectoryRevision extends AutoCloseable {
     /** For a database only this process writes (the embedded file): every change passes through {@link #bump}. */
     static DirectoryRevision local() {
         return new DirectoryRevision() {
-            private final java.util.concurrent.atomic.AtomicLong revision = new java.util.concurrent.atomic.AtomicLong();
+            private final java.util.concurrent.atomic.AtomicLong revision =
+                    new java.util.concurrent.atomic.AtomicLong();
 
             @Override
             public long current() {

@@ -58,11 +58,13 @@ final class GroupCommitter implements AutoCloseable {
 
     /** Null where a commit is durable when it returns. */
     private final Sync sync;
+
     private final BlockingQueue<Committed> committed = new LinkedBlockingQueue<>();
     private final Thread syncer;
     private volatile boolean writersStopped;
     /** Batches the writer began to commit, and the last of them made durable since: see {@link #awaitDurable()}. */
     private final AtomicLong commitsBegun = new AtomicLong();
+
     private volatile long durableThrough;
     private final ReentrantLock durability = new ReentrantLock();
     private final Condition madeDurable = durability.newCondition();
@@ -85,14 +87,17 @@ final class GroupCommitter implements AutoCloseable {
         this(connections, 1, name, metrics, sync);
     }
 
-    private GroupCommitter(Supplier<Connection> connections, int writerThreads, String name, Metrics metrics,
-            Sync sync) {
+    private GroupCommitter(
+            Supplier<Connection> connections, int writerThreads, String name, Metrics metrics, Sync sync) {
         this.connections = connections;
         this.metrics = metrics;
         this.sync = sync;
-        this.syncer = sync == null ? null : Thread.ofPlatform().daemon().name(name + "-syncer").start(this::syncLoop);
+        this.syncer = sync == null
+                ? null
+                : Thread.ofPlatform().daemon().name(name + "-syncer").start(this::syncLoop);
         for (int i = 0; i < writerThreads; i++) {
-            Thread writer = Thread.ofPlatform().daemon().name(name + "-writer-" + i).start(this::writeLoop);
+            Thread writer =
+                    Thread.ofPlatform().daemon().name(name + "-writer-" + i).start(this::writeLoop);
             writers.add(writer);
         }
     }
@@ -116,8 +121,8 @@ final class GroupCommitter implements AutoCloseable {
             while (durableThrough < seen) {
                 long left = giveUp - System.nanoTime();
                 if (left <= 0) {
-                    throw new StoreUnavailableException("writes not made durable within " + WRITE_TIMEOUT_SECONDS
-                            + " s", null);
+                    throw new StoreUnavailableException(
+                            "writes not made durable within " + WRITE_TIMEOUT_SECONDS + " s", null);
                 }
                 madeDurable.awaitNanos(left);
             }
@@ -164,7 +169,9 @@ final class GroupCommitter implements AutoCloseable {
     record Insert<T>(Rows rows, Object[] row, T inserted, SqlWork<T> otherwise) {
 
         T runAlone(Connection connection) throws SQLException {
-            return rows.insert(connection, java.util.Collections.singletonList(row))[0] ? inserted : otherwise.run(connection);
+            return rows.insert(connection, java.util.Collections.singletonList(row))[0]
+                    ? inserted
+                    : otherwise.run(connection);
         }
     }
 
@@ -262,13 +269,18 @@ final class GroupCommitter implements AutoCloseable {
         for (int i = 0; i < batch.size(); i++) {
             Insert<?> insert = batch.get(i).insert();
             if (insert != null) {
-                inserts.computeIfAbsent(insert.rows(), added -> new ArrayList<>()).add(i);
+                inserts.computeIfAbsent(insert.rows(), added -> new ArrayList<>())
+                        .add(i);
             }
         }
         for (Map.Entry<Rows, List<Integer>> same : inserts.entrySet()) {
             List<Integer> tasks = same.getValue();
-            boolean[] done = same.getKey().insert(connection,
-                    tasks.stream().<Object[]>map(i -> batch.get(i).insert().row()).toList());
+            boolean[] done = same.getKey()
+                    .insert(
+                            connection,
+                            tasks.stream()
+                                    .<Object[]>map(i -> batch.get(i).insert().row())
+                                    .toList());
             for (int k = 0; k < done.length; k++) {
                 int i = tasks.get(k);
                 inserted[i] = done[k];
@@ -371,7 +383,8 @@ final class GroupCommitter implements AutoCloseable {
      * then running the writes one by one on it cannot help, and whether the commit happened is unknown.
      */
     private static boolean connectionLost(Connection connection, Exception e) {
-        if (e instanceof SQLException sql && sql.getSQLState() != null
+        if (e instanceof SQLException sql
+                && sql.getSQLState() != null
                 && sql.getSQLState().startsWith(CONNECTION_EXCEPTION)) {
             return true;
         }

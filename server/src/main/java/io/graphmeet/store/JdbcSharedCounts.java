@@ -22,8 +22,15 @@ final class JdbcSharedCounts implements SharedCounts {
         return database.write(connection -> {
             List<Long> totals = new ArrayList<>(deltas.size());
             for (Delta delta : deltas) {
-                totals.add(Sql.firstKept(connection, ADD, total -> total.getLong(1), delta.scope(),
-                        delta.windowStartMillis(), delta.delta(), delta.windowEndMillis()).orElse(delta.delta()));
+                totals.add(Sql.firstKept(
+                                connection,
+                                ADD,
+                                total -> total.getLong(1),
+                                delta.scope(),
+                                delta.windowStartMillis(),
+                                delta.delta(),
+                                delta.windowEndMillis())
+                        .orElse(delta.delta()));
             }
             return totals;
         });
@@ -31,7 +38,7 @@ final class JdbcSharedCounts implements SharedCounts {
 
     @Override
     public void forgetBefore(long endMillis) {
-        database.write(connection -> Sql.update(connection, "DELETE FROM throttle_counts WHERE expires_at_ms < ?",
-                endMillis));
+        database.write(
+                connection -> Sql.update(connection, "DELETE FROM throttle_counts WHERE expires_at_ms < ?", endMillis));
     }
 }

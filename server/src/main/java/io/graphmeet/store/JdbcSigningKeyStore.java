@@ -17,14 +17,15 @@ final class JdbcSigningKeyStore implements SigningKeyStore {
 
     @Override
     public List<StoredKey> keys() {
-        return database.read(connection -> Sql.list(connection,
+        return database.read(connection -> Sql.list(
+                connection,
                 "SELECT kid, private_jwk, created_at_ms, retire_at_ms FROM issuer_keys "
                         + "ORDER BY retire_at_ms IS NULL DESC, created_at_ms DESC, kid DESC",
                 row -> {
                     long retireAt = row.getLong(4);
                     Instant retire = row.wasNull() ? null : Instant.ofEpochMilli(retireAt);
-                    return new StoredKey(row.getString(1), row.getString(2), Instant.ofEpochMilli(row.getLong(3)),
-                            retire);
+                    return new StoredKey(
+                            row.getString(1), row.getString(2), Instant.ofEpochMilli(row.getLong(3)), retire);
                 }));
     }
 
@@ -44,7 +45,9 @@ final class JdbcSigningKeyStore implements SigningKeyStore {
     public void rotate(StoredKey key, Instant retireOthersAt, Instant now) {
         database.write(connection -> {
             Sql.update(connection, "DELETE FROM issuer_keys WHERE retire_at_ms < ?", now.toEpochMilli());
-            Sql.update(connection, "UPDATE issuer_keys SET retire_at_ms = ? WHERE retire_at_ms IS NULL",
+            Sql.update(
+                    connection,
+                    "UPDATE issuer_keys SET retire_at_ms = ? WHERE retire_at_ms IS NULL",
                     retireOthersAt.toEpochMilli());
             insert(connection, key);
             return null;
@@ -52,7 +55,11 @@ final class JdbcSigningKeyStore implements SigningKeyStore {
     }
 
     private static void insert(Connection connection, StoredKey key) throws SQLException {
-        Sql.update(connection, "INSERT INTO issuer_keys (kid, private_jwk, created_at_ms, retire_at_ms) "
-                + "VALUES (?, ?, ?, NULL)", key.kid(), key.privateJwk(), key.createdAt().toEpochMilli());
+        Sql.update(
+                connection,
+                "INSERT INTO issuer_keys (kid, private_jwk, created_at_ms, retire_at_ms) " + "VALUES (?, ?, ?, NULL)",
+                key.kid(),
+                key.privateJwk(),
+                key.createdAt().toEpochMilli());
     }
 }

@@ -39,6 +39,7 @@ final class MeetingColumns {
     private static final Cache<String, List<Attendee>> DECODED_ATTENDEES = decodedCache();
     /** Most meetings share a few settings: each distinct text is decoded once. */
     private static final Cache<String, MeetingSettings> DECODED_SETTINGS = decodedCache();
+
     private static final MeetingSettings DEFAULT_SETTINGS = MeetingSettings.defaults();
 
     private MeetingColumns() {}
@@ -108,8 +109,8 @@ final class MeetingColumns {
     private static <V> Cache<String, V> decodedCache() {
         return Caffeine.newBuilder()
                 .maximumWeight(DECODED_BYTES)
-                .weigher((String text, V value) -> (int) Math.min(Integer.MAX_VALUE,
-                        2 * CacheWeights.chars(text) + CacheWeights.ENTRY_OVERHEAD))
+                .weigher((String text, V value) ->
+                        (int) Math.min(Integer.MAX_VALUE, 2 * CacheWeights.chars(text) + CacheWeights.ENTRY_OVERHEAD))
                 .build();
     }
 
@@ -118,8 +119,9 @@ final class MeetingColumns {
 
         static StoredAttendee of(Attendee attendee) {
             Person person = attendee.person();
-            return new StoredAttendee(new StoredPerson(person.id(), person.tenantId(), person.upn(),
-                    person.displayName()), attendee.role());
+            return new StoredAttendee(
+                    new StoredPerson(person.id(), person.tenantId(), person.upn(), person.displayName()),
+                    attendee.role());
         }
 
         Attendee toAttendee() {
@@ -161,31 +163,69 @@ final class MeetingColumns {
         static StoredSettings of(MeetingSettings s) {
             MeetingSettings.LobbyBypass bypass = s.lobbyBypass();
             MeetingSettings.Watermark watermark = s.watermarkProtection();
-            return new StoredSettings(s.allowedPresenters(), s.allowedLobbyAdmitters(), s.allowMeetingChat(),
-                    s.allowLiveShare(), s.shareMeetingChatHistoryDefault(), s.allowAttendeeToEnableCamera(),
-                    s.allowAttendeeToEnableMic(), s.allowBreakoutRooms(), s.allowCopyingAndSharingMeetingContent(),
-                    s.allowParticipantsToChangeName(), s.allowPowerPointSharing(), s.allowRecording(),
-                    s.allowTeamworkReactions(), s.allowTranscription(), s.allowWhiteboard(), s.isEntryExitAnnounced(),
-                    s.isEndToEndEncryptionEnabled(), s.recordAutomatically(),
+            return new StoredSettings(
+                    s.allowedPresenters(),
+                    s.allowedLobbyAdmitters(),
+                    s.allowMeetingChat(),
+                    s.allowLiveShare(),
+                    s.shareMeetingChatHistoryDefault(),
+                    s.allowAttendeeToEnableCamera(),
+                    s.allowAttendeeToEnableMic(),
+                    s.allowBreakoutRooms(),
+                    s.allowCopyingAndSharingMeetingContent(),
+                    s.allowParticipantsToChangeName(),
+                    s.allowPowerPointSharing(),
+                    s.allowRecording(),
+                    s.allowTeamworkReactions(),
+                    s.allowTranscription(),
+                    s.allowWhiteboard(),
+                    s.isEntryExitAnnounced(),
+                    s.isEndToEndEncryptionEnabled(),
+                    s.recordAutomatically(),
                     bypass == null ? null : new StoredLobbyBypass(bypass.scope(), bypass.isDialInBypassEnabled()),
-                    watermark == null ? null : new StoredWatermark(watermark.isEnabledForContentSharing(),
-                            watermark.isEnabledForVideo()),
-                    s.chatAllowTextOnly(), s.meetingSpokenLanguageTag(), s.meetingTemplateId(), s.sensitivityLabelId(),
+                    watermark == null
+                            ? null
+                            : new StoredWatermark(
+                                    watermark.isEnabledForContentSharing(), watermark.isEnabledForVideo()),
+                    s.chatAllowTextOnly(),
+                    s.meetingSpokenLanguageTag(),
+                    s.meetingTemplateId(),
+                    s.sensitivityLabelId(),
                     s.anonymizeIdentityForRoles());
         }
 
         MeetingSettings toSettings() {
-            return new MeetingSettings(allowedPresenters, allowedLobbyAdmitters, allowMeetingChat, allowLiveShare,
-                    shareMeetingChatHistoryDefault, allowAttendeeToEnableCamera, allowAttendeeToEnableMic,
-                    allowBreakoutRooms, allowCopyingAndSharingMeetingContent, allowParticipantsToChangeName,
-                    allowPowerPointSharing, allowRecording, allowTeamworkReactions, allowTranscription,
-                    allowWhiteboard, isEntryExitAnnounced, isEndToEndEncryptionEnabled, recordAutomatically,
-                    lobbyBypass == null ? null
+            return new MeetingSettings(
+                    allowedPresenters,
+                    allowedLobbyAdmitters,
+                    allowMeetingChat,
+                    allowLiveShare,
+                    shareMeetingChatHistoryDefault,
+                    allowAttendeeToEnableCamera,
+                    allowAttendeeToEnableMic,
+                    allowBreakoutRooms,
+                    allowCopyingAndSharingMeetingContent,
+                    allowParticipantsToChangeName,
+                    allowPowerPointSharing,
+                    allowRecording,
+                    allowTeamworkReactions,
+                    allowTranscription,
+                    allowWhiteboard,
+                    isEntryExitAnnounced,
+                    isEndToEndEncryptionEnabled,
+                    recordAutomatically,
+                    lobbyBypass == null
+                            ? null
                             : new MeetingSettings.LobbyBypass(lobbyBypass.scope(), lobbyBypass.isDialInBypassEnabled()),
-                    watermarkProtection == null ? null
-                            : new MeetingSettings.Watermark(watermarkProtection.isEnabledForContentSharing(),
+                    watermarkProtection == null
+                            ? null
+                            : new MeetingSettings.Watermark(
+                                    watermarkProtection.isEnabledForContentSharing(),
                                     watermarkProtection.isEnabledForVideo()),
-                    chatAllowTextOnly, meetingSpokenLanguageTag, meetingTemplateId, sensitivityLabelId,
+                    chatAllowTextOnly,
+                    meetingSpokenLanguageTag,
+                    meetingTemplateId,
+                    sensitivityLabelId,
                     anonymizeIdentityForRoles);
         }
     }

@@ -22,8 +22,8 @@ final class MeetingsByKey {
     private final boolean enabled;
     private final Cache<MeetingKey, Meeting> meetings = Caffeine.newBuilder()
             .maximumWeight(MAX_BYTES)
-            .weigher((MeetingKey key, Meeting meeting) -> CacheWeights.meeting(meeting)
-                    + (int) CacheWeights.chars(key.externalId()))
+            .weigher((MeetingKey key, Meeting meeting) ->
+                    CacheWeights.meeting(meeting) + (int) CacheWeights.chars(key.externalId()))
             .build();
     private final AtomicLong commits = new AtomicLong();
 
@@ -42,8 +42,8 @@ final class MeetingsByKey {
         }
         long before = commits.get();
         Optional<Meeting> loaded = load.get();
-        loaded.ifPresent(meeting -> meetings.asMap().compute(key,
-                (k, current) -> commits.get() == before ? meeting : current));
+        loaded.ifPresent(meeting ->
+                meetings.asMap().compute(key, (k, current) -> commits.get() == before ? meeting : current));
         return loaded;
     }
 

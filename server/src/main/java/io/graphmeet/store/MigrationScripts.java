@@ -68,7 +68,8 @@ final class MigrationScripts {
                         String name = entry.getName();
                         if (!entry.isDirectory() && name.startsWith(prefix) && name.indexOf('/', prefix.length()) < 0) {
                             try (InputStream in = jar.getInputStream(entry)) {
-                                scripts.add(script(name.substring(prefix.length()),
+                                scripts.add(script(
+                                        name.substring(prefix.length()),
                                         new String(in.readAllBytes(), StandardCharsets.UTF_8)));
                             }
                         }
@@ -90,8 +91,8 @@ final class MigrationScripts {
         for (Script script : scripts) {
             Script clash = byVersion.put(script.version(), script);
             if (clash != null) {
-                throw new IllegalStateException("migrations " + clash.name() + " and " + script.name()
-                        + " have the same version");
+                throw new IllegalStateException(
+                        "migrations " + clash.name() + " and " + script.name() + " have the same version");
             }
         }
         int expected = 1;

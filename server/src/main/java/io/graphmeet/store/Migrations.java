@@ -29,8 +29,10 @@ final class Migrations {
     static void apply(Connection connection, SqlDialect dialect, List<Script> scripts) throws SQLException {
         connection.setAutoCommit(false);
         dialect.lockForMigration(connection);
-        Sql.update(connection, "CREATE TABLE IF NOT EXISTS schema_migrations ("
-                + "version INTEGER PRIMARY KEY, script TEXT NOT NULL, applied_at TEXT NOT NULL, checksum TEXT)");
+        Sql.update(
+                connection,
+                "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                        + "version INTEGER PRIMARY KEY, script TEXT NOT NULL, applied_at TEXT NOT NULL, checksum TEXT)");
         if (!hasChecksums(connection)) {
             Sql.update(connection, "ALTER TABLE schema_migrations ADD COLUMN checksum TEXT");
         }
@@ -47,8 +49,13 @@ final class Migrations {
                 continue;
             }
             Sql.script(connection, script.sql());
-            Sql.update(connection, "INSERT INTO schema_migrations (version, script, applied_at, checksum) "
-                    + "VALUES (?, ?, ?, ?)", script.version(), script.name(), Instant.now().toString(), script.checksum());
+            Sql.update(
+                    connection,
+                    "INSERT INTO schema_migrations (version, script, applied_at, checksum) " + "VALUES (?, ?, ?, ?)",
+                    script.version(),
+                    script.name(),
+                    Instant.now().toString(),
+                    script.checksum());
             connection.commit();
             LOG.info(() -> "applied migration " + script.name());
         }
@@ -69,16 +76,19 @@ final class Migrations {
      * Compares every applied script with its text today. A row recorded before checksums were kept (graphmeet
      * before 2026-12) takes the checksum of today's text: those scripts were listed by hand and never edited.
      */
-    private static void verifyApplied(Connection connection, List<Script> scripts,
-            Map<Integer, Optional<String>> applied) throws SQLException {
+    private static void verifyApplied(
+            Connection connection, List<Script> scripts, Map<Integer, Optional<String>> applied) throws SQLException {
         for (Script script : scripts) {
             Optional<String> recorded = applied.get(script.version());
             if (recorded == null) {
                 continue;
             }
             if (recorded.isEmpty()) {
-                Sql.update(connection, "UPDATE schema_migrations SET checksum = ? WHERE version = ?",
-                        script.checksum(), script.version());
+                Sql.update(
+                        connection,
+                        "UPDATE schema_migrations SET checksum = ? WHERE version = ?",
+                        script.checksum(),
+                        script.version());
             } else if (!recorded.get().equals(script.checksum())) {
                 throw new SQLException("migration " + script.name() + " was changed after it was applied (checksum "
                         + recorded.get() + " when applied, " + script.checksum() + " now); restore the released "
@@ -89,7 +99,9 @@ final class Migrations {
 
     private static Map<Integer, Optional<String>> applied(Connection connection) throws SQLException {
         Map<Integer, Optional<String>> applied = new TreeMap<>();
-        Sql.list(connection, "SELECT version, checksum FROM schema_migrations",
+        Sql.list(
+                connection,
+                "SELECT version, checksum FROM schema_migrations",
                 row -> applied.put(row.getInt(1), Optional.ofNullable(row.getString(2))));
         return applied;
     }

@@ -28,7 +28,10 @@ final class PostgresDirectoryRevision implements DirectoryRevision {
 
     PostgresDirectoryRevision(Supplier<Connection> connections) {
         this.connections = connections;
-        this.listener = Thread.ofPlatform().daemon().name("graphmeet-directory-listener").start(this::listen);
+        this.listener = Thread.ofPlatform()
+                .daemon()
+                .name("graphmeet-directory-listener")
+                .start(this::listen);
     }
 
     @Override
@@ -60,8 +63,10 @@ final class PostgresDirectoryRevision implements DirectoryRevision {
                 listening = false;
                 if (!closed) {
                     // once per outage, not every retry: while the database is down each retry fails the same way
-                    LOG.log(wasListening ? Level.WARNING : Level.FINE,
-                            "directory change listener lost its connection; retrying every " + POLL_MILLIS + " ms", e);
+                    LOG.log(
+                            wasListening ? Level.WARNING : Level.FINE,
+                            "directory change listener lost its connection; retrying every " + POLL_MILLIS + " ms",
+                            e);
                     pause();
                 }
             }

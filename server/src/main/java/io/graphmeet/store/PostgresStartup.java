@@ -38,9 +38,13 @@ final class PostgresStartup {
             }
             left = Duration.ofNanos(deadline - System.nanoTime());
             if (!retryable(failure) || left.compareTo(wait) < 0) {
-                throw new StoreUnavailableException("storage.postgres.url: PostgreSQL at " + postgres.maskedUrl()
-                        + (retryable(failure) ? " accepted no connection within storage.postgres.connectTimeout "
-                                + postgres.connectTimeout() : " refused the connection") + ": " + failure.getMessage(),
+                throw new StoreUnavailableException(
+                        "storage.postgres.url: PostgreSQL at " + postgres.maskedUrl()
+                                + (retryable(failure)
+                                        ? " accepted no connection within storage.postgres.connectTimeout "
+                                                + postgres.connectTimeout()
+                                        : " refused the connection")
+                                + ": " + failure.getMessage(),
                         failure);
             }
             LOG.info("PostgreSQL at " + postgres.maskedUrl() + " is not reachable yet (" + failure.getMessage()

@@ -24,7 +24,9 @@ final class RowInsert {
         this.oneRow = "INSERT INTO " + table + " (" + names + ") VALUES ("
                 + columns.stream().map(column -> "?").collect(Collectors.joining(", ")) + ") ON CONFLICT DO NOTHING";
         this.unnested = "INSERT INTO " + table + " (" + names + ") SELECT * FROM unnest("
-                + columns.stream().map(column -> "?::" + column.sqlType() + "[]").collect(Collectors.joining(", "))
+                + columns.stream()
+                        .map(column -> "?::" + column.sqlType() + "[]")
+                        .collect(Collectors.joining(", "))
                 + ") ON CONFLICT DO NOTHING RETURNING "
                 + columns.stream().limit(keyColumns).map(Column::name).collect(Collectors.joining(", "));
         this.arrayTypes = columns.stream().map(Column::sqlType).toList();

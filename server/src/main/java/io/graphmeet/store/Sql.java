@@ -49,8 +49,7 @@ final class Sql {
         }
     }
 
-    static <T> List<T> list(Connection connection, String sql, Row<T> row, Object... parameters)
-            throws SQLException {
+    static <T> List<T> list(Connection connection, String sql, Row<T> row, Object... parameters) throws SQLException {
         try (PreparedStatement query = bind(connection.prepareStatement(sql), parameters)) {
             return all(query, row);
         }
@@ -103,8 +102,9 @@ final class Sql {
      * their key with an earlier row of the call go in statements of their own afterwards, so what was returned
      * names each row unambiguously.
      */
-    static boolean[] insertUnnested(Connection connection, String insert, List<String> arrayTypes, int keyColumns,
-            List<Object[]> rows) throws SQLException {
+    static boolean[] insertUnnested(
+            Connection connection, String insert, List<String> arrayTypes, int keyColumns, List<Object[]> rows)
+            throws SQLException {
         boolean[] inserted = new boolean[rows.size()];
         Map<List<Object>, Integer> firsts = new HashMap<>();
         List<Integer> repeats = new ArrayList<>();
@@ -113,18 +113,25 @@ final class Sql {
                 repeats.add(i);
             }
         }
-        for (List<Object> key : insertedKeys(connection, insert, arrayTypes, keyColumns,
+        for (List<Object> key : insertedKeys(
+                connection,
+                insert,
+                arrayTypes,
+                keyColumns,
                 firsts.values().stream().sorted().map(rows::get).toList())) {
             inserted[firsts.get(key)] = true;
         }
         for (int i : repeats) {
-            inserted[i] = !insertedKeys(connection, insert, arrayTypes, keyColumns, Collections.singletonList(rows.get(i))).isEmpty();
+            inserted[i] = !insertedKeys(
+                            connection, insert, arrayTypes, keyColumns, Collections.singletonList(rows.get(i)))
+                    .isEmpty();
         }
         return inserted;
     }
 
-    private static Set<List<Object>> insertedKeys(Connection connection, String insert, List<String> arrayTypes,
-            int keyColumns, List<Object[]> rows) throws SQLException {
+    private static Set<List<Object>> insertedKeys(
+            Connection connection, String insert, List<String> arrayTypes, int keyColumns, List<Object[]> rows)
+            throws SQLException {
         PreparedStatement statement = kept(connection, insert);
         for (int column = 0; column < arrayTypes.size(); column++) {
             Object[] values = typedArray(rows, column);
@@ -145,8 +152,12 @@ final class Sql {
 
     /** The column's values in an array of their class (pgjdbc encodes a {@code String[]} or {@code Long[]}). */
     private static Object[] typedArray(List<Object[]> rows, int column) {
-        Class<?> type = rows.stream().map(row -> row[column]).filter(Objects::nonNull).findFirst()
-                .<Class<?>>map(Object::getClass).orElse(String.class);
+        Class<?> type = rows.stream()
+                .map(row -> row[column])
+                .filter(Objects::nonNull)
+                .findFirst()
+                .<Class<?>>map(Object::getClass)
+                .orElse(String.class);
         Object[] values = (Object[]) java.lang.reflect.Array.newInstance(type, rows.size());
         for (int i = 0; i < values.length; i++) {
             values[i] = rows.get(i)[column];

@@ -56,8 +56,8 @@ public final class Throttle implements AutoCloseable {
             this.sync = null;
             return;
         }
-        this.sync = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("graphmeet-throttle")
-                .factory());
+        this.sync = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("graphmeet-throttle").factory());
         long every = limits.syncInterval().toMillis();
         sync.scheduleWithFixedDelay(this::synchronise, every, every, TimeUnit.MILLISECONDS);
     }
@@ -107,7 +107,11 @@ public final class Throttle implements AutoCloseable {
     private Window monthOf(String tenantId, String userId, long now) {
         YearMonth month = YearMonth.from(Instant.ofEpochMilli(now).atOffset(ZoneOffset.UTC));
         long start = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-        long end = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        long end = month.plusMonths(1)
+                .atDay(1)
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant()
+                .toEpochMilli();
         String scope = USER_MEETINGS + ":" + tenantId + ":" + userId;
         return windows.computeIfAbsent(scope + "@" + start, key -> new Window(scope, start, end));
     }

@@ -31,7 +31,10 @@ abstract class AdminApiContract {
 
     @BeforeAll
     void startServer(@TempDir Path scratch) {
-        server = TestServer.on(backend(), scratch).clock(clock).bootstrap(Contoso.DIRECTORY).start();
+        server = TestServer.on(backend(), scratch)
+                .clock(clock)
+                .bootstrap(Contoso.DIRECTORY)
+                .start();
         admin = server.admin();
     }
 
@@ -50,7 +53,8 @@ abstract class AdminApiContract {
 
     String newTenant() {
         String id = newId();
-        assertThat(admin.post("/admin/v1/tenants", "{\"id\":\"" + id + "\",\"displayName\":\"T\"}").status())
+        assertThat(admin.post("/admin/v1/tenants", "{\"id\":\"" + id + "\",\"displayName\":\"T\"}")
+                        .status())
                 .isEqualTo(201);
         return id;
     }
@@ -64,7 +68,11 @@ abstract class AdminApiContract {
         assertThat(response.errorCode()).isEqualTo("Unauthorized");
         assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
         assertThat(response.header("request-id")).matches(GUID);
-        assertThat(response.json().path("error").path("innerError").path("request-id").asText())
+        assertThat(response.json()
+                        .path("error")
+                        .path("innerError")
+                        .path("request-id")
+                        .asText())
                 .isEqualTo(response.header("request-id"));
     }
 
@@ -72,23 +80,32 @@ abstract class AdminApiContract {
     @Test
     void aRefusedRequestNamesTheRequestIdAndTheClientsIdEachInItsPlace() {
         GraphHttp http = new GraphHttp(server.adminUrl());
-        GraphResponse response = http.send(http.request("/admin/v1/tenants", null).header("client-request-id", "admin-42")
+        GraphResponse response = http.send(http.request("/admin/v1/tenants", null)
+                .header("client-request-id", "admin-42")
                 .GET());
 
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.header("request-id")).matches(GUID);
         assertThat(response.header("client-request-id")).isEqualTo("admin-42");
-        assertThat(response.json().path("error").path("innerError").path("request-id").asText())
+        assertThat(response.json()
+                        .path("error")
+                        .path("innerError")
+                        .path("request-id")
+                        .asText())
                 .isEqualTo(response.header("request-id"));
-        assertThat(response.json().path("error").path("innerError").path("client-request-id").asText())
+        assertThat(response.json()
+                        .path("error")
+                        .path("innerError")
+                        .path("client-request-id")
+                        .asText())
                 .isEqualTo("admin-42");
     }
 
     @Test
     void refusesAWrongAdminKeyAndChangesNothing() {
         String id = newId();
-        GraphResponse response = admin.withKey(TestServer.ADMIN_KEY + "x")
-                .post("/admin/v1/tenants", "{\"id\":\"" + id + "\"}");
+        GraphResponse response =
+                admin.withKey(TestServer.ADMIN_KEY + "x").post("/admin/v1/tenants", "{\"id\":\"" + id + "\"}");
         assertThat(response.status()).isEqualTo(401);
         assertThat(admin.get("/admin/v1/tenants/" + id).status()).isEqualTo(404);
     }
@@ -104,8 +121,13 @@ abstract class AdminApiContract {
     @Test
     void createsListsGetsAndDeletesTenants() {
         String id = newTenant();
-        assertThat(admin.get("/admin/v1/tenants").json().path("value").findValuesAsText("id")).contains(id);
-        assertThat(admin.get("/admin/v1/tenants/" + id).json().path("displayName").asText()).isEqualTo("T");
+        assertThat(admin.get("/admin/v1/tenants").json().path("value").findValuesAsText("id"))
+                .contains(id);
+        assertThat(admin.get("/admin/v1/tenants/" + id)
+                        .json()
+                        .path("displayName")
+                        .asText())
+                .isEqualTo("T");
         assertThat(admin.delete("/admin/v1/tenants/" + id).status()).isEqualTo(204);
         assertThat(admin.get("/admin/v1/tenants/" + id).status()).isEqualTo(404);
         assertThat(admin.delete("/admin/v1/tenants/" + id).status()).isEqualTo(404);
@@ -120,12 +142,17 @@ abstract class AdminApiContract {
 
     @Test
     void refusesBadTenantInput() {
-        assertThat(admin.post("/admin/v1/tenants", "{\"id\":\"not-a-guid\"}").errorMessage()).contains("'id'");
-        assertThat(admin.post("/admin/v1/tenants", "{\"displayName\":5}").status()).isEqualTo(400);
-        assertThat(admin.post("/admin/v1/tenants", "{\"colour\":\"red\"}").errorMessage()).contains("'colour'");
+        assertThat(admin.post("/admin/v1/tenants", "{\"id\":\"not-a-guid\"}").errorMessage())
+                .contains("'id'");
+        assertThat(admin.post("/admin/v1/tenants", "{\"displayName\":5}").status())
+                .isEqualTo(400);
+        assertThat(admin.post("/admin/v1/tenants", "{\"colour\":\"red\"}").errorMessage())
+                .contains("'colour'");
         assertThat(admin.post("/admin/v1/tenants", "{not json").errorCode()).isEqualTo("BadRequest");
         assertThat(admin.get("/admin/v1/tenants/not-a-guid").status()).isEqualTo(400);
-        assertThat(admin.post("/admin/v1/tenants", "{\"id\":\"" + Contoso.TENANT + "\"}").status()).isEqualTo(409);
+        assertThat(admin.post("/admin/v1/tenants", "{\"id\":\"" + Contoso.TENANT + "\"}")
+                        .status())
+                .isEqualTo(409);
     }
 
     @Test
@@ -133,15 +160,25 @@ abstract class AdminApiContract {
         String externalId = "reset-" + UUID.randomUUID();
         String megan = server.issuer().delegated(Contoso.TENANT, Contoso.MEGAN, Contoso.WRITE);
         String body = "{\"externalId\":\"" + externalId + "\"}";
-        assertThat(server.http().post("/v1.0/me/onlineMeetings/createOrGet", megan, body).status()).isEqualTo(201);
-        assertThat(server.http().post("/v1.0/me/onlineMeetings/createOrGet", megan, body).status()).isEqualTo(200);
+        assertThat(server.http()
+                        .post("/v1.0/me/onlineMeetings/createOrGet", megan, body)
+                        .status())
+                .isEqualTo(201);
+        assertThat(server.http()
+                        .post("/v1.0/me/onlineMeetings/createOrGet", megan, body)
+                        .status())
+                .isEqualTo(200);
 
         GraphResponse reset = admin.post("/admin/v1/tenants/" + Contoso.TENANT + "/reset", null);
 
         assertThat(reset.status()).isEqualTo(200);
         assertThat(reset.json().path("deletedMeetings").asInt()).isGreaterThanOrEqualTo(1);
-        assertThat(server.http().post("/v1.0/me/onlineMeetings/createOrGet", megan, body).status()).isEqualTo(201);
-        assertThat(admin.get("/admin/v1/tenants/" + Contoso.TENANT + "/users/" + Contoso.MEGAN).status())
+        assertThat(server.http()
+                        .post("/v1.0/me/onlineMeetings/createOrGet", megan, body)
+                        .status())
+                .isEqualTo(201);
+        assertThat(admin.get("/admin/v1/tenants/" + Contoso.TENANT + "/users/" + Contoso.MEGAN)
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -158,8 +195,8 @@ abstract class AdminApiContract {
     void createsListsGetsUpdatesAndDeletesUsers() {
         String tenant = newTenant();
         String users = "/admin/v1/tenants/" + tenant + "/users";
-        GraphResponse created = admin.post(users,
-                "{\"userPrincipalName\":\"lee@contoso.com\",\"displayName\":\"Lee\",\"password\":\"pw-1\"}");
+        GraphResponse created = admin.post(
+                users, "{\"userPrincipalName\":\"lee@contoso.com\",\"displayName\":\"Lee\",\"password\":\"pw-1\"}");
         assertThat(created.status()).isEqualTo(201);
         String id = created.json().path("id").asText();
         assertThat(created.json().path("hasPassword").asBoolean()).isTrue();
@@ -169,7 +206,8 @@ abstract class AdminApiContract {
         GraphResponse updated = admin.patch(users + "/" + id, "{\"displayName\":\"Lee G\",\"password\":null}");
         assertThat(updated.json().path("displayName").asText()).isEqualTo("Lee G");
         assertThat(updated.json().path("hasPassword").asBoolean()).isFalse();
-        assertThat(admin.get(users + "/" + id).json().path("userPrincipalName").asText()).isEqualTo("lee@contoso.com");
+        assertThat(admin.get(users + "/" + id).json().path("userPrincipalName").asText())
+                .isEqualTo("lee@contoso.com");
         assertThat(admin.delete(users + "/" + id).status()).isEqualTo(204);
         assertThat(admin.get(users + "/" + id).status()).isEqualTo(404);
     }
@@ -179,12 +217,18 @@ abstract class AdminApiContract {
         String tenant = newTenant();
         String users = "/admin/v1/tenants/" + tenant + "/users";
         assertThat(admin.post(users, "{}").errorMessage()).contains("'userPrincipalName' is required");
-        assertThat(admin.post(users, "{\"userPrincipalName\":\"nobody\"}").status()).isEqualTo(400);
-        assertThat(admin.post(users, "{\"userPrincipalName\":\"a@b.c\",\"password\":\"\"}").status()).isEqualTo(400);
-        assertThat(admin.post(users, "{\"userPrincipalName\":\"a@b.c\"}").status()).isEqualTo(201);
-        assertThat(admin.post(users, "{\"userPrincipalName\":\"A@b.c\"}").status()).isEqualTo(409);
+        assertThat(admin.post(users, "{\"userPrincipalName\":\"nobody\"}").status())
+                .isEqualTo(400);
+        assertThat(admin.post(users, "{\"userPrincipalName\":\"a@b.c\",\"password\":\"\"}")
+                        .status())
+                .isEqualTo(400);
+        assertThat(admin.post(users, "{\"userPrincipalName\":\"a@b.c\"}").status())
+                .isEqualTo(201);
+        assertThat(admin.post(users, "{\"userPrincipalName\":\"A@b.c\"}").status())
+                .isEqualTo(409);
         assertThat(admin.get(users + "/" + newId()).status()).isEqualTo(404);
-        assertThat(admin.get("/admin/v1/tenants/" + newId() + "/users").status()).isEqualTo(404);
+        assertThat(admin.get("/admin/v1/tenants/" + newId() + "/users").status())
+                .isEqualTo(404);
     }
 
     // --- apps
@@ -193,8 +237,8 @@ abstract class AdminApiContract {
     void registersAnAppWithASecretShownOnlyOnce() {
         String tenant = newTenant();
         String apps = "/admin/v1/tenants/" + tenant + "/apps";
-        GraphResponse created = admin.post(apps,
-                "{\"displayName\":\"Bot\",\"permissions\":[\"OnlineMeetings.ReadWrite.All\"]}");
+        GraphResponse created =
+                admin.post(apps, "{\"displayName\":\"Bot\",\"permissions\":[\"OnlineMeetings.ReadWrite.All\"]}");
         assertThat(created.status()).isEqualTo(201);
         String appId = created.json().path("appId").asText();
         String secret = created.json().path("secretText").asText();
@@ -204,7 +248,8 @@ abstract class AdminApiContract {
         GraphResponse fetched = admin.get(apps + "/" + appId);
         assertThat(fetched.body()).doesNotContain(secret).doesNotContain("secretText");
         assertThat(fetched.json().path("permissions").get(0).asText()).isEqualTo("OnlineMeetings.ReadWrite.All");
-        assertThat(admin.get(apps).json().path("value").findValuesAsText("appId")).containsExactly(appId);
+        assertThat(admin.get(apps).json().path("value").findValuesAsText("appId"))
+                .containsExactly(appId);
     }
 
     @Test
@@ -212,8 +257,8 @@ abstract class AdminApiContract {
         String tenant = newTenant();
         String apps = "/admin/v1/tenants/" + tenant + "/apps";
         String appId = admin.post(apps, "{}").json().path("appId").asText();
-        GraphResponse updated = admin.patch(apps + "/" + appId,
-                "{\"displayName\":\"Renamed\",\"permissions\":[\"OnlineMeetings.Read.All\"]}");
+        GraphResponse updated = admin.patch(
+                apps + "/" + appId, "{\"displayName\":\"Renamed\",\"permissions\":[\"OnlineMeetings.Read.All\"]}");
         assertThat(updated.json().path("displayName").asText()).isEqualTo("Renamed");
         assertThat(updated.json().path("permissions").toString()).isEqualTo("[\"OnlineMeetings.Read.All\"]");
 
@@ -221,8 +266,10 @@ abstract class AdminApiContract {
         assertThat(secret.status()).isEqualTo(201);
         assertThat(admin.get(apps + "/" + appId).json().path("secrets")).hasSize(2);
         String secretId = secret.json().path("id").asText();
-        assertThat(admin.delete(apps + "/" + appId + "/secrets/" + secretId).status()).isEqualTo(204);
-        assertThat(admin.delete(apps + "/" + appId + "/secrets/" + secretId).status()).isEqualTo(404);
+        assertThat(admin.delete(apps + "/" + appId + "/secrets/" + secretId).status())
+                .isEqualTo(204);
+        assertThat(admin.delete(apps + "/" + appId + "/secrets/" + secretId).status())
+                .isEqualTo(404);
         assertThat(admin.delete(apps + "/" + appId).status()).isEqualTo(204);
         assertThat(admin.get(apps + "/" + appId).status()).isEqualTo(404);
     }
@@ -232,8 +279,11 @@ abstract class AdminApiContract {
         String tenant = newTenant();
         String apps = "/admin/v1/tenants/" + tenant + "/apps";
         assertThat(admin.post(apps, "{\"appId\":\"x\"}").status()).isEqualTo(400);
-        assertThat(admin.post(apps, "{\"permissions\":\"OnlineMeetings.ReadWrite.All\"}").status()).isEqualTo(400);
-        assertThat(admin.post(apps, "{\"permissions\":[\"not a permission\"]}").status()).isEqualTo(400);
+        assertThat(admin.post(apps, "{\"permissions\":\"OnlineMeetings.ReadWrite.All\"}")
+                        .status())
+                .isEqualTo(400);
+        assertThat(admin.post(apps, "{\"permissions\":[\"not a permission\"]}").status())
+                .isEqualTo(400);
         String appId = newId();
         assertThat(admin.post(apps, "{\"appId\":\"" + appId + "\"}").status()).isEqualTo(201);
         assertThat(admin.post(apps, "{\"appId\":\"" + appId + "\"}").status()).isEqualTo(409);
@@ -250,12 +300,12 @@ abstract class AdminApiContract {
         String b = newId();
         GraphResponse created = admin.post(policies, "{\"identity\":\"bots\",\"appIds\":[\"" + a + "\"]}");
         assertThat(created.status()).isEqualTo(201);
-        GraphResponse edited = admin.patch(policies + "/bots",
-                "{\"add\":[\"" + b + "\"],\"remove\":[\"" + a + "\"]}");
+        GraphResponse edited = admin.patch(policies + "/bots", "{\"add\":[\"" + b + "\"],\"remove\":[\"" + a + "\"]}");
         assertThat(edited.json().path("appIds").toString()).isEqualTo("[\"" + b + "\"]");
         GraphResponse replaced = admin.patch(policies + "/bots", "{\"appIds\":[\"" + a + "\",\"" + b + "\"]}");
         assertThat(replaced.json().path("appIds")).hasSize(2);
-        assertThat(admin.get(policies).json().path("value").findValuesAsText("identity")).containsExactly("bots");
+        assertThat(admin.get(policies).json().path("value").findValuesAsText("identity"))
+                .containsExactly("bots");
         assertThat(admin.get(policies + "/bots").status()).isEqualTo(200);
         assertThat(admin.delete(policies + "/bots").status()).isEqualTo(204);
         assertThat(admin.get(policies + "/bots").status()).isEqualTo(404);
@@ -267,11 +317,18 @@ abstract class AdminApiContract {
         String policies = "/admin/v1/tenants/" + tenant + "/policies";
         assertThat(admin.post(policies, "{\"appIds\":[]}").errorMessage()).contains("'identity'");
         assertThat(admin.post(policies, "{\"identity\":\"p\"}").errorMessage()).contains("'appIds'");
-        assertThat(admin.post(policies, "{\"identity\":\"bad name!\",\"appIds\":[]}").status()).isEqualTo(400);
-        assertThat(admin.post(policies, "{\"identity\":\"p\",\"appIds\":[\"x\"]}").status()).isEqualTo(400);
-        assertThat(admin.post(policies, "{\"identity\":\"p\",\"appIds\":[]}").status()).isEqualTo(201);
-        assertThat(admin.post(policies, "{\"identity\":\"p\",\"appIds\":[]}").status()).isEqualTo(409);
-        assertThat(admin.patch(policies + "/p", "{\"appIds\":[],\"add\":[]}").status()).isEqualTo(400);
+        assertThat(admin.post(policies, "{\"identity\":\"bad name!\",\"appIds\":[]}")
+                        .status())
+                .isEqualTo(400);
+        assertThat(admin.post(policies, "{\"identity\":\"p\",\"appIds\":[\"x\"]}")
+                        .status())
+                .isEqualTo(400);
+        assertThat(admin.post(policies, "{\"identity\":\"p\",\"appIds\":[]}").status())
+                .isEqualTo(201);
+        assertThat(admin.post(policies, "{\"identity\":\"p\",\"appIds\":[]}").status())
+                .isEqualTo(409);
+        assertThat(admin.patch(policies + "/p", "{\"appIds\":[],\"add\":[]}").status())
+                .isEqualTo(400);
         assertThat(admin.patch(policies + "/missing", "{\"add\":[]}").status()).isEqualTo(404);
     }
 
@@ -280,11 +337,17 @@ abstract class AdminApiContract {
         String tenant = newTenant();
         String base = "/admin/v1/tenants/" + tenant;
         admin.post(base + "/policies", "{\"identity\":\"p\",\"appIds\":[]}");
-        String user = admin.post(base + "/users", "{\"userPrincipalName\":\"kim@contoso.com\"}").json().path("id")
+        String user = admin.post(base + "/users", "{\"userPrincipalName\":\"kim@contoso.com\"}")
+                .json()
+                .path("id")
                 .asText();
-        assertThat(admin.put(base + "/grants/users/kim@contoso.com", "{\"policy\":\"p\"}").json().path("userId")
-                .asText()).isEqualTo(user);
-        assertThat(admin.put(base + "/grants/global", "{\"policy\":\"p\"}").status()).isEqualTo(200);
+        assertThat(admin.put(base + "/grants/users/kim@contoso.com", "{\"policy\":\"p\"}")
+                        .json()
+                        .path("userId")
+                        .asText())
+                .isEqualTo(user);
+        assertThat(admin.put(base + "/grants/global", "{\"policy\":\"p\"}").status())
+                .isEqualTo(200);
         GraphResponse grants = admin.get(base + "/grants");
         assertThat(grants.json().path("global").asText()).isEqualTo("p");
         assertThat(grants.json().path("users").get(0).path("userId").asText()).isEqualTo(user);
@@ -299,11 +362,17 @@ abstract class AdminApiContract {
     void refusesGrantsOfMissingPoliciesOrUsers() {
         String tenant = newTenant();
         String base = "/admin/v1/tenants/" + tenant;
-        assertThat(admin.put(base + "/grants/global", "{\"policy\":\"missing\"}").status()).isEqualTo(404);
+        assertThat(admin.put(base + "/grants/global", "{\"policy\":\"missing\"}")
+                        .status())
+                .isEqualTo(404);
         assertThat(admin.put(base + "/grants/global", "{}").status()).isEqualTo(400);
         admin.post(base + "/policies", "{\"identity\":\"p\",\"appIds\":[]}");
-        assertThat(admin.put(base + "/grants/users/nobody@contoso.com", "{\"policy\":\"p\"}").status()).isEqualTo(404);
-        assertThat(admin.put(base + "/grants/users/not-a-guid", "{\"policy\":\"p\"}").status()).isEqualTo(400);
+        assertThat(admin.put(base + "/grants/users/nobody@contoso.com", "{\"policy\":\"p\"}")
+                        .status())
+                .isEqualTo(404);
+        assertThat(admin.put(base + "/grants/users/not-a-guid", "{\"policy\":\"p\"}")
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test
@@ -321,12 +390,14 @@ abstract class AdminApiContract {
     void aPolicyGrantedThroughTheAdminApiTakesEffectForTheNextApplicationCall() {
         String tenant = newTenant();
         String base = "/admin/v1/tenants/" + tenant;
-        String user = admin.post(base + "/users", "{\"userPrincipalName\":\"ann@contoso.com\"}").json()
-                .path("id").asText();
+        String user = admin.post(base + "/users", "{\"userPrincipalName\":\"ann@contoso.com\"}")
+                .json()
+                .path("id")
+                .asText();
         GraphResponse app = admin.post(base + "/apps", "{\"permissions\":[\"OnlineMeetings.ReadWrite.All\"]}");
         String appId = app.json().path("appId").asText();
-        String token = TokenHttp.accessToken(server.tokens().clientCredentials(tenant, appId,
-                app.json().path("secretText").asText()));
+        String token = TokenHttp.accessToken(server.tokens()
+                .clientCredentials(tenant, appId, app.json().path("secretText").asText()));
         String path = "/v1.0/users/" + user + "/onlineMeetings/createOrGet";
         String body = "{\"externalId\":\"policy-" + UUID.randomUUID() + "\"}";
 
@@ -350,7 +421,9 @@ abstract class AdminApiContract {
         admin.post(base + "/apps", "{}");
         admin.post(base + "/policies", "{\"identity\":\"p\",\"appIds\":[]}");
         assertThat(admin.delete(base).status()).isEqualTo(204);
-        assertThat(admin.post("/admin/v1/tenants", "{\"id\":\"" + tenant + "\"}").status()).isEqualTo(201);
+        assertThat(admin.post("/admin/v1/tenants", "{\"id\":\"" + tenant + "\"}")
+                        .status())
+                .isEqualTo(201);
         assertThat(admin.get(base + "/users").json().path("value")).isEmpty();
         assertThat(admin.get(base + "/apps").json().path("value")).isEmpty();
         assertThat(admin.get(base + "/policies").json().path("value")).isEmpty();
@@ -360,15 +433,19 @@ abstract class AdminApiContract {
 
     @Test
     void listsAndRotatesSigningKeys() {
-        server.tokens().clientCredentials(io.graphmeet.demo.DemoDirectory.TENANT_ID,
-                io.graphmeet.demo.DemoDirectory.APP_ID, io.graphmeet.demo.DemoDirectory.APP_SECRET);
+        server.tokens()
+                .clientCredentials(
+                        io.graphmeet.demo.DemoDirectory.TENANT_ID,
+                        io.graphmeet.demo.DemoDirectory.APP_ID,
+                        io.graphmeet.demo.DemoDirectory.APP_SECRET);
         GraphResponse rotated = admin.post("/admin/v1/issuer/keys/rotate", null);
         assertThat(rotated.status()).isEqualTo(201);
         String kid = rotated.json().path("kid").asText();
         GraphResponse keys = admin.get("/admin/v1/issuer/keys");
         assertThat(keys.json().path("value").get(0).path("kid").asText()).isEqualTo(kid);
         assertThat(keys.json().path("value").get(0).path("signing").asBoolean()).isTrue();
-        assertThat(Instant.parse(keys.json().path("value").get(1).path("retireDateTime").asText()))
+        assertThat(Instant.parse(
+                        keys.json().path("value").get(1).path("retireDateTime").asText()))
                 .isAfterOrEqualTo(clock.instant());
     }
 }

@@ -55,8 +55,10 @@ class ExplainApiTest {
         assertThat(answer.path("permission").asText()).isEqualTo(WRITE_ALL);
         assertThat(answer.path("policy").path("identity").asText()).isEqualTo("bots");
         assertThat(answer.path("policy").path("grant").asText()).isEqualTo("user");
-        assertThat(answer.path("explanation").asText()).contains("Policy 'bots', granted to user " + user)
-                .contains("lists app " + app.id()).endsWith("Allowed.");
+        assertThat(answer.path("explanation").asText())
+                .contains("Policy 'bots', granted to user " + user)
+                .contains("lists app " + app.id())
+                .endsWith("Allowed.");
         assertThat(createOrGet(tenant.id, app, user).status()).isEqualTo(201);
     }
 
@@ -89,7 +91,8 @@ class ExplainApiTest {
         assertThat(answer.path("result").asText()).isEqualTo("denied");
         assertThat(answer.path("permission").asText()).isEqualTo(WRITE_ALL);
         assertThat(answer.path("policy").isNull()).isTrue();
-        assertThat(answer.path("explanation").asText()).contains("No access policy is granted to user " + user)
+        assertThat(answer.path("explanation").asText())
+                .contains("No access policy is granted to user " + user)
                 .contains("No application access policy found for this app");
         GraphResponse graph = createOrGet(tenant.id, app, user);
         assertThat(graph.status()).isEqualTo(403);
@@ -111,7 +114,8 @@ class ExplainApiTest {
         assertThat(answer.path("result").asText()).isEqualTo("denied");
         assertThat(answer.path("policy").path("identity").asText()).isEqualTo("others");
         assertThat(answer.path("policy").path("grant").asText()).isEqualTo("user");
-        assertThat(answer.path("explanation").asText()).contains("does not list app " + app.id())
+        assertThat(answer.path("explanation").asText())
+                .contains("does not list app " + app.id())
                 .contains("a user's own grant wins over the tenant-wide one");
         assertThat(createOrGet(tenant.id, app, user).status()).isEqualTo(403);
     }
@@ -132,7 +136,8 @@ class ExplainApiTest {
         assertThat(write.path("policy").path("identity").asText()).isEqualTo("bots");
         assertThat(write.path("explanation").asText())
                 .contains("carry no permission createOrGet needs (OnlineMeetings.ReadWrite.All)")
-                .contains("the app holds: OnlineMeetings.Read.All").contains("403");
+                .contains("the app holds: OnlineMeetings.Read.All")
+                .contains("403");
         assertThat(read.path("result").asText()).isEqualTo("allowed");
         assertThat(read.path("permission").asText()).isEqualTo("OnlineMeetings.Read.All");
         GraphResponse graph = createOrGet(tenant.id, app, user);
@@ -159,7 +164,9 @@ class ExplainApiTest {
         JsonNode answer = explain(tenant.id, app.id(), "nobody@" + tenant.domain(), "get");
 
         assertThat(answer.path("result").asText()).isEqualTo("denied");
-        assertThat(answer.path("explanation").asText()).contains("404 Not Found").contains("was not found");
+        assertThat(answer.path("explanation").asText())
+                .contains("404 Not Found")
+                .contains("was not found");
     }
 
     @Test
@@ -168,16 +175,25 @@ class ExplainApiTest {
         String base = "/admin/v1/tenants/" + tenant.id + "/explain";
         String app = UUID.randomUUID().toString();
         String user = UUID.randomUUID().toString();
-        for (String query : new String[] {"", "?user=" + user + "&operation=get", "?app=" + app + "&operation=get",
-                "?app=" + app + "&user=" + user, "?app=not-a-guid&user=" + user + "&operation=get",
-                "?app=" + app + "&user=" + user + "&operation=joinMeeting",
-                "?app=" + app + "&app=" + app + "&user=" + user + "&operation=get",
-                "?app=" + app + "&user=%20%20&operation=get"}) {
+        for (String query : new String[] {
+            "",
+            "?user=" + user + "&operation=get",
+            "?app=" + app + "&operation=get",
+            "?app=" + app + "&user=" + user,
+            "?app=not-a-guid&user=" + user + "&operation=get",
+            "?app=" + app + "&user=" + user + "&operation=joinMeeting",
+            "?app=" + app + "&app=" + app + "&user=" + user + "&operation=get",
+            "?app=" + app + "&user=%20%20&operation=get"
+        }) {
             GraphResponse response = admin.get(base + query);
             assertThat(response.status()).as(query).isEqualTo(400);
             assertThat(response.errorCode()).as(query).isEqualTo("BadRequest");
         }
-        assertThat(admin.get("/admin/v1/tenants/" + tenant.id + "/grants").json().path("global").isNull()).isTrue();
+        assertThat(admin.get("/admin/v1/tenants/" + tenant.id + "/grants")
+                        .json()
+                        .path("global")
+                        .isNull())
+                .isTrue();
     }
 
     @Test
@@ -201,13 +217,17 @@ class ExplainApiTest {
 
     private GraphResponse createOrGet(String tenantId, App app, String user) {
         String token = TokenHttp.accessToken(server.tokens().clientCredentials(tenantId, app.id(), app.secret()));
-        return server.http().post("/v1.0/users/" + user + "/onlineMeetings/createOrGet", token,
-                "{\"externalId\":\"explain-" + UUID.randomUUID() + "\",\"subject\":\"Explained\"}");
+        return server.http()
+                .post(
+                        "/v1.0/users/" + user + "/onlineMeetings/createOrGet",
+                        token,
+                        "{\"externalId\":\"explain-" + UUID.randomUUID() + "\",\"subject\":\"Explained\"}");
     }
 
     private Tenant newTenant() {
         String id = UUID.randomUUID().toString();
-        assertThat(admin.post("/admin/v1/tenants", "{\"id\":\"" + id + "\",\"displayName\":\"Explained\"}").status())
+        assertThat(admin.post("/admin/v1/tenants", "{\"id\":\"" + id + "\",\"displayName\":\"Explained\"}")
+                        .status())
                 .isEqualTo(201);
         return new Tenant(id);
     }
@@ -227,32 +247,46 @@ class ExplainApiTest {
         }
 
         App app(String permission) {
-            GraphResponse created = admin.post("/admin/v1/tenants/" + id + "/apps",
+            GraphResponse created = admin.post(
+                    "/admin/v1/tenants/" + id + "/apps",
                     "{\"displayName\":\"Explained app\",\"permissions\":[\"" + permission + "\"]}");
             assertThat(created.status()).isEqualTo(201);
-            return new App(created.json().path("appId").asText(), created.json().path("secretText").asText());
+            return new App(
+                    created.json().path("appId").asText(),
+                    created.json().path("secretText").asText());
         }
 
         String user(String name) {
             String userId = UUID.randomUUID().toString();
-            assertThat(admin.post("/admin/v1/tenants/" + id + "/users", "{\"id\":\"" + userId
-                    + "\",\"userPrincipalName\":\"" + name + "@" + domain() + "\"}").status()).isEqualTo(201);
+            assertThat(admin.post(
+                                    "/admin/v1/tenants/" + id + "/users",
+                                    "{\"id\":\"" + userId + "\",\"userPrincipalName\":\"" + name + "@" + domain()
+                                            + "\"}")
+                            .status())
+                    .isEqualTo(201);
             return userId;
         }
 
         void policy(String identity, String appId) {
-            assertThat(admin.post("/admin/v1/tenants/" + id + "/policies",
-                    "{\"identity\":\"" + identity + "\",\"appIds\":[\"" + appId + "\"]}").status()).isEqualTo(201);
+            assertThat(admin.post(
+                                    "/admin/v1/tenants/" + id + "/policies",
+                                    "{\"identity\":\"" + identity + "\",\"appIds\":[\"" + appId + "\"]}")
+                            .status())
+                    .isEqualTo(201);
         }
 
         void grant(String policy, String userId) {
-            assertThat(admin.put("/admin/v1/tenants/" + id + "/grants/users/" + userId,
-                    "{\"policy\":\"" + policy + "\"}").status()).isEqualTo(200);
+            assertThat(admin.put(
+                                    "/admin/v1/tenants/" + id + "/grants/users/" + userId,
+                                    "{\"policy\":\"" + policy + "\"}")
+                            .status())
+                    .isEqualTo(200);
         }
 
         void grantTenantWide(String policy) {
             assertThat(admin.put("/admin/v1/tenants/" + id + "/grants/global", "{\"policy\":\"" + policy + "\"}")
-                    .status()).isEqualTo(200);
+                            .status())
+                    .isEqualTo(200);
         }
     }
 }

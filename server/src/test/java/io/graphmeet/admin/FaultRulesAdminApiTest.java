@@ -66,7 +66,8 @@ class FaultRulesAdminApiTest {
         assertThat(rule.path("times").asInt()).isEqualTo(3);
         assertThat(rule.path("remaining").asInt()).isEqualTo(3);
         assertThat(rule.path("ttlSeconds").asInt()).isEqualTo(600);
-        assertThat(rule.path("expiresAt").asText()).isEqualTo(now.plusSeconds(600).toString());
+        assertThat(rule.path("expiresAt").asText())
+                .isEqualTo(now.plusSeconds(600).toString());
     }
 
     @Test
@@ -81,9 +82,14 @@ class FaultRulesAdminApiTest {
 
     @Test
     void listsReadsAndRemovesRulesInTheOrderTheyAreTried() {
-        String first = admin.post(FAULTS, "{\"effect\":{\"type\":\"error\",\"status\":503}}").json().path("id").asText();
-        String second = admin.post(FAULTS, "{\"effect\":{\"type\":\"commitThenFail\",\"drop\":true}}").json()
-                .path("id").asText();
+        String first = admin.post(FAULTS, "{\"effect\":{\"type\":\"error\",\"status\":503}}")
+                .json()
+                .path("id")
+                .asText();
+        String second = admin.post(FAULTS, "{\"effect\":{\"type\":\"commitThenFail\",\"drop\":true}}")
+                .json()
+                .path("id")
+                .asText();
 
         JsonNode listed = admin.get(FAULTS).json().path("value");
         assertThat(listed).hasSize(2);
@@ -116,7 +122,9 @@ class FaultRulesAdminApiTest {
     @Test
     void everyFaultRouteDemandsTheAdminKey() {
         assertThat(admin.withKey(null).get(FAULTS).status()).isEqualTo(401);
-        assertThat(admin.withKey("wrong").post(FAULTS, "{\"effect\":{\"type\":\"error\",\"status\":500}}").status())
+        assertThat(admin.withKey("wrong")
+                        .post(FAULTS, "{\"effect\":{\"type\":\"error\",\"status\":500}}")
+                        .status())
                 .isEqualTo(401);
         assertThat(admin.withKey(null).delete(FAULTS).status()).isEqualTo(401);
         assertThat(admin.get(FAULTS).json().path("value")).isEmpty();
@@ -154,7 +162,12 @@ class FaultRulesAdminApiTest {
         assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
         assertThat(refused.errorCode()).isEqualTo("BadRequest");
         assertThat(refused.errorMessage()).contains("'" + property);
-        assertThat(refused.json().path("error").path("innerError").path("request-id").asText()).isNotBlank();
+        assertThat(refused.json()
+                        .path("error")
+                        .path("innerError")
+                        .path("request-id")
+                        .asText())
+                .isNotBlank();
         assertThat(admin.get(FAULTS).json().path("value")).isEmpty();
     }
 

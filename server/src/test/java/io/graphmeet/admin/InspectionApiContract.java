@@ -43,7 +43,10 @@ abstract class InspectionApiContract {
 
     @BeforeAll
     void startServer(@TempDir Path scratch) {
-        server = TestServer.on(backend(), scratch).clock(clock).bootstrap(Contoso.DIRECTORY).start();
+        server = TestServer.on(backend(), scratch)
+                .clock(clock)
+                .bootstrap(Contoso.DIRECTORY)
+                .start();
         admin = server.admin();
         graph = server.http();
     }
@@ -81,8 +84,10 @@ abstract class InspectionApiContract {
         String path = "/v1.0/users/" + Contoso.MEGAN + "/onlineMeetings/createOrGet";
         String token = server.issuer().application(Contoso.TENANT, Contoso.BOT_APP, Contoso.WRITE_ALL);
         String body = "{\"externalId\":\"" + externalId + "\",\"subject\":\"Review\"}";
-        GraphResponse created = graph.send(graph.request(path, token).header("Content-Type", "application/json")
-                .header("client-request-id", "client-1").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+        GraphResponse created = graph.send(graph.request(path, token)
+                .header("Content-Type", "application/json")
+                .header("client-request-id", "client-1")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
         GraphResponse replayed = graph.post(path, token, body);
         assertThat(created.status()).isEqualTo(201);
         assertThat(replayed.status()).isEqualTo(200);
@@ -93,7 +98,8 @@ abstract class InspectionApiContract {
         JsonNode first = entries.get(0);
         assertThat(first.path("status").asInt()).isEqualTo(201);
         assertThat(entries.get(1).path("status").asInt()).isEqualTo(200);
-        assertThat(entries.get(1).path("sequence").asLong()).isGreaterThan(first.path("sequence").asLong());
+        assertThat(entries.get(1).path("sequence").asLong())
+                .isGreaterThan(first.path("sequence").asLong());
         assertThat(first.path("operation").asText()).isEqualTo("createOrGet");
         assertThat(first.path("method").asText()).isEqualTo("POST");
         assertThat(first.path("path").asText()).isEqualTo(path);
@@ -107,7 +113,8 @@ abstract class InspectionApiContract {
         assertThat(first.path("caller").path("userId").isNull()).isTrue();
         assertThat(first.path("userId").asText()).isEqualTo(Contoso.MEGAN);
         assertThat(first.path("externalId").asText()).isEqualTo(externalId);
-        assertThat(first.path("meetingId").asText()).isEqualTo(created.json().path("id").asText());
+        assertThat(first.path("meetingId").asText())
+                .isEqualTo(created.json().path("id").asText());
         assertThat(first.path("requestBody").toString()).isEqualTo(body);
         assertThat(first.path("responseBody")).isEqualTo(created.json());
         assertThat(first.path("fault").isNull()).isTrue();
@@ -119,10 +126,16 @@ abstract class InspectionApiContract {
         String user = newId();
         String other = newId();
         String externalId = "refused-" + newId();
-        GraphResponse forbidden = graph.post("/v1.0/users/" + other + "/onlineMeetings/createOrGet",
-                delegated(tenant, user), "{\"externalId\":\"" + externalId + "\"}");
-        String expired = server.issuer().delegated(tenant, user, claims -> claims
-                .expirationTime(Date.from(clock.instant().minus(Duration.ofHours(1)))));
+        GraphResponse forbidden = graph.post(
+                "/v1.0/users/" + other + "/onlineMeetings/createOrGet",
+                delegated(tenant, user),
+                "{\"externalId\":\"" + externalId + "\"}");
+        String expired = server.issuer()
+                .delegated(
+                        tenant,
+                        user,
+                        claims ->
+                                claims.expirationTime(Date.from(clock.instant().minus(Duration.ofHours(1)))));
         GraphResponse unauthorized = createOrGet(expired, "{\"externalId\":\"" + externalId + "\"}");
         GraphResponse anonymous = createOrGet(null, "{\"externalId\":\"" + externalId + "\"}");
         assertThat(forbidden.status()).isEqualTo(403);
@@ -139,7 +152,8 @@ abstract class InspectionApiContract {
         assertThat(refused.path("caller").path("userId").asText()).isEqualTo(user);
         assertThat(refused.path("userId").asText()).isEqualTo(other);
         assertThat(refused.path("requestBody").isNull()).isTrue();
-        assertThat(refused.path("responseBody").path("error").path("code").asText()).isEqualTo("Forbidden");
+        assertThat(refused.path("responseBody").path("error").path("code").asText())
+                .isEqualTo("Forbidden");
         JsonNode invalid = entries.get(1);
         assertThat(invalid.path("status").asInt()).isEqualTo(401);
         assertThat(invalid.path("errorCode").asText()).isEqualTo(unauthorized.errorCode());
@@ -152,8 +166,10 @@ abstract class InspectionApiContract {
         String tenant = newId();
         String token = delegated(tenant, newId());
         String bodyToken = server.issuer().application(tenant, newId(), Contoso.WRITE_ALL);
-        GraphResponse created = createOrGet(token, "{\"externalId\":\"secret-1\",\"subject\":\"" + bodyToken + "\","
-                + "\"password\":\"hunter2-never-kept\",\"extra\":{\"client_secret\":\"s3cr3t-never-kept\"}}");
+        GraphResponse created = createOrGet(
+                token,
+                "{\"externalId\":\"secret-1\",\"subject\":\"" + bodyToken + "\","
+                        + "\"password\":\"hunter2-never-kept\",\"extra\":{\"client_secret\":\"s3cr3t-never-kept\"}}");
         GraphResponse refused = createOrGet(token + "x", "{\"externalId\":\"secret-2\"}");
         assertThat(created.status()).isEqualTo(201);
         assertThat(refused.status()).isEqualTo(401);
@@ -161,8 +177,8 @@ abstract class InspectionApiContract {
         GraphResponse journal = admin.get("/admin/v1/tenants/" + tenant + "/requests");
 
         assertThat(journal.json().path("value")).hasSize(2);
-        assertThat(journal.body()).doesNotContain(token, bodyToken, "hunter2-never-kept", "s3cr3t-never-kept",
-                "Bearer", "Authorization");
+        assertThat(journal.body())
+                .doesNotContain(token, bodyToken, "hunter2-never-kept", "s3cr3t-never-kept", "Bearer", "Authorization");
         JsonNode kept = journal.json().path("value").get(0).path("requestBody");
         assertThat(kept.path("externalId").asText()).isEqualTo("secret-1");
         assertThat(kept.path("password").asText()).isEqualTo("[redacted]");
@@ -177,8 +193,9 @@ abstract class InspectionApiContract {
         GraphResponse a = createOrGet(token, "{\"externalId\":\"a\"}");
         createOrGet(token, "{\"externalId\":\"a\"}");
         createOrGet(token, "{\"externalId\":\"b\"}");
-        GraphResponse read = graph.send(graph.request("/v1.0/me/onlineMeetings/" + a.json().path("id").asText(),
-                token).GET());
+        GraphResponse read = graph.send(
+                graph.request("/v1.0/me/onlineMeetings/" + a.json().path("id").asText(), token)
+                        .GET());
         assertThat(read.status()).isEqualTo(200);
 
         assertThat(field(requests(tenant, "?operation=createOrGet&externalId=a"), "status"))
@@ -187,19 +204,21 @@ abstract class InspectionApiContract {
         JsonNode gets = requests(tenant, "?operation=get");
         assertThat(gets).hasSize(1);
         assertThat(gets.get(0).path("externalId").asText()).isEqualTo("a");
-        assertThat(gets.get(0).path("meetingId").asText()).isEqualTo(a.json().path("id").asText());
+        assertThat(gets.get(0).path("meetingId").asText())
+                .isEqualTo(a.json().path("id").asText());
         JsonNode all = requests(tenant, "");
         assertThat(all).hasSize(4);
         long second = all.get(1).path("sequence").asLong();
-        assertThat(field(requests(tenant, "?after=" + second), "operation"))
-                .containsExactly("createOrGet", "get");
+        assertThat(field(requests(tenant, "?after=" + second), "operation")).containsExactly("createOrGet", "get");
         assertThat(field(requests(tenant, "?after=" + second + "&top=1"), "operation"))
                 .containsExactly("createOrGet");
         assertThat(field(requests(tenant, "?top=1"), "operation")).containsExactly("get");
-        assertThat(requests(tenant, "?after=" + all.get(3).path("sequence").asLong())).isEmpty();
+        assertThat(requests(tenant, "?after=" + all.get(3).path("sequence").asLong()))
+                .isEmpty();
 
         createOrGet(token, "{\"externalId\":\"c\"}");
-        assertThat(field(requests(tenant, "?after=" + all.get(3).path("sequence").asLong()), "externalId"))
+        assertThat(field(
+                        requests(tenant, "?after=" + all.get(3).path("sequence").asLong()), "externalId"))
                 .containsExactly("c");
     }
 
@@ -210,14 +229,18 @@ abstract class InspectionApiContract {
         createOrGet(token, "{\"externalId\":\"a\"}");
         assertThat(requests(tenant, "")).hasSize(1);
 
-        assertThat(admin.delete("/admin/v1/tenants/" + tenant + "/requests").status()).isEqualTo(204);
+        assertThat(admin.delete("/admin/v1/tenants/" + tenant + "/requests").status())
+                .isEqualTo(204);
         assertThat(requests(tenant, "")).isEmpty();
 
         createOrGet(token, "{\"externalId\":\"b\"}");
-        assertThat(admin.post("/admin/v1/tenants/" + tenant + "/reset", null).status()).isEqualTo(200);
+        assertThat(admin.post("/admin/v1/tenants/" + tenant + "/reset", null).status())
+                .isEqualTo(200);
         assertThat(requests(tenant, "")).isEmpty();
 
-        assertThat(admin.post("/admin/v1/tenants", "{\"id\":\"" + tenant + "\"}").status()).isEqualTo(201);
+        assertThat(admin.post("/admin/v1/tenants", "{\"id\":\"" + tenant + "\"}")
+                        .status())
+                .isEqualTo(201);
         createOrGet(token, "{\"externalId\":\"c\"}");
         assertThat(requests(tenant, "")).hasSize(1);
         assertThat(admin.delete("/admin/v1/tenants/" + tenant).status()).isEqualTo(204);
@@ -227,8 +250,8 @@ abstract class InspectionApiContract {
     @Test
     void refusesBadJournalQueriesWith400() {
         String base = "/admin/v1/tenants/" + newId() + "/requests";
-        for (String query : List.of("?status=abc", "?status=99", "?after=-1", "?top=0", "?operation=nope",
-                "?colour=red", "?externalId=")) {
+        for (String query : List.of(
+                "?status=abc", "?status=99", "?after=-1", "?top=0", "?operation=nope", "?colour=red", "?externalId=")) {
             GraphResponse response = admin.get(base + query);
             assertThat(response.status()).as(query + ": " + response).isEqualTo(400);
             assertThat(response.errorCode()).as(query).isEqualTo("BadRequest");
@@ -240,8 +263,10 @@ abstract class InspectionApiContract {
     // --- meetings for inspection
 
     private String meeting(String token, String externalId, String start) {
-        GraphResponse created = createOrGet(token, "{\"externalId\":\"" + externalId + "\",\"startDateTime\":\""
-                + start + "\",\"endDateTime\":\"2026-12-31T00:00:00Z\"}");
+        GraphResponse created = createOrGet(
+                token,
+                "{\"externalId\":\"" + externalId + "\",\"startDateTime\":\"" + start
+                        + "\",\"endDateTime\":\"2026-12-31T00:00:00Z\"}");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.json().path("id").asText();
     }
@@ -279,20 +304,27 @@ abstract class InspectionApiContract {
         String fourth = meeting(bobToken, "b-4", "2026-04-02T09:00:00+02:00");
         meeting(delegated(newId(), ann), "elsewhere", "2026-04-01T10:00:00Z");
 
-        assertThat(ids(meetings(tenant, "").path("value")))
-                .containsExactly(first, second, third, fourth);
+        assertThat(ids(meetings(tenant, "").path("value"))).containsExactly(first, second, third, fourth);
         assertThat(ids(meetings(tenant, "?organizer=" + ann.toUpperCase()).path("value")))
                 .containsExactly(second, third);
         assertThat(ids(meetings(tenant, "?externalId=b-4").path("value"))).containsExactly(fourth);
         assertThat(ids(meetings(tenant, "?startFrom=2026-04-01T10:00:00.1Z&startTo=2026-04-01T10:00:00.5Z")
-                .path("value"))).containsExactly(second);
-        assertThat(ids(meetings(tenant, "?startFrom=2026-04-01T12:00:00%2B05:00").path("value")))
+                        .path("value")))
+                .containsExactly(second);
+        assertThat(ids(meetings(tenant, "?startFrom=2026-04-01T12:00:00%2B05:00")
+                        .path("value")))
                 .containsExactly(first, second, third, fourth);
-        assertThat(ids(meetings(tenant, "?organizer=" + bob + "&startFrom=2026-04-02T00:00:00Z").path("value")))
+        assertThat(ids(meetings(tenant, "?organizer=" + bob + "&startFrom=2026-04-02T00:00:00Z")
+                        .path("value")))
                 .containsExactly(fourth);
         JsonNode shown = meetings(tenant, "?externalId=a-3").path("value").get(0);
         assertThat(shown.path("externalId").asText()).isEqualTo("a-3");
-        assertThat(shown.path("participants").path("organizer").path("identity").path("user").path("id").asText())
+        assertThat(shown.path("participants")
+                        .path("organizer")
+                        .path("identity")
+                        .path("user")
+                        .path("id")
+                        .asText())
                 .isEqualTo(ann);
         assertThat(shown.has("@odata.context")).isFalse();
     }
@@ -302,21 +334,38 @@ abstract class InspectionApiContract {
         String externalId = "link-" + newId();
         String token = delegated(Contoso.TENANT, Contoso.MEGAN);
         String id = meeting(token, externalId, "2026-04-01T10:00:00Z");
-        String joinWebUrl = meetings(Contoso.TENANT, "?externalId=" + externalId).path("value").get(0)
-                .path("joinWebUrl").asText();
+        String joinWebUrl = meetings(Contoso.TENANT, "?externalId=" + externalId)
+                .path("value")
+                .get(0)
+                .path("joinWebUrl")
+                .asText();
         String base = "/admin/v1/tenants/" + Contoso.TENANT + "/meetings?joinWebUrl=";
 
-        for (String link : List.of(joinWebUrl, URLDecoder.decode(joinWebUrl, StandardCharsets.UTF_8),
-                Pattern.compile("%[0-9a-f]{2}").matcher(joinWebUrl).replaceAll(escape -> escape.group().toUpperCase()))) {
+        for (String link : List.of(
+                joinWebUrl,
+                URLDecoder.decode(joinWebUrl, StandardCharsets.UTF_8),
+                Pattern.compile("%[0-9a-f]{2}")
+                        .matcher(joinWebUrl)
+                        .replaceAll(escape -> escape.group().toUpperCase()))) {
             GraphResponse found = admin.get(base + URLEncoder.encode(link, StandardCharsets.UTF_8));
             assertThat(ids(found.json().path("value"))).as(link).containsExactly(id);
         }
-        assertThat(admin.get(base + URLEncoder.encode(URLEncoder.encode(joinWebUrl, StandardCharsets.UTF_8),
-                StandardCharsets.UTF_8)).json().path("value")).as("escaped twice").isEmpty();
-        assertThat(admin.get(base + "https%3A%2F%2Fexample.com%2Fnot-a-join-link").json().path("value")).isEmpty();
+        assertThat(admin.get(base
+                                + URLEncoder.encode(
+                                        URLEncoder.encode(joinWebUrl, StandardCharsets.UTF_8), StandardCharsets.UTF_8))
+                        .json()
+                        .path("value"))
+                .as("escaped twice")
+                .isEmpty();
+        assertThat(admin.get(base + "https%3A%2F%2Fexample.com%2Fnot-a-join-link")
+                        .json()
+                        .path("value"))
+                .isEmpty();
         assertThat(ids(meetings(Contoso.TENANT, "?organizer=MEGAN@contoso.com&externalId=" + externalId)
-                .path("value"))).containsExactly(id);
-        assertThat(meetings(Contoso.TENANT, "?organizer=adele@contoso.com&externalId=" + externalId).path("value"))
+                        .path("value")))
+                .containsExactly(id);
+        assertThat(meetings(Contoso.TENANT, "?organizer=adele@contoso.com&externalId=" + externalId)
+                        .path("value"))
                 .isEmpty();
     }
 
@@ -361,12 +410,15 @@ abstract class InspectionApiContract {
 
         assertThat(admin.delete(meetingPath).status()).isEqualTo(204);
 
-        GraphResponse read = graph.send(graph.request("/v1.0/me/onlineMeetings/" + id, token).GET());
+        GraphResponse read =
+                graph.send(graph.request("/v1.0/me/onlineMeetings/" + id, token).GET());
         assertThat(read.status()).isEqualTo(404);
         GraphResponse again = admin.delete(meetingPath);
         assertThat(again.status()).isEqualTo(404);
         assertThat(again.errorCode()).isEqualTo("NotFound");
-        assertThat(admin.delete("/admin/v1/tenants/" + newId() + "/meetings/" + id).status()).isEqualTo(404);
+        assertThat(admin.delete("/admin/v1/tenants/" + newId() + "/meetings/" + id)
+                        .status())
+                .isEqualTo(404);
         assertThat(meetings(tenant, "").path("value")).isEmpty();
         GraphResponse recreated = createOrGet(token, "{\"externalId\":\"doomed\"}");
         assertThat(recreated.status()).isEqualTo(201);
@@ -376,8 +428,16 @@ abstract class InspectionApiContract {
     @Test
     void refusesBadMeetingQueriesWith400() {
         String base = "/admin/v1/tenants/" + newId() + "/meetings";
-        for (String query : List.of("?startFrom=yesterday", "?startTo=2026-04-01T10:00:00", "?top=0", "?top=1001",
-                "?skip=-1", "?skip=x", "?organizer=bob", "?colour=red", "?startFrom=10000-01-01T00:00:00Z",
+        for (String query : List.of(
+                "?startFrom=yesterday",
+                "?startTo=2026-04-01T10:00:00",
+                "?top=0",
+                "?top=1001",
+                "?skip=-1",
+                "?skip=x",
+                "?organizer=bob",
+                "?colour=red",
+                "?startFrom=10000-01-01T00:00:00Z",
                 "?joinWebUrl=" + "x".repeat(2049))) {
             GraphResponse response = admin.get(base + query);
             assertThat(response.status()).as(query + ": " + response).isEqualTo(400);

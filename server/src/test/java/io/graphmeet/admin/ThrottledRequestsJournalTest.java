@@ -26,14 +26,16 @@ class ThrottledRequestsJournalTest {
             String token = server.issuer().delegated(tenant, UUID.randomUUID().toString(), Contoso.WRITE);
             GraphResponse throttled = null;
             for (int i = 0; i < 6 && throttled == null; i++) {
-                GraphResponse response = server.http().post("/v1.0/me/onlineMeetings/createOrGet", token,
-                        "{\"externalId\":\"t-" + i + "\"}");
+                GraphResponse response = server.http()
+                        .post("/v1.0/me/onlineMeetings/createOrGet", token, "{\"externalId\":\"t-" + i + "\"}");
                 throttled = response.status() == 429 ? response : null;
             }
             assertThat(throttled).as("a request past the limit").isNotNull();
 
-            JsonNode entries = server.admin().get("/admin/v1/tenants/" + tenant + "/requests?status=429")
-                    .json().path("value");
+            JsonNode entries = server.admin()
+                    .get("/admin/v1/tenants/" + tenant + "/requests?status=429")
+                    .json()
+                    .path("value");
 
             assertThat(entries).hasSize(1);
             JsonNode entry = entries.get(0);
@@ -42,7 +44,10 @@ class ThrottledRequestsJournalTest {
             assertThat(entry.path("operation").asText()).isEqualTo("createOrGet");
             assertThat(entry.path("caller").path("type").asText()).isEqualTo("delegated");
             assertThat(entry.path("requestBody").isNull()).isTrue();
-            assertThat(server.admin().get("/admin/v1/tenants/" + tenant + "/requests?status=201").json().path("value"))
+            assertThat(server.admin()
+                            .get("/admin/v1/tenants/" + tenant + "/requests?status=201")
+                            .json()
+                            .path("value"))
                     .hasSizeGreaterThanOrEqualTo(2);
         }
     }

@@ -63,20 +63,22 @@ abstract class CreateOrGetContract extends ServerContract {
         String externalId = uniqueId();
         GraphResponse created = asMegan("""
                 {"externalId":"%s","subject":"Stored","startDateTime":"2026-04-01T10:00:00Z"}""".formatted(externalId));
-        GraphResponse replayed = http.send(http.request(ME, megan()).header("Content-Type", "application/json")
+        GraphResponse replayed = http.send(http.request(ME, megan())
+                .header("Content-Type", "application/json")
                 .header("Accept-Language", "en-GB")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("""
                         {"externalId":"%s","subject":"Requested","startDateTime":"2026-05-01T10:00:00Z",
-                         "participants":{"attendees":[{"identity":{"user":{"id":"%s"}}}]}}"""
-                        .formatted(externalId, ADELE))));
+                         "participants":{"attendees":[{"identity":{"user":{"id":"%s"}}}]}}""".formatted(externalId, ADELE))));
 
         assertThat(replayed.status()).isEqualTo(200);
         assertThat(replayed.json().path("id")).isEqualTo(created.json().path("id"));
         assertThat(replayed.json().path("subject").asText()).isEqualTo("Stored");
         assertThat(replayed.json().path("startDateTime").asText()).isEqualTo("2026-04-01T10:00:00Z");
         assertThat(replayed.json().path("endDateTime").asText()).isEqualTo("2026-04-01T11:00:00Z");
-        assertThat(replayed.json().path("participants")).isEqualTo(created.json().path("participants"));
-        assertThat(replayed.json().path("joinInformation")).isNotEqualTo(created.json().path("joinInformation"));
+        assertThat(replayed.json().path("participants"))
+                .isEqualTo(created.json().path("participants"));
+        assertThat(replayed.json().path("joinInformation"))
+                .isNotEqualTo(created.json().path("joinInformation"));
     }
 
     @Test
@@ -87,7 +89,8 @@ abstract class CreateOrGetContract extends ServerContract {
 
         assertThat(megans.status()).isEqualTo(201);
         assertThat(adeles.status()).isEqualTo(201);
-        assertThat(adeles.json().path("id").asText()).isNotEqualTo(megans.json().path("id").asText());
+        assertThat(adeles.json().path("id").asText())
+                .isNotEqualTo(megans.json().path("id").asText());
     }
 
     @Test
@@ -97,9 +100,16 @@ abstract class CreateOrGetContract extends ServerContract {
         GraphResponse fabrikam = http.post(ME, issuer.delegated(OTHER_TENANT, MEGAN, WRITE), body(externalId));
 
         assertThat(fabrikam.status()).isEqualTo(201);
-        assertThat(fabrikam.json().path("id").asText()).isNotEqualTo(contoso.json().path("id").asText());
-        assertThat(fabrikam.json().path("participants").path("organizer").path("identity").path("user")
-                .path("tenantId").asText()).isEqualTo(OTHER_TENANT);
+        assertThat(fabrikam.json().path("id").asText())
+                .isNotEqualTo(contoso.json().path("id").asText());
+        assertThat(fabrikam.json()
+                        .path("participants")
+                        .path("organizer")
+                        .path("identity")
+                        .path("user")
+                        .path("tenantId")
+                        .asText())
+                .isEqualTo(OTHER_TENANT);
     }
 
     @Test
@@ -143,15 +153,23 @@ abstract class CreateOrGetContract extends ServerContract {
     @Test
     void endBeforeStartIsRejected() {
         GraphResponse response = asMegan("""
-                {"externalId":"%s","startDateTime":"2026-06-01T09:00:00Z","endDateTime":"2026-06-01T08:00:00Z"}"""
-                .formatted(uniqueId()));
+                {"externalId":"%s","startDateTime":"2026-06-01T09:00:00Z","endDateTime":"2026-06-01T08:00:00Z"}""".formatted(uniqueId()));
 
         assertBadRequestNaming(response, "endDateTime");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2026-06-01T09:00:00.12345678Z", "2026-06-01T09:00:00", "tomorrow", "2026-13-01T09:00:00Z",
-            "+999999999-12-31T23:59:59Z", "0000-12-31T23:59:59Z", "+10000-01-01T00:00:00Z", "-2026-06-01T09:00:00Z"})
+    @ValueSource(
+            strings = {
+                "2026-06-01T09:00:00.12345678Z",
+                "2026-06-01T09:00:00",
+                "tomorrow",
+                "2026-13-01T09:00:00Z",
+                "+999999999-12-31T23:59:59Z",
+                "0000-12-31T23:59:59Z",
+                "+10000-01-01T00:00:00Z",
+                "-2026-06-01T09:00:00Z"
+            })
     void badStartTimesAreRejected(String start) {
         GraphResponse response = asMegan("""
                 {"externalId":"%s","startDateTime":"%s"}""".formatted(uniqueId(), start));
@@ -160,8 +178,15 @@ abstract class CreateOrGetContract extends ServerContract {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{}", "{\"externalId\":\"\"}", "{\"externalId\":\"   \"}", "{\"externalId\":null}",
-            "{\"externalId\":42}", "{\"externalId\":[\"a\"]}"})
+    @ValueSource(
+            strings = {
+                "{}",
+                "{\"externalId\":\"\"}",
+                "{\"externalId\":\"   \"}",
+                "{\"externalId\":null}",
+                "{\"externalId\":42}",
+                "{\"externalId\":[\"a\"]}"
+            })
     void missingOrInvalidExternalIdIsRejected(String json) {
         assertBadRequestNaming(asMegan(json), "externalId");
     }
@@ -179,26 +204,35 @@ abstract class CreateOrGetContract extends ServerContract {
     void aRejectedRequestDoesNotUseUpItsKey() {
         String externalId = uniqueId();
         asMegan("""
-                {"externalId":"%s","startDateTime":"2026-06-01T09:00:00Z","endDateTime":"2026-06-01T08:00:00Z"}"""
-                .formatted(externalId));
+                {"externalId":"%s","startDateTime":"2026-06-01T09:00:00Z","endDateTime":"2026-06-01T08:00:00Z"}""".formatted(externalId));
 
         assertThat(asMegan(body(externalId)).status()).isEqualTo(201);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"externalId\":", "not json", "[]", "\"text\"", "", "{\"externalId\":\"a\",\"externalId\":\"b\"}"})
+    @ValueSource(
+            strings = {
+                "{\"externalId\":",
+                "not json",
+                "[]",
+                "\"text\"",
+                "",
+                "{\"externalId\":\"a\",\"externalId\":\"b\"}"
+            })
     void unreadableBodiesGetGraphsMessage(String json) {
         GraphResponse response = asMegan(json);
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.errorCode()).isEqualTo("BadRequest");
-        assertThat(response.errorMessage()).isEqualTo("Unable to read JSON request payload. Please ensure "
-                + "Content-Type header is set and payload is of valid JSON format.");
+        assertThat(response.errorMessage())
+                .isEqualTo("Unable to read JSON request payload. Please ensure "
+                        + "Content-Type header is set and payload is of valid JSON format.");
     }
 
     @Test
     void aBodyThatIsNotDeclaredAsJsonIsRejected() {
-        GraphResponse response = http.send(http.request(ME, megan()).header("Content-Type", "text/plain")
+        GraphResponse response = http.send(http.request(ME, megan())
+                .header("Content-Type", "text/plain")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body(uniqueId()))));
 
         assertThat(response.status()).isEqualTo(400);
@@ -212,10 +246,18 @@ abstract class CreateOrGetContract extends ServerContract {
                  "joinMeetingIdSettings":{"isPasscodeRequired":true},"somethingNew":{"a":[1,2]},
                  "participants":{"organizer":{"identity":{"user":{"id":"%s"}}}}}""".formatted(uniqueId(), ADELE)).json();
 
-        assertThat(meeting.path("participants").path("organizer").path("identity").path("user").path("id").asText())
+        assertThat(meeting.path("participants")
+                        .path("organizer")
+                        .path("identity")
+                        .path("user")
+                        .path("id")
+                        .asText())
                 .isEqualTo(MEGAN);
         assertThat(meeting.path("lobbyBypassSettings").path("scope").asText()).isEqualTo("organization");
-        assertThat(meeting.path("joinMeetingIdSettings").path("isPasscodeRequired").asBoolean()).isFalse();
+        assertThat(meeting.path("joinMeetingIdSettings")
+                        .path("isPasscodeRequired")
+                        .asBoolean())
+                .isFalse();
         assertThat(meeting.has("somethingNew")).isFalse();
     }
 
@@ -224,28 +266,42 @@ abstract class CreateOrGetContract extends ServerContract {
         JsonNode meeting = asMegan("""
                 {"externalId":"%s","participants":{"attendees":[
                   {"identity":{"user":{"id":"%s"}}},
-                  {"identity":{"user":{"id":"9e9e9e9e-0000-4000-8000-000000000001"}},"upn":"guest@example.com","role":"presenter"}]}}"""
-                .formatted(uniqueId(), ADELE)).json();
+                  {"identity":{"user":{"id":"9e9e9e9e-0000-4000-8000-000000000001"}},"upn":"guest@example.com","role":"presenter"}]}}""".formatted(uniqueId(), ADELE)).json();
 
         JsonNode organizer = meeting.path("participants").path("organizer");
         assertThat(organizer.path("role").asText()).isEqualTo("presenter");
         assertThat(organizer.path("upn").asText()).isEqualTo("megan@contoso.com");
-        assertThat(organizer.path("identity").path("user").path("displayName").asText()).isEqualTo("Megan Bowen");
-        assertThat(organizer.path("identity").path("user").path("identityProvider").asText()).isEqualTo("AAD");
+        assertThat(organizer.path("identity").path("user").path("displayName").asText())
+                .isEqualTo("Megan Bowen");
+        assertThat(organizer
+                        .path("identity")
+                        .path("user")
+                        .path("identityProvider")
+                        .asText())
+                .isEqualTo("AAD");
         JsonNode known = meeting.path("participants").path("attendees").get(0);
         assertThat(known.path("upn").asText()).isEqualTo("adele@contoso.com");
         assertThat(known.path("role").asText()).isEqualTo("attendee");
-        assertThat(known.path("identity").path("user").path("displayName").asText()).isEqualTo("Adele Vance");
-        assertThat(known.path("identity").path("user").path("tenantId").asText()).isEqualTo(TENANT);
+        assertThat(known.path("identity").path("user").path("displayName").asText())
+                .isEqualTo("Adele Vance");
+        assertThat(known.path("identity").path("user").path("tenantId").asText())
+                .isEqualTo(TENANT);
         JsonNode unknown = meeting.path("participants").path("attendees").get(1);
         assertThat(unknown.path("upn").asText()).isEqualTo("guest@example.com");
         assertThat(unknown.path("role").asText()).isEqualTo("presenter");
-        assertThat(unknown.path("identity").path("user").path("displayName").isNull()).isTrue();
+        assertThat(unknown.path("identity").path("user").path("displayName").isNull())
+                .isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"attendees\":[{\"upn\":\"a@b.c\"}]}", "{\"attendees\":[{\"identity\":{\"user\":{\"id\":7}}}]}",
-            "{\"attendees\":{}}", "[]", "{\"attendees\":[{\"identity\":{\"user\":{\"id\":\"x\"}},\"role\":\"boss\"}]}"})
+    @ValueSource(
+            strings = {
+                "{\"attendees\":[{\"upn\":\"a@b.c\"}]}",
+                "{\"attendees\":[{\"identity\":{\"user\":{\"id\":7}}}]}",
+                "{\"attendees\":{}}",
+                "[]",
+                "{\"attendees\":[{\"identity\":{\"user\":{\"id\":\"x\"}},\"role\":\"boss\"}]}"
+            })
     void malformedParticipantsAreRejected(String participants) {
         GraphResponse response = asMegan("""
                 {"externalId":"%s","participants":%s}""".formatted(uniqueId(), participants));
@@ -257,16 +313,25 @@ abstract class CreateOrGetContract extends ServerContract {
     void evolvableEnumMembersAreHiddenUnlessTheCallerOptsIn() {
         String externalId = uniqueId();
         String json = """
-                {"externalId":"%s","participants":{"attendees":[{"identity":{"user":{"id":"%s"}},"role":"coorganizer"}]}}"""
-                .formatted(externalId, ADELE);
+                {"externalId":"%s","participants":{"attendees":[{"identity":{"user":{"id":"%s"}},"role":"coorganizer"}]}}""".formatted(externalId, ADELE);
         JsonNode plain = asMegan(json).json();
-        GraphResponse optedIn = http.send(http.request(ME, megan()).header("Content-Type", "application/json")
+        GraphResponse optedIn = http.send(http.request(ME, megan())
+                .header("Content-Type", "application/json")
                 .header("Prefer", "include-unknown-enum-members")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)));
 
-        assertThat(plain.path("participants").path("attendees").get(0).path("role").asText())
+        assertThat(plain.path("participants")
+                        .path("attendees")
+                        .get(0)
+                        .path("role")
+                        .asText())
                 .isEqualTo("unknownFutureValue");
-        assertThat(optedIn.json().path("participants").path("attendees").get(0).path("role").asText())
+        assertThat(optedIn.json()
+                        .path("participants")
+                        .path("attendees")
+                        .get(0)
+                        .path("role")
+                        .asText())
                 .isEqualTo("coorganizer");
         assertThat(optedIn.header("Preference-Applied")).isEqualTo("include-unknown-enum-members");
     }
@@ -282,17 +347,24 @@ abstract class CreateOrGetContract extends ServerContract {
         String id = new String(Base64.getDecoder().decode(meeting.path("id").asText()), StandardCharsets.UTF_8);
         assertThat(id).isEqualTo("1*" + MEGAN + "*0**" + threadId);
         assertThat(meeting.path("chatInfo").path("messageId").asText()).isEqualTo("0");
-        assertThat(meeting.path("joinMeetingIdSettings").path("joinMeetingId").asText()).matches("[1-9][0-9]{11}");
+        assertThat(meeting.path("joinMeetingIdSettings").path("joinMeetingId").asText())
+                .matches("[1-9][0-9]{11}");
         String joinWebUrl = meeting.path("joinWebUrl").asText();
-        assertThat(joinWebUrl).startsWith(server.baseUrl() + "/l/meetup-join/19%3ameeting_").contains("%40thread.v2/0?context=");
+        assertThat(joinWebUrl)
+                .startsWith(server.baseUrl() + "/l/meetup-join/19%3ameeting_")
+                .contains("%40thread.v2/0?context=");
         assertThat(URLDecoder.decode(joinWebUrl.substring(joinWebUrl.indexOf("context=") + 8), StandardCharsets.UTF_8))
                 .isEqualTo("{\"Tid\":\"" + TENANT + "\",\"Oid\":\"" + MEGAN + "\"}");
         assertThat(meeting.path("@odata.context").asText())
                 .isEqualTo(server.baseUrl() + "/v1.0/$metadata#users('" + MEGAN + "')/onlineMeetings/$entity");
         assertThat(meeting.path("joinInformation").path("contentType").asText()).isEqualTo("html");
-        assertThat(URLDecoder.decode(meeting.path("joinInformation").path("content").asText(), StandardCharsets.UTF_8))
+        assertThat(URLDecoder.decode(
+                        meeting.path("joinInformation").path("content").asText(), StandardCharsets.UTF_8))
                 .startsWith("data:text/html,")
-                .contains(meeting.path("joinMeetingIdSettings").path("joinMeetingId").asText().substring(0, 3) + " ");
+                .contains(meeting.path("joinMeetingIdSettings")
+                                .path("joinMeetingId")
+                                .asText()
+                                .substring(0, 3) + " ");
     }
 
     @Test
@@ -306,7 +378,11 @@ abstract class CreateOrGetContract extends ServerContract {
         assertThat(meeting.path("allowedPresenters").asText()).isEqualTo("everyone");
         assertThat(meeting.path("isEntryExitAnnounced").isBoolean()).isTrue();
         assertThat(meeting.path("anonymizeIdentityForRoles").isArray()).isTrue();
-        assertThat(meeting.path("participants").path("organizer").path("identity").has("application")).isTrue();
+        assertThat(meeting.path("participants")
+                        .path("organizer")
+                        .path("identity")
+                        .has("application"))
+                .isTrue();
     }
 
     @Test
@@ -349,8 +425,9 @@ abstract class CreateOrGetContract extends ServerContract {
 
         GraphResponse created = asMegan(example);
         GraphResponse replayed = asMegan(example);
-        GraphResponse read = http.send(http.request("/v1.0/me/onlineMeetings/" + created.json().path("id").asText(),
-                megan()).GET());
+        GraphResponse read = http.send(http.request(
+                        "/v1.0/me/onlineMeetings/" + created.json().path("id").asText(), megan())
+                .GET());
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(replayed.status()).as(replayed.toString()).isEqualTo(200);
@@ -366,8 +443,7 @@ abstract class CreateOrGetContract extends ServerContract {
     void aPastDatedMeetingLapsesSixtyDaysAfterItWasCreated() {
         String externalId = uniqueId();
         String pastDated = """
-                {"externalId":"%s","startDateTime":"2020-02-06T01:49:21Z","endDateTime":"2020-02-06T02:19:21Z"}"""
-                .formatted(externalId);
+                {"externalId":"%s","startDateTime":"2020-02-06T01:49:21Z","endDateTime":"2020-02-06T02:19:21Z"}""".formatted(externalId);
         GraphResponse created = asMegan(pastDated);
         try {
             clock.advance(Duration.ofDays(60).minusSeconds(1));
@@ -378,7 +454,8 @@ abstract class CreateOrGetContract extends ServerContract {
             assertThat(stillLive.status()).isEqualTo(200);
             assertThat(stillLive.json().path("id")).isEqualTo(created.json().path("id"));
             assertThat(afterExpiry.status()).isEqualTo(201);
-            assertThat(afterExpiry.json().path("id")).isNotEqualTo(created.json().path("id"));
+            assertThat(afterExpiry.json().path("id"))
+                    .isNotEqualTo(created.json().path("id"));
         } finally {
             clock.advance(Duration.ofDays(-60));
         }
@@ -386,16 +463,19 @@ abstract class CreateOrGetContract extends ServerContract {
 
     @Test
     void everyResponseCarriesGraphsHeaders() {
-        GraphResponse echoed = http.send(http.request(ME, megan()).header("Content-Type", "application/json")
+        GraphResponse echoed = http.send(http.request(ME, megan())
+                .header("Content-Type", "application/json")
                 .header("client-request-id", "my-client-id-1")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body(uniqueId()))));
         GraphResponse failed = asMegan("{}");
 
         assertThat(echoed.header("request-id")).matches(GUID).isNotEqualTo("my-client-id-1");
         assertThat(echoed.header("client-request-id")).isEqualTo("my-client-id-1");
-        assertThat(echoed.header("Content-Type")).isEqualTo("application/json;odata.metadata=minimal;"
-                + "odata.streaming=true;IEEE754Compatible=false;charset=utf-8");
-        assertThat(ZonedDateTime.parse(echoed.header("Date"), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant())
+        assertThat(echoed.header("Content-Type"))
+                .isEqualTo("application/json;odata.metadata=minimal;"
+                        + "odata.streaming=true;IEEE754Compatible=false;charset=utf-8");
+        assertThat(ZonedDateTime.parse(echoed.header("Date"), DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant())
                 .isCloseTo(Instant.now(), within(5, ChronoUnit.MINUTES));
         assertThat(failed.header("request-id")).matches(GUID);
         assertThat(failed.header("client-request-id")).isEqualTo(failed.header("request-id"));
@@ -414,20 +494,43 @@ abstract class CreateOrGetContract extends ServerContract {
     void failedRequestsNameTheRequestIdAndTheClientsIdEachInItsPlace() {
         String body = body(uniqueId());
         Map<String, GraphResponse> failures = new LinkedHashMap<>();
-        failures.put("400 bad body", sendWithClientId(http.request(ME, megan()).header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")), "client-400"));
-        failures.put("401 no token", sendWithClientId(http.request(ME, null).header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)), "client-401"));
-        failures.put("403 another user", sendWithClientId(http.request(usersPath(ADELE), megan())
-                .header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)), "client-403"));
-        failures.put("400 unknown segment", sendWithClientId(http.request("/v1.0/me/onlineMeetingz", megan())
-                .header("Content-Type", "application/json")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)), "client-segment"));
-        failures.put("405 wrong method", sendWithClientId(http.request(ME, megan()).GET(), "client-405"));
+        failures.put(
+                "400 bad body",
+                sendWithClientId(
+                        http.request(ME, megan())
+                                .header("Content-Type", "application/json")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")),
+                        "client-400"));
+        failures.put(
+                "401 no token",
+                sendWithClientId(
+                        http.request(ME, null)
+                                .header("Content-Type", "application/json")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)),
+                        "client-401"));
+        failures.put(
+                "403 another user",
+                sendWithClientId(
+                        http.request(usersPath(ADELE), megan())
+                                .header("Content-Type", "application/json")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)),
+                        "client-403"));
+        failures.put(
+                "400 unknown segment",
+                sendWithClientId(
+                        http.request("/v1.0/me/onlineMeetingz", megan())
+                                .header("Content-Type", "application/json")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)),
+                        "client-segment"));
+        failures.put(
+                "405 wrong method", sendWithClientId(http.request(ME, megan()).GET(), "client-405"));
 
         failures.forEach((what, response) -> {
-            String clientId = response.raw().request().headers().firstValue("client-request-id").orElseThrow();
+            String clientId = response.raw()
+                    .request()
+                    .headers()
+                    .firstValue("client-request-id")
+                    .orElseThrow();
             String requestId = response.header("request-id");
             assertThat(response.status()).as(what).isBetween(400, 499);
             assertThat(requestId).as(what).matches(GUID).isNotEqualTo(clientId);
@@ -462,8 +565,14 @@ abstract class CreateOrGetContract extends ServerContract {
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.errorMessage()).isEqualTo("Resource not found for the segment 'onlineMeetingz'.");
         assertThat(wrongMethod.status()).isEqualTo(405);
-        assertThat(wrongMethod.json().path("error").path("innerError").path("request-id").asText())
-                .matches(GUID).isEqualTo(wrongMethod.header("request-id"));
+        assertThat(wrongMethod
+                        .json()
+                        .path("error")
+                        .path("innerError")
+                        .path("request-id")
+                        .asText())
+                .matches(GUID)
+                .isEqualTo(wrongMethod.header("request-id"));
     }
 
     /** A version-4 GUID in lower case, as Graph's request ids are. */

@@ -20,12 +20,14 @@ abstract class ExactlyOnceContract extends ServerContract {
         String externalId = uniqueId();
         String token = issuer.application(TENANT, BOT_APP, WRITE_ALL);
 
-        List<GraphResponse> responses = simultaneously(CALLERS, i -> http.post(usersPath(MEGAN), token, body(externalId)));
+        List<GraphResponse> responses =
+                simultaneously(CALLERS, i -> http.post(usersPath(MEGAN), token, body(externalId)));
 
         assertThat(responses).extracting(GraphResponse::status).containsOnly(200, 201);
         assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(1);
-        assertThat(responses).extracting(r -> r.json().path("id").asText()).containsOnly(
-                responses.getFirst().json().path("id").asText());
+        assertThat(responses)
+                .extracting(r -> r.json().path("id").asText())
+                .containsOnly(responses.getFirst().json().path("id").asText());
     }
 
     @Test
@@ -33,13 +35,16 @@ abstract class ExactlyOnceContract extends ServerContract {
         String prefix = uniqueId();
         String token = issuer.application(TENANT, BOT_APP, WRITE_ALL);
 
-        List<GraphResponse> first = simultaneously(CALLERS * 2, i -> http.post(usersPath(MEGAN), token, body(prefix + i)));
-        List<GraphResponse> again = simultaneously(CALLERS * 2, i -> http.post(usersPath(MEGAN), token, body(prefix + i)));
+        List<GraphResponse> first =
+                simultaneously(CALLERS * 2, i -> http.post(usersPath(MEGAN), token, body(prefix + i)));
+        List<GraphResponse> again =
+                simultaneously(CALLERS * 2, i -> http.post(usersPath(MEGAN), token, body(prefix + i)));
 
         assertThat(first).extracting(GraphResponse::status).containsOnly(201);
         assertThat(again).extracting(GraphResponse::status).containsOnly(200);
         for (int i = 0; i < first.size(); i++) {
-            assertThat(again.get(i).json().path("id")).isEqualTo(first.get(i).json().path("id"));
+            assertThat(again.get(i).json().path("id"))
+                    .isEqualTo(first.get(i).json().path("id"));
         }
         assertThat(first).extracting(r -> r.json().path("id").asText()).doesNotHaveDuplicates();
     }
@@ -49,8 +54,7 @@ abstract class ExactlyOnceContract extends ServerContract {
         String externalId = uniqueId();
         GraphResponse created = asMegan("""
                 {"externalId":"%s","subject":"Durable","startDateTime":"2026-07-01T10:00:00.1234567Z",
-                 "participants":{"attendees":[{"identity":{"user":{"id":"%s"}},"upn":"x@y.z"}]}}"""
-                .formatted(externalId, "6a6a6a6a-0000-4000-8000-000000000002"));
+                 "participants":{"attendees":[{"identity":{"user":{"id":"%s"}},"upn":"x@y.z"}]}}""".formatted(externalId, "6a6a6a6a-0000-4000-8000-000000000002"));
 
         server.restart();
         http = server.http();
@@ -77,8 +81,7 @@ abstract class ExactlyOnceContract extends ServerContract {
         http = server.http();
         GraphResponse replayed = asMegan("""
                 {"externalId":"%s","subject":"Requested","startDateTime":"2026-08-01T10:00:00Z",
-                 "participants":{"attendees":[{"identity":{"user":{"id":"%s"}}}]}}"""
-                .formatted(externalId, "6a6a6a6a-0000-4000-8000-000000000003"));
+                 "participants":{"attendees":[{"identity":{"user":{"id":"%s"}}}]}}""".formatted(externalId, "6a6a6a6a-0000-4000-8000-000000000003"));
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(replayed.status()).isEqualTo(200);

@@ -25,8 +25,11 @@ class GoldenResponseTest {
                 .bootstrap(Contoso.DIRECTORY)
                 .setting("GRAPHMEET_SERVER_PUBLIC_URL", "https://graphmeet.example.test")
                 .start()) {
-            GraphResponse response = server.http().post("/v1.0/me/onlineMeetings/createOrGet",
-                    server.issuer().delegated(Contoso.TENANT, Contoso.MEGAN, Contoso.WRITE), """
+            GraphResponse response = server.http()
+                    .post(
+                            "/v1.0/me/onlineMeetings/createOrGet",
+                            server.issuer().delegated(Contoso.TENANT, Contoso.MEGAN, Contoso.WRITE),
+                            """
                     {"externalId":"7eb8263f-d0e0-4149-bb1c-1f0476083c56","subject":"Quarterly review",
                      "startDateTime":"2026-03-12T14:00:00Z","endDateTime":"2026-03-12T15:00:00Z",
                      "participants":{"attendees":[{"identity":{"user":{"id":"1f35f2e6-9cab-44ad-8d5a-b74c14720000"}},

@@ -22,12 +22,13 @@ class HostileRequestsTest extends ServerContract {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "HELLO\r\n\r\n",
-        "POST /v1.0/me/onlineMeetings/createOrGet HTTP/1.1\r\nHost: x\r\nContent-Length: nope\r\n\r\n",
-        "POST /v1.0/me/onlineMeetings/createOrGet HTTP/1.1\r\nHost: x\r\nBad Header Name: v\r\n\r\n",
-        "POST /v1.0/me/onlineMeetings/createOrGet HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer HUGE\r\n\r\n"
-    })
+    @ValueSource(
+            strings = {
+                "HELLO\r\n\r\n",
+                "POST /v1.0/me/onlineMeetings/createOrGet HTTP/1.1\r\nHost: x\r\nContent-Length: nope\r\n\r\n",
+                "POST /v1.0/me/onlineMeetings/createOrGet HTTP/1.1\r\nHost: x\r\nBad Header Name: v\r\n\r\n",
+                "POST /v1.0/me/onlineMeetings/createOrGet HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer HUGE\r\n\r\n"
+            })
     void malformedRequestsGetGraphsEnvelope(String request) throws IOException {
         String raw = exchange(request.replace("HUGE", "a".repeat(64 * 1024)));
 
@@ -65,7 +66,8 @@ class HostileRequestsTest extends ServerContract {
         assertThat(body.path("error").path("code").asText()).isEqualTo("BadRequest");
         assertThat(body.path("error").path("message").asText()).startsWith("The request could not be read");
         assertThat(body.path("error").path("innerError").path("request-id").asText())
-                .isEqualTo(header(raw, "request-id")).matches("[0-9a-f-]{36}");
+                .isEqualTo(header(raw, "request-id"))
+                .matches("[0-9a-f-]{36}");
     }
 
     private static String header(String raw, String name) {

@@ -49,8 +49,7 @@ class HttpsListenerTest {
         trustingTheTestCertificate = trusting(certificate);
     }
 
-    private static SSLContext trusting(SelfSignedCertificate certificate) throws GeneralSecurityException,
-            IOException {
+    private static SSLContext trusting(SelfSignedCertificate certificate) throws GeneralSecurityException, IOException {
         KeyStore trusted = KeyStore.getInstance("PKCS12");
         trusted.load(null, null);
         trusted.setCertificateEntry("graphmeet", certificate.certificate());
@@ -78,11 +77,18 @@ class HttpsListenerTest {
                 .setting("GRAPHMEET_SERVER_PUBLIC_URL", "https://meet.example.test")
                 .start()) {
             String path = "/" + DemoDirectory.TENANT_ID + "/v2.0/.well-known/openid-configuration";
-            HttpClient client = HttpClient.newBuilder().sslContext(trusting(certificate)).build();
+            HttpClient client =
+                    HttpClient.newBuilder().sslContext(trusting(certificate)).build();
 
-            JsonNode overTls = new ObjectMapper().readTree(client.send(HttpRequest.newBuilder(
-                    URI.create(proxied.httpsUrl() + path)).build(), HttpResponse.BodyHandlers.ofString()).body());
-            JsonNode overHttp = proxied.http().send(proxied.http().request(path, null).GET()).json();
+            JsonNode overTls = new ObjectMapper()
+                    .readTree(client.send(
+                                    HttpRequest.newBuilder(URI.create(proxied.httpsUrl() + path))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .body());
+            JsonNode overHttp = proxied.http()
+                    .send(proxied.http().request(path, null).GET())
+                    .json();
 
             String issuer = "https://meet.example.test/" + DemoDirectory.TENANT_ID + "/v2.0";
             assertThat(overTls.path("issuer").asText()).isEqualTo(issuer);
@@ -93,15 +99,16 @@ class HttpsListenerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "G{T /v1.0/me/onlineMeetings HTTP/1.1\r\nHost: x\r\n\r\n",
-        "GET /v1.0/me/onlineMeetings HTTP/1.1\r\nHost: x\r\nBad Header Name: v\r\n\r\n"
-    })
+    @ValueSource(
+            strings = {
+                "G{T /v1.0/me/onlineMeetings HTTP/1.1\r\nHost: x\r\n\r\n",
+                "GET /v1.0/me/onlineMeetings HTTP/1.1\r\nHost: x\r\nBad Header Name: v\r\n\r\n"
+            })
     void unreadableRequestsGetGraphsEnvelope(String request) throws IOException {
         URI https = URI.create(server.httpsUrl());
         String raw;
-        try (Socket socket = trustingTheTestCertificate.getSocketFactory().createSocket(https.getHost(),
-                https.getPort())) {
+        try (Socket socket =
+                trustingTheTestCertificate.getSocketFactory().createSocket(https.getHost(), https.getPort())) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
@@ -111,6 +118,7 @@ class HttpsListenerTest {
         JsonNode body = new ObjectMapper().readTree(raw.substring(raw.indexOf("\r\n\r\n") + 4));
         assertThat(raw).as(raw).startsWith("HTTP/1.1 400 ");
         assertThat(body.path("error").path("code").asText()).isEqualTo("BadRequest");
-        assertThat(body.path("error").path("innerError").path("request-id").asText()).isNotBlank();
+        assertThat(body.path("error").path("innerError").path("request-id").asText())
+                .isNotBlank();
     }
 }

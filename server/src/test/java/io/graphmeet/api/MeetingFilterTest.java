@@ -15,8 +15,7 @@ class MeetingFilterTest {
     void readsTheTwoLookupsWithAnyCaseAndSpacing() {
         assertThat(MeetingFilter.parse("JoinWebUrl eq 'https://x/l'"))
                 .isEqualTo(new MeetingFilter.ByJoinWebUrl("https://x/l"));
-        assertThat(MeetingFilter.parse(" \tjoinweburl  eq\n'a b' "))
-                .isEqualTo(new MeetingFilter.ByJoinWebUrl("a b"));
+        assertThat(MeetingFilter.parse(" \tjoinweburl  eq\n'a b' ")).isEqualTo(new MeetingFilter.ByJoinWebUrl("a b"));
         assertThat(MeetingFilter.parse("joinMeetingIdSettings/joinMeetingId eq '123456789012'"))
                 .isEqualTo(new MeetingFilter.ByJoinMeetingId("123456789012"));
     }
@@ -28,16 +27,30 @@ class MeetingFilterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "JoinWebUrl", "JoinWebUrl eq", "JoinWebUrl eq 'open", "JoinWebUrl eq 'a' b",
-            "JoinWebUrleq 'a'", "JoinWebUrl eq'a'", "JoinWebUrl ne 'a'", "subject eq 'a'", "a/b/c eq 'a'",
-            "joinMeetingIdSettings/ eq 'a'", "/joinMeetingId eq 'a'", "JoinWebUrl eq 'a''", "Jöin eq 'a'",
-            "JoinWebUrl eq \"a\""})
+    @ValueSource(
+            strings = {
+                "",
+                " ",
+                "JoinWebUrl",
+                "JoinWebUrl eq",
+                "JoinWebUrl eq 'open",
+                "JoinWebUrl eq 'a' b",
+                "JoinWebUrleq 'a'",
+                "JoinWebUrl eq'a'",
+                "JoinWebUrl ne 'a'",
+                "subject eq 'a'",
+                "a/b/c eq 'a'",
+                "joinMeetingIdSettings/ eq 'a'",
+                "/joinMeetingId eq 'a'",
+                "JoinWebUrl eq 'a''",
+                "Jöin eq 'a'",
+                "JoinWebUrl eq \"a\""
+            })
     void anythingElseIsAnInvalidArgument(String filter) {
-        assertThatThrownBy(() -> MeetingFilter.parse(filter)).isInstanceOfSatisfying(GraphException.class,
-                e -> {
-                    assertThat(e.error()).isEqualTo(GraphError.INVALID_ARGUMENT);
-                    assertThat(e.getMessage()).isEqualTo(MeetingFilter.EXPECTED);
-                });
+        assertThatThrownBy(() -> MeetingFilter.parse(filter)).isInstanceOfSatisfying(GraphException.class, e -> {
+            assertThat(e.error()).isEqualTo(GraphError.INVALID_ARGUMENT);
+            assertThat(e.getMessage()).isEqualTo(MeetingFilter.EXPECTED);
+        });
     }
 
     @Test
@@ -48,7 +61,7 @@ class MeetingFilterTest {
         assertThat(atLimit.length()).isLessThanOrEqualTo(MeetingFilter.MAX_LENGTH);
         assertThat(MeetingFilter.parse(atLimit)).isInstanceOf(MeetingFilter.ByJoinWebUrl.class);
         assertThatThrownBy(() -> MeetingFilter.parse(prefix + "a".repeat(MeetingFilter.MAX_LENGTH) + "'"))
-                .isInstanceOfSatisfying(GraphException.class,
-                        e -> assertThat(e.error()).isEqualTo(GraphError.BAD_REQUEST));
+                .isInstanceOfSatisfying(
+                        GraphException.class, e -> assertThat(e.error()).isEqualTo(GraphError.BAD_REQUEST));
     }
 }

@@ -32,8 +32,10 @@ abstract class MeetingUpdatesContract extends MeetingsContract {
 
         assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
         assertThat(updated.json().path("subject").asText()).isEqualTo("After");
-        assertThat(updated.json().path("joinInformation").path("contentType").asText()).isEqualTo("html");
-        assertThat(updated.json().path("joinInformation").path("content").asText()).startsWith("data:text/html,");
+        assertThat(updated.json().path("joinInformation").path("contentType").asText())
+                .isEqualTo("html");
+        assertThat(updated.json().path("joinInformation").path("content").asText())
+                .startsWith("data:text/html,");
         assertThat(updated.json().path("@odata.context").asText()).endsWith("/onlineMeetings/$entity");
         assertThat(get(id, megan()).json().path("subject").asText()).isEqualTo("After");
     }
@@ -61,8 +63,8 @@ abstract class MeetingUpdatesContract extends MeetingsContract {
                 {"startDateTime":"2026-09-09T14:33:30.8546353-07:00","endDateTime":"2026-09-09T15:03:30.8546353-07:00"}""");
         GraphResponse onlyStart = patch(id, megan(), "{\"startDateTime\":\"2026-10-01T10:00:00Z\"}");
         GraphResponse onlyEnd = patch(id, megan(), "{\"endDateTime\":\"2026-10-01T10:00:00Z\"}");
-        GraphResponse backwards = patch(id, megan(),
-                "{\"startDateTime\":\"2026-10-01T10:00:00Z\",\"endDateTime\":\"2026-10-01T09:00:00Z\"}");
+        GraphResponse backwards = patch(
+                id, megan(), "{\"startDateTime\":\"2026-10-01T10:00:00Z\",\"endDateTime\":\"2026-10-01T09:00:00Z\"}");
 
         assertThat(moved.json().path("startDateTime").asText()).isEqualTo("2026-09-09T21:33:30.8546353Z");
         assertThat(moved.json().path("endDateTime").asText()).isEqualTo("2026-09-09T22:03:30.8546353Z");
@@ -79,8 +81,7 @@ abstract class MeetingUpdatesContract extends MeetingsContract {
 
         JsonNode updated = patch(id, megan(), """
                 {"participants":{"attendees":[{"identity":{"user":{"id":"%s"}}},
-                  {"identity":{"user":{"id":"9e9e9e9e-0000-4000-8000-000000000002"}},"upn":"guest@example.com"}]}}"""
-                .formatted(ALEX)).json();
+                  {"identity":{"user":{"id":"9e9e9e9e-0000-4000-8000-000000000002"}},"upn":"guest@example.com"}]}}""".formatted(ALEX)).json();
 
         JsonNode attendees = updated.path("participants").path("attendees");
         assertThat(attendees).hasSize(2);
@@ -109,10 +110,14 @@ abstract class MeetingUpdatesContract extends MeetingsContract {
     void lobbyBypassSettingsMergePropertyByProperty() {
         String id = idOf(create("{\"lobbyBypassSettings\":{\"scope\":\"everyone\"}}"));
 
-        JsonNode updated = patch(id, megan(), "{\"lobbyBypassSettings\":{\"isDialInBypassEnabled\":true}}").json();
+        JsonNode updated = patch(id, megan(), "{\"lobbyBypassSettings\":{\"isDialInBypassEnabled\":true}}")
+                .json();
 
         assertThat(updated.path("lobbyBypassSettings").path("scope").asText()).isEqualTo("everyone");
-        assertThat(updated.path("lobbyBypassSettings").path("isDialInBypassEnabled").asBoolean()).isTrue();
+        assertThat(updated.path("lobbyBypassSettings")
+                        .path("isDialInBypassEnabled")
+                        .asBoolean())
+                .isTrue();
     }
 
     @Test
@@ -135,16 +140,29 @@ abstract class MeetingUpdatesContract extends MeetingsContract {
         assertThat(updated.path("allowMeetingChat").asText()).isEqualTo("limited");
         assertThat(updated.path("allowLiveShare").asText()).isEqualTo("disabled");
         assertThat(updated.path("shareMeetingChatHistoryDefault").asText()).isEqualTo("none");
-        for (String flag : List.of("allowAttendeeToEnableCamera", "allowAttendeeToEnableMic", "allowBreakoutRooms",
-                "allowCopyingAndSharingMeetingContent", "allowPowerPointSharing", "allowRecording",
-                "allowTeamworkReactions", "allowTranscription", "allowWhiteboard", "isEntryExitAnnounced")) {
+        for (String flag : List.of(
+                "allowAttendeeToEnableCamera",
+                "allowAttendeeToEnableMic",
+                "allowBreakoutRooms",
+                "allowCopyingAndSharingMeetingContent",
+                "allowPowerPointSharing",
+                "allowRecording",
+                "allowTeamworkReactions",
+                "allowTranscription",
+                "allowWhiteboard",
+                "isEntryExitAnnounced")) {
             assertThat(updated.path(flag).asBoolean()).as(flag).isFalse();
         }
         assertThat(updated.path("recordAutomatically").asBoolean()).isTrue();
-        assertThat(updated.path("watermarkProtection").path("isEnabledForContentSharing").asBoolean()).isTrue();
-        assertThat(updated.path("watermarkProtection").path("isEnabledForVideo").asBoolean()).isTrue();
+        assertThat(updated.path("watermarkProtection")
+                        .path("isEnabledForContentSharing")
+                        .asBoolean())
+                .isTrue();
+        assertThat(updated.path("watermarkProtection").path("isEnabledForVideo").asBoolean())
+                .isTrue();
         assertThat(updated.path("anonymizeIdentityForRoles").get(0).asText()).isEqualTo("attendee");
-        assertThat(updated.path("chatRestrictions").path("allowTextOnly").asBoolean()).isTrue();
+        assertThat(updated.path("chatRestrictions").path("allowTextOnly").asBoolean())
+                .isTrue();
         assertThat(updated.path("lobbyBypassSettings").path("scope").asText()).isEqualTo("organizer");
         assertThat(get(id, megan()).json()).isEqualTo(updated);
     }
@@ -154,26 +172,32 @@ abstract class MeetingUpdatesContract extends MeetingsContract {
         String externalId = uniqueId();
         String id = idOf(asMegan(body(externalId)).json());
 
-        CreateOrGetContract.assertBadRequestNaming(patch(id, megan(),
-                "{\"joinMeetingIdSettings\":{\"isPasscodeRequired\":true}}"), "joinMeetingIdSettings");
+        CreateOrGetContract.assertBadRequestNaming(
+                patch(id, megan(), "{\"joinMeetingIdSettings\":{\"isPasscodeRequired\":true}}"),
+                "joinMeetingIdSettings");
         CreateOrGetContract.assertBadRequestNaming(patch(id, megan(), "{\"externalId\":\"other\"}"), "externalId");
         JsonNode stored = get(id, megan()).json();
         assertThat(stored.path("externalId").asText()).isEqualTo(externalId);
-        assertThat(stored.path("joinMeetingIdSettings").path("isPasscodeRequired").asBoolean()).isFalse();
+        assertThat(stored.path("joinMeetingIdSettings")
+                        .path("isPasscodeRequired")
+                        .asBoolean())
+                .isFalse();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "{\"subject\":\"Changed\",\"allowRecording\":\"yes\"}|allowRecording",
-            "{\"subject\":\"Changed\",\"allowedPresenters\":\"boss\"}|allowedPresenters",
-            "{\"subject\":\"Changed\",\"allowMeetingChat\":\"unknownFutureValue\"}|allowMeetingChat",
-            "{\"subject\":5}|subject",
-            "{\"subject\":\"Changed\",\"lobbyBypassSettings\":{\"scope\":\"nobody\"}}|lobbyBypassSettings.scope",
-            "{\"subject\":\"Changed\",\"lobbyBypassSettings\":true}|lobbyBypassSettings",
-            "{\"subject\":\"Changed\",\"watermarkProtection\":{\"isEnabledForVideo\":1}}|watermarkProtection.isEnabledForVideo",
-            "{\"subject\":\"Changed\",\"anonymizeIdentityForRoles\":[\"presenter\"]}|anonymizeIdentityForRoles",
-            "{\"subject\":\"Changed\",\"startDateTime\":\"soon\",\"endDateTime\":\"later\"}|startDateTime",
-            "{\"subject\":\"Changed\",\"participants\":{\"attendees\":[{\"upn\":\"a@b.c\"}]}}|participants.attendees[0]"})
+    @ValueSource(
+            strings = {
+                "{\"subject\":\"Changed\",\"allowRecording\":\"yes\"}|allowRecording",
+                "{\"subject\":\"Changed\",\"allowedPresenters\":\"boss\"}|allowedPresenters",
+                "{\"subject\":\"Changed\",\"allowMeetingChat\":\"unknownFutureValue\"}|allowMeetingChat",
+                "{\"subject\":5}|subject",
+                "{\"subject\":\"Changed\",\"lobbyBypassSettings\":{\"scope\":\"nobody\"}}|lobbyBypassSettings.scope",
+                "{\"subject\":\"Changed\",\"lobbyBypassSettings\":true}|lobbyBypassSettings",
+                "{\"subject\":\"Changed\",\"watermarkProtection\":{\"isEnabledForVideo\":1}}|watermarkProtection.isEnabledForVideo",
+                "{\"subject\":\"Changed\",\"anonymizeIdentityForRoles\":[\"presenter\"]}|anonymizeIdentityForRoles",
+                "{\"subject\":\"Changed\",\"startDateTime\":\"soon\",\"endDateTime\":\"later\"}|startDateTime",
+                "{\"subject\":\"Changed\",\"participants\":{\"attendees\":[{\"upn\":\"a@b.c\"}]}}|participants.attendees[0]"
+            })
     void badValuesAreRefusedNamingTheFieldAndChangeNothing(String caseText) {
         String[] parts = caseText.split("\\|");
         String id = idOf(create("{\"subject\":\"Original\"}"));
@@ -189,8 +213,8 @@ abstract class MeetingUpdatesContract extends MeetingsContract {
     void anAnonymisedRoleCannotBeRemoved() {
         String id = idOf(create("{\"anonymizeIdentityForRoles\":[\"attendee\"]}"));
 
-        CreateOrGetContract.assertBadRequestNaming(patch(id, megan(), "{\"anonymizeIdentityForRoles\":[]}"),
-                "anonymizeIdentityForRoles");
+        CreateOrGetContract.assertBadRequestNaming(
+                patch(id, megan(), "{\"anonymizeIdentityForRoles\":[]}"), "anonymizeIdentityForRoles");
     }
 
     @Test
@@ -211,9 +235,10 @@ abstract class MeetingUpdatesContract extends MeetingsContract {
     void anApplicationUpdatesForAUserItsPolicyCovers() {
         String id = idOf(create("{}"));
 
-        GraphResponse updated = http.send(http.request(meetingsOf(MEGAN) + "/" + id,
-                        issuer.application(TENANT, BOT_APP, WRITE_ALL)).header("Content-Type", "application/json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"subject\":\"By the bot\"}")));
+        GraphResponse updated =
+                http.send(http.request(meetingsOf(MEGAN) + "/" + id, issuer.application(TENANT, BOT_APP, WRITE_ALL))
+                        .header("Content-Type", "application/json")
+                        .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"subject\":\"By the bot\"}")));
 
         assertThat(updated.status()).isEqualTo(200);
         assertThat(updated.json().path("subject").asText()).isEqualTo("By the bot");
@@ -232,13 +257,19 @@ abstract class MeetingUpdatesContract extends MeetingsContract {
     @Test
     void concurrentUpdatesOfDifferentSettingsAreAllKept() throws Exception {
         String id = idOf(create("{}"));
-        List<String> flags = List.of("allowAttendeeToEnableCamera", "allowAttendeeToEnableMic", "allowBreakoutRooms",
-                "allowPowerPointSharing", "allowRecording", "allowWhiteboard");
+        List<String> flags = List.of(
+                "allowAttendeeToEnableCamera",
+                "allowAttendeeToEnableMic",
+                "allowBreakoutRooms",
+                "allowPowerPointSharing",
+                "allowRecording",
+                "allowWhiteboard");
 
-        List<GraphResponse> responses = simultaneously(flags.size(),
-                i -> patch(id, megan(), "{\"" + flags.get(i) + "\":false}"));
+        List<GraphResponse> responses =
+                simultaneously(flags.size(), i -> patch(id, megan(), "{\"" + flags.get(i) + "\":false}"));
 
-        assertThat(responses).allSatisfy(response -> assertThat(response.status()).isEqualTo(200));
+        assertThat(responses)
+                .allSatisfy(response -> assertThat(response.status()).isEqualTo(200));
         JsonNode stored = get(id, megan()).json();
         for (String flag : flags) {
             assertThat(stored.path(flag).asBoolean()).as(flag).isFalse();
@@ -280,8 +311,9 @@ abstract class MeetingUpdatesContract extends MeetingsContract {
     void anApplicationDeletesForAUserItsPolicyCovers() {
         String id = idOf(create("{}"));
 
-        GraphResponse deleted = http.send(http.request(meetingsOf(MEGAN) + "/" + id,
-                issuer.application(TENANT, BOT_APP, WRITE_ALL)).DELETE());
+        GraphResponse deleted =
+                http.send(http.request(meetingsOf(MEGAN) + "/" + id, issuer.application(TENANT, BOT_APP, WRITE_ALL))
+                        .DELETE());
 
         assertThat(deleted.status()).isEqualTo(204);
         assertNotFound(get(id, megan()));
@@ -323,7 +355,8 @@ abstract class MeetingUpdatesContract extends MeetingsContract {
         String id = idOf(create("{}"));
         clock.advance(Duration.ofDays(59));
         try {
-            JsonNode updated = patch(id, megan(), "{\"subject\":\"Still needed\"}").json();
+            JsonNode updated =
+                    patch(id, megan(), "{\"subject\":\"Still needed\"}").json();
             assertThat(updated.path("expiryDateTime").asText())
                     .isEqualTo(CreateOrGetContract.utc7(clock.instant().plus(Duration.ofDays(60))));
             clock.advance(Duration.ofDays(30));
@@ -334,5 +367,4 @@ abstract class MeetingUpdatesContract extends MeetingsContract {
             clock.advance(Duration.ofDays(-120));
         }
     }
-
 }

@@ -29,7 +29,8 @@ abstract class MeetingsContract extends ServerContract {
     }
 
     GraphResponse patch(String id, String token, String json) {
-        return http.send(http.request(MEETINGS + "/" + id, token).header("Content-Type", "application/json")
+        return http.send(http.request(MEETINGS + "/" + id, token)
+                .header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
     }
 
@@ -39,8 +40,8 @@ abstract class MeetingsContract extends ServerContract {
 
     /** {@code GET /me/onlineMeetings?$filter=...} with the filter percent-encoded once, as clients must. */
     GraphResponse find(String filter, String token) {
-        return http.send(http.request(MEETINGS + "?$filter=" + URLEncoder.encode(filter, StandardCharsets.UTF_8),
-                token).GET());
+        return http.send(http.request(MEETINGS + "?$filter=" + URLEncoder.encode(filter, StandardCharsets.UTF_8), token)
+                .GET());
     }
 
     String token(String user, String scope) {
@@ -64,7 +65,12 @@ abstract class MeetingsContract extends ServerContract {
     }
 
     static String organizerOf(JsonNode meeting) {
-        return meeting.path("participants").path("organizer").path("identity").path("user").path("id").asText();
+        return meeting.path("participants")
+                .path("organizer")
+                .path("identity")
+                .path("user")
+                .path("id")
+                .asText();
     }
 
     static String joinInformation(JsonNode meeting) {
@@ -89,4 +95,3 @@ abstract class MeetingsContract extends ServerContract {
                 .isEqualTo("Filter expression expected - /onlineMeetings?$filter={ParameterName} eq '{id}'.");
     }
 }
-

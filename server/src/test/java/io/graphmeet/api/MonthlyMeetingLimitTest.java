@@ -24,7 +24,8 @@ class MonthlyMeetingLimitTest {
 
     @Test
     void onlyCreatedMeetingsCountAndTheOneOverTheLimitIsRefused(@TempDir Path scratch) {
-        try (TestServer server = TestServer.on(Backend.EMBEDDED, scratch).bootstrap(Contoso.DIRECTORY)
+        try (TestServer server = TestServer.on(Backend.EMBEDDED, scratch)
+                .bootstrap(Contoso.DIRECTORY)
                 .setting("GRAPHMEET_THROTTLE_ENABLED", "true")
                 .setting("GRAPHMEET_THROTTLE_USER_MEETINGS_PER_MONTH", "2")
                 .start()) {
@@ -39,7 +40,8 @@ class MonthlyMeetingLimitTest {
             assertThat(refused.errorCode()).isEqualTo("TooManyRequests");
             assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
             assertThat(createOrGet(server, token, "monthly-1").status())
-                    .as("returning an existing meeting creates none, but it is a creation request").isEqualTo(429);
+                    .as("returning an existing meeting creates none, but it is a creation request")
+                    .isEqualTo(429);
         }
     }
 

@@ -54,10 +54,14 @@ abstract class OnlineMeetingsContract extends MeetingsContract {
         assertThat(meeting.path("startDateTime").asText()).isEqualTo(CreateOrGetContract.utc7(clock.instant()));
         assertThat(meeting.path("endDateTime").asText())
                 .isEqualTo(CreateOrGetContract.utc7(clock.instant().plus(Duration.ofHours(1))));
-        CreateOrGetContract.assertBadRequestNaming(http.post(MEETINGS, megan(),
-                "{\"endDateTime\":\"2026-04-01T11:00:00Z\"}"), "endDateTime");
-        CreateOrGetContract.assertBadRequestNaming(http.post(MEETINGS, megan(),
-                "{\"startDateTime\":\"2026-04-01T11:00:00Z\",\"endDateTime\":\"2026-04-01T10:00:00Z\"}"), "endDateTime");
+        CreateOrGetContract.assertBadRequestNaming(
+                http.post(MEETINGS, megan(), "{\"endDateTime\":\"2026-04-01T11:00:00Z\"}"), "endDateTime");
+        CreateOrGetContract.assertBadRequestNaming(
+                http.post(
+                        MEETINGS,
+                        megan(),
+                        "{\"startDateTime\":\"2026-04-01T11:00:00Z\",\"endDateTime\":\"2026-04-01T10:00:00Z\"}"),
+                "endDateTime");
     }
 
     @Test
@@ -75,10 +79,15 @@ abstract class OnlineMeetingsContract extends MeetingsContract {
         JsonNode settings = withPasscode.path("joinMeetingIdSettings");
         assertThat(settings.path("isPasscodeRequired").asBoolean()).isTrue();
         assertThat(settings.path("passcode").asText()).matches("[A-Za-z0-9]{6}");
-        assertThat(joinInformation(withPasscode)).contains("Passcode: </span><span style=\"font-size:16px;color:#252424;\">"
-                + settings.path("passcode").asText());
-        assertThat(without.path("joinMeetingIdSettings").path("isPasscodeRequired").asBoolean()).isFalse();
-        assertThat(without.path("joinMeetingIdSettings").path("passcode").isNull()).isTrue();
+        assertThat(joinInformation(withPasscode))
+                .contains("Passcode: </span><span style=\"font-size:16px;color:#252424;\">"
+                        + settings.path("passcode").asText());
+        assertThat(without.path("joinMeetingIdSettings")
+                        .path("isPasscodeRequired")
+                        .asBoolean())
+                .isFalse();
+        assertThat(without.path("joinMeetingIdSettings").path("passcode").isNull())
+                .isTrue();
         assertThat(joinInformation(without)).doesNotContain("Passcode");
     }
 
@@ -88,18 +97,25 @@ abstract class OnlineMeetingsContract extends MeetingsContract {
                 {"subject":"Board","lobbyBypassSettings":{"scope":"everyone","isDialInBypassEnabled":true},
                  "allowedPresenters":"organizer","allowMeetingChat":"disabled","allowRecording":false,
                  "watermarkProtection":{"isEnabledForVideo":true},"chatRestrictions":{"allowTextOnly":true},
-                 "participants":{"attendees":[{"identity":{"user":{"id":"%s"}},"role":"presenter"}]}}"""
-                .formatted(ADELE));
+                 "participants":{"attendees":[{"identity":{"user":{"id":"%s"}},"role":"presenter"}]}}""".formatted(ADELE));
 
         assertThat(meeting.path("lobbyBypassSettings").path("scope").asText()).isEqualTo("everyone");
-        assertThat(meeting.path("lobbyBypassSettings").path("isDialInBypassEnabled").asBoolean()).isTrue();
+        assertThat(meeting.path("lobbyBypassSettings")
+                        .path("isDialInBypassEnabled")
+                        .asBoolean())
+                .isTrue();
         assertThat(meeting.path("allowedPresenters").asText()).isEqualTo("organizer");
         assertThat(meeting.path("allowMeetingChat").asText()).isEqualTo("disabled");
         assertThat(meeting.path("allowRecording").asBoolean()).isFalse();
         assertThat(meeting.path("allowTranscription").asBoolean()).isTrue();
-        assertThat(meeting.path("watermarkProtection").path("isEnabledForVideo").asBoolean()).isTrue();
-        assertThat(meeting.path("watermarkProtection").path("isEnabledForContentSharing").asBoolean()).isFalse();
-        assertThat(meeting.path("chatRestrictions").path("allowTextOnly").asBoolean()).isTrue();
+        assertThat(meeting.path("watermarkProtection").path("isEnabledForVideo").asBoolean())
+                .isTrue();
+        assertThat(meeting.path("watermarkProtection")
+                        .path("isEnabledForContentSharing")
+                        .asBoolean())
+                .isFalse();
+        assertThat(meeting.path("chatRestrictions").path("allowTextOnly").asBoolean())
+                .isTrue();
         JsonNode attendee = meeting.path("participants").path("attendees").get(0);
         assertThat(attendee.path("upn").asText()).isEqualTo("adele@contoso.com");
         assertThat(attendee.path("role").asText()).isEqualTo("presenter");
@@ -122,12 +138,18 @@ abstract class OnlineMeetingsContract extends MeetingsContract {
         String id = idOf(create("{}"));
 
         assertThat(get(id, megan()).status()).isEqualTo(200);
-        assertThat(http.send(http.request(meetingsOf(MEGAN) + "/" + id, megan()).GET()).status()).isEqualTo(200);
-        GraphResponse byApp = http.send(http.request(meetingsOf(MEGAN) + "/" + id,
-                issuer.application(TENANT, BOT_APP, READ_ALL)).GET());
+        assertThat(http.send(http.request(meetingsOf(MEGAN) + "/" + id, megan()).GET())
+                        .status())
+                .isEqualTo(200);
+        GraphResponse byApp =
+                http.send(http.request(meetingsOf(MEGAN) + "/" + id, issuer.application(TENANT, BOT_APP, READ_ALL))
+                        .GET());
         assertThat(byApp.status()).isEqualTo(200);
         assertThat(byApp.json().path("id").asText()).isEqualTo(id);
-        assertThat(http.send(http.request("/beta/me/onlineMeetings/" + id, megan()).GET()).status()).isEqualTo(200);
+        assertThat(http.send(http.request("/beta/me/onlineMeetings/" + id, megan())
+                                .GET())
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -146,14 +168,18 @@ abstract class OnlineMeetingsContract extends MeetingsContract {
         String id = idOf(create(withAttendee(ADELE)));
         String bot = issuer.application(TENANT, BOT_APP, READ_ALL);
 
-        GraphResponse forAdele = http.send(http.request(meetingsOf(ADELE) + "/" + id, bot).GET());
-        GraphResponse withoutPolicy = http.send(http.request(meetingsOf(ADELE) + "/" + id,
-                issuer.application(TENANT, OTHER_APP, READ_ALL)).GET());
-        GraphResponse forAlex = http.send(http.request(meetingsOf(ALEX) + "/" + id,
-                issuer.application(TENANT, OTHER_APP, READ_ALL)).GET());
-        GraphResponse change = http.send(http.request(meetingsOf(ADELE) + "/" + id,
-                issuer.application(TENANT, BOT_APP, WRITE_ALL)).header("Content-Type", "application/json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"subject\":\"Taken over\"}")));
+        GraphResponse forAdele =
+                http.send(http.request(meetingsOf(ADELE) + "/" + id, bot).GET());
+        GraphResponse withoutPolicy =
+                http.send(http.request(meetingsOf(ADELE) + "/" + id, issuer.application(TENANT, OTHER_APP, READ_ALL))
+                        .GET());
+        GraphResponse forAlex =
+                http.send(http.request(meetingsOf(ALEX) + "/" + id, issuer.application(TENANT, OTHER_APP, READ_ALL))
+                        .GET());
+        GraphResponse change =
+                http.send(http.request(meetingsOf(ADELE) + "/" + id, issuer.application(TENANT, BOT_APP, WRITE_ALL))
+                        .header("Content-Type", "application/json")
+                        .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"subject\":\"Taken over\"}")));
 
         assertThat(forAdele.status()).as(forAdele.toString()).isEqualTo(200);
         assertThat(forAdele.json().path("id").asText()).isEqualTo(id);
@@ -193,13 +219,15 @@ abstract class OnlineMeetingsContract extends MeetingsContract {
         String appReader = issuer.application(TENANT, BOT_APP, READ_ALL);
 
         assertThat(get(id, reader).status()).isEqualTo(200);
-        assertThat(find("JoinWebUrl eq '" + joinWebUrlOf(id) + "'", reader).status()).isEqualTo(200);
+        assertThat(find("JoinWebUrl eq '" + joinWebUrlOf(id) + "'", reader).status())
+                .isEqualTo(200);
         assertForbidden(http.post(MEETINGS, reader, "{}"));
         assertForbidden(http.post(ME, reader, body(uniqueId())));
         assertForbidden(patch(id, reader, "{\"subject\":\"x\"}"));
         assertForbidden(delete(id, reader));
         assertForbidden(http.send(http.request(meetingsOf(MEGAN) + "/" + id, appReader)
-                .method("PATCH", HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json")));
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{}"))
+                .header("Content-Type", "application/json")));
         assertThat(get(id, megan()).json().path("subject").isNull()).isTrue();
     }
 
@@ -207,26 +235,29 @@ abstract class OnlineMeetingsContract extends MeetingsContract {
     void selectReturnsOnlyTheNamedPropertiesAndTheId() {
         String id = idOf(create("{\"subject\":\"Selected\"}"));
 
-        GraphResponse response = http.send(http.request(MEETINGS + "/" + id + "?$select=subject,JOINWEBURL", megan()).GET());
+        GraphResponse response = http.send(http.request(MEETINGS + "/" + id + "?$select=subject,JOINWEBURL", megan())
+                .GET());
 
         JsonNode meeting = response.json();
         List<String> names = new ArrayList<>();
         meeting.fieldNames().forEachRemaining(names::add);
         assertThat(names).containsExactlyInAnyOrder("@odata.context", "id", "subject", "joinWebUrl");
         assertThat(meeting.path("subject").asText()).isEqualTo("Selected");
-        assertThat(meeting.path("@odata.context").asText()).isEqualTo(server.baseUrl()
-                + "/v1.0/$metadata#users('" + MEGAN + "')/onlineMeetings(subject,joinWebUrl)/$entity");
+        assertThat(meeting.path("@odata.context").asText())
+                .isEqualTo(server.baseUrl() + "/v1.0/$metadata#users('" + MEGAN
+                        + "')/onlineMeetings(subject,joinWebUrl)/$entity");
     }
 
     @Test
     void selectingAnUnknownPropertyIsABadRequest() {
         String id = idOf(create("{}"));
 
-        GraphResponse response = http.send(http.request(MEETINGS + "/" + id + "?$select=subject,nope", megan()).GET());
+        GraphResponse response = http.send(http.request(MEETINGS + "/" + id + "?$select=subject,nope", megan())
+                .GET());
 
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.errorMessage()).isEqualTo(
-                "Could not find a property named 'nope' on type 'microsoft.graph.onlineMeeting'.");
+        assertThat(response.errorMessage())
+                .isEqualTo("Could not find a property named 'nope' on type 'microsoft.graph.onlineMeeting'.");
     }
 
     @Test
@@ -236,10 +267,13 @@ abstract class OnlineMeetingsContract extends MeetingsContract {
 
         GraphResponse plain = get(id, megan());
         GraphResponse optedIn = http.send(http.request(MEETINGS + "/" + id, megan())
-                .header("Prefer", "include-unknown-enum-members").GET());
+                .header("Prefer", "include-unknown-enum-members")
+                .GET());
 
-        assertThat(plain.json().path("lobbyBypassSettings").path("scope").asText()).isEqualTo("unknownFutureValue");
-        assertThat(optedIn.json().path("lobbyBypassSettings").path("scope").asText()).isEqualTo("invited");
+        assertThat(plain.json().path("lobbyBypassSettings").path("scope").asText())
+                .isEqualTo("unknownFutureValue");
+        assertThat(optedIn.json().path("lobbyBypassSettings").path("scope").asText())
+                .isEqualTo("invited");
         assertThat(optedIn.header("Preference-Applied")).isEqualTo("include-unknown-enum-members");
     }
 
@@ -248,11 +282,18 @@ abstract class OnlineMeetingsContract extends MeetingsContract {
         String id = idOf(create("{}"));
 
         String british = joinInformation(http.send(http.request(MEETINGS + "/" + id, megan())
-                .header("Accept-Language", "fr-FR, en-GB;q=0.8").GET()).json());
+                        .header("Accept-Language", "fr-FR, en-GB;q=0.8")
+                        .GET())
+                .json());
         String german = joinInformation(http.send(http.request(MEETINGS + "/" + id, megan())
-                .header("Accept-Language", "de-DE").GET()).json());
+                        .header("Accept-Language", "de-DE")
+                        .GET())
+                .json());
 
-        assertThat(british).contains("lang=\"en-GB\"").contains("language=en-GB").contains("Microsoft Teams meeting");
+        assertThat(british)
+                .contains("lang=\"en-GB\"")
+                .contains("language=en-GB")
+                .contains("Microsoft Teams meeting");
         assertThat(german).contains("lang=\"en-US\"").contains("Click here to join the meeting");
     }
 
@@ -262,7 +303,8 @@ abstract class OnlineMeetingsContract extends MeetingsContract {
     void theOrganizerFindsAMeetingByItsJoinWebUrlEncodedOnce() {
         JsonNode meeting = create("{}");
 
-        GraphResponse found = find("JoinWebUrl eq '" + meeting.path("joinWebUrl").asText() + "'", megan());
+        GraphResponse found =
+                find("JoinWebUrl eq '" + meeting.path("joinWebUrl").asText() + "'", megan());
 
         assertThat(found.status()).as(found.toString()).isEqualTo(200);
         assertThat(found.json().path("@odata.context").asText())
@@ -281,11 +323,13 @@ abstract class OnlineMeetingsContract extends MeetingsContract {
         JsonNode meeting = create("{}");
         String joinWebUrl = meeting.path("joinWebUrl").asText();
         String decoded = URLDecoder.decode(joinWebUrl, StandardCharsets.UTF_8);
-        String upperCaseEscapes = Pattern.compile("%[0-9a-f]{2}").matcher(joinWebUrl)
+        String upperCaseEscapes = Pattern.compile("%[0-9a-f]{2}")
+                .matcher(joinWebUrl)
                 .replaceAll(escape -> escape.group().toUpperCase(Locale.ROOT));
 
-        GraphResponse sentRaw = http.send(http.request(MEETINGS + "?$filter=JoinWebUrl%20eq%20'" + joinWebUrl + "'",
-                megan()).GET());
+        GraphResponse sentRaw =
+                http.send(http.request(MEETINGS + "?$filter=JoinWebUrl%20eq%20'" + joinWebUrl + "'", megan())
+                        .GET());
         GraphResponse sentDecoded = find("JoinWebUrl eq '" + decoded + "'", megan());
         GraphResponse sentWithUpperCaseEscapes = find("JoinWebUrl eq '" + upperCaseEscapes + "'", megan());
 
@@ -318,7 +362,8 @@ abstract class OnlineMeetingsContract extends MeetingsContract {
     @Test
     void theOrganizerFindsAMeetingByItsJoinMeetingId() {
         JsonNode meeting = create("{}");
-        String joinMeetingId = meeting.path("joinMeetingIdSettings").path("joinMeetingId").asText();
+        String joinMeetingId =
+                meeting.path("joinMeetingIdSettings").path("joinMeetingId").asText();
 
         GraphResponse found = find("joinMeetingIdSettings/joinMeetingId eq '" + joinMeetingId + "'", megan());
 
@@ -331,9 +376,14 @@ abstract class OnlineMeetingsContract extends MeetingsContract {
         JsonNode meeting = create(withAttendee(ADELE));
         String adele = token(ADELE, READ);
 
-        GraphResponse byUrl = find("JoinWebUrl eq '" + meeting.path("joinWebUrl").asText() + "'", adele);
-        GraphResponse byId = find("joinMeetingIdSettings/joinMeetingId eq '"
-                + meeting.path("joinMeetingIdSettings").path("joinMeetingId").asText() + "'", adele);
+        GraphResponse byUrl =
+                find("JoinWebUrl eq '" + meeting.path("joinWebUrl").asText() + "'", adele);
+        GraphResponse byId = find(
+                "joinMeetingIdSettings/joinMeetingId eq '"
+                        + meeting.path("joinMeetingIdSettings")
+                                .path("joinMeetingId")
+                                .asText() + "'",
+                adele);
 
         for (GraphResponse response : List.of(byUrl, byId)) {
             assertThat(response.status()).isEqualTo(403);
@@ -346,15 +396,23 @@ abstract class OnlineMeetingsContract extends MeetingsContract {
     void lookupsAreTenantScopedAndUnknownValuesAreNotFound() {
         JsonNode meeting = create("{}");
 
-        assertNotFound(find("JoinWebUrl eq '" + meeting.path("joinWebUrl").asText() + "'",
+        assertNotFound(find(
+                "JoinWebUrl eq '" + meeting.path("joinWebUrl").asText() + "'",
                 issuer.delegated(OTHER_TENANT, MEGAN, WRITE)));
         assertNotFound(find("JoinWebUrl eq 'https://example.com/l/meetup-join/none'", megan()));
         assertNotFound(find("joinMeetingIdSettings/joinMeetingId eq '000000000000'", megan()));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"subject eq 'Board'", "JoinWebUrl ne 'x'", "startDateTime ge '2026-01-01'",
-            "VideoTeleconferenceId eq '123'", "JoinWebUrl eq x", ""})
+    @ValueSource(
+            strings = {
+                "subject eq 'Board'",
+                "JoinWebUrl ne 'x'",
+                "startDateTime ge '2026-01-01'",
+                "VideoTeleconferenceId eq '123'",
+                "JoinWebUrl eq x",
+                ""
+            })
     void otherFiltersAreInvalidArguments(String filter) {
         GraphResponse response = find(filter, megan());
 
@@ -369,10 +427,15 @@ abstract class OnlineMeetingsContract extends MeetingsContract {
     @Test
     void lookupsHonourSelect() {
         JsonNode meeting = create("{\"subject\":\"Found\"}");
-        String query = "?$filter=" + URLEncoder.encode("JoinWebUrl eq '" + meeting.path("joinWebUrl").asText() + "'",
-                StandardCharsets.UTF_8) + "&%24select=subject";
+        String query = "?$filter="
+                + URLEncoder.encode(
+                        "JoinWebUrl eq '" + meeting.path("joinWebUrl").asText() + "'", StandardCharsets.UTF_8)
+                + "&%24select=subject";
 
-        JsonNode item = http.send(http.request(MEETINGS + query, megan()).GET()).json().path("value").get(0);
+        JsonNode item = http.send(http.request(MEETINGS + query, megan()).GET())
+                .json()
+                .path("value")
+                .get(0);
 
         List<String> names = new ArrayList<>();
         item.fieldNames().forEachRemaining(names::add);
@@ -385,10 +448,10 @@ abstract class OnlineMeetingsContract extends MeetingsContract {
     void unsupportedMethodsOnTheNewPathsAre405() {
         String id = idOf(create("{}"));
 
-        assertThat(http.send(http.request(MEETINGS + "/" + id, megan())
-                .PUT(HttpRequest.BodyPublishers.ofString("{}"))).status()).isEqualTo(405);
+        assertThat(http.send(http.request(MEETINGS + "/" + id, megan()).PUT(HttpRequest.BodyPublishers.ofString("{}")))
+                        .status())
+                .isEqualTo(405);
         assertThat(http.send(http.request(MEETINGS, megan()).DELETE()).status()).isEqualTo(405);
         assertThat(http.send(http.request(ME, megan()).GET()).status()).isEqualTo(405);
     }
-
 }

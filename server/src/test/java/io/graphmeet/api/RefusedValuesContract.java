@@ -66,7 +66,8 @@ abstract class RefusedValuesContract extends MeetingsContract {
         body.writeBytes(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80});
         body.writeBytes("b\"}".getBytes(StandardCharsets.UTF_8));
 
-        GraphResponse response = http.send(http.request(ME, megan()).header("Content-Type", "application/json")
+        GraphResponse response = http.send(http.request(ME, megan())
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
@@ -74,13 +75,14 @@ abstract class RefusedValuesContract extends MeetingsContract {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "{\"subject\":\"a\\u0000b\"}",
-        "{\"participants\":{\"attendees\":[{\"identity\":{\"user\":{\"id\":\"a\\u0000\"}}}]}}",
-        "{\"participants\":{\"attendees\":[{\"upn\":\"\\ud800\",\"identity\":{\"user\":{\"id\":\"x\"}}}]}}",
-        "{\"meetingTemplateId\":\"\\udfff\"}",
-        "{\"chatRestrictions\":{\"allowTextOnly\":false},\"meetingSpokenLanguageTag\":\"en\\u0000\"}"
-    })
+    @ValueSource(
+            strings = {
+                "{\"subject\":\"a\\u0000b\"}",
+                "{\"participants\":{\"attendees\":[{\"identity\":{\"user\":{\"id\":\"a\\u0000\"}}}]}}",
+                "{\"participants\":{\"attendees\":[{\"upn\":\"\\ud800\",\"identity\":{\"user\":{\"id\":\"x\"}}}]}}",
+                "{\"meetingTemplateId\":\"\\udfff\"}",
+                "{\"chatRestrictions\":{\"allowTextOnly\":false},\"meetingSpokenLanguageTag\":\"en\\u0000\"}"
+            })
     void createRefusesAnyStringHoldingThem(String json) {
         GraphResponse response = http.post(MEETINGS, megan(), json);
 
@@ -110,8 +112,9 @@ abstract class RefusedValuesContract extends MeetingsContract {
 
     @Test
     void bytesThatAreNotUtf8InALookupAreReplacedAndMatchNothing() {
-        GraphResponse response = http.send(http.request(MEETINGS
-                + "?$filter=joinMeetingIdSettings/joinMeetingId%20eq%20'12%ED%A0%80'", megan()).GET());
+        GraphResponse response = http.send(
+                http.request(MEETINGS + "?$filter=joinMeetingIdSettings/joinMeetingId%20eq%20'12%ED%A0%80'", megan())
+                        .GET());
 
         assertNotFound(response);
     }
@@ -119,8 +122,10 @@ abstract class RefusedValuesContract extends MeetingsContract {
     @ParameterizedTest
     @ValueSource(strings = {"a%00b", "%00", "megan%00@contoso.com"})
     void aNulInThePathUserIsABadRequest(String user) {
-        GraphResponse response = http.post("/v1.0/users/" + user + "/onlineMeetings/createOrGet",
-                issuer.application(TENANT, BOT_APP, WRITE_ALL), body(uniqueId()));
+        GraphResponse response = http.post(
+                "/v1.0/users/" + user + "/onlineMeetings/createOrGet",
+                issuer.application(TENANT, BOT_APP, WRITE_ALL),
+                body(uniqueId()));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertThat(response.errorCode()).isEqualTo("BadRequest");

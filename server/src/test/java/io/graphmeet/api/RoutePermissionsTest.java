@@ -23,8 +23,22 @@ import org.junit.jupiter.api.Test;
  */
 class RoutePermissionsTest extends ServerContract {
 
-    private static final List<RouteTable.Row<GraphExchange>> ROWS = GraphRoutes.table(HttpRouting.builder(),
-            new GraphContext(null, null, 1024, Clock.systemUTC(), Metrics.NONE, null, null, null, null, RequestJournal.off()), null, null).rows();
+    private static final List<RouteTable.Row<GraphExchange>> ROWS = GraphRoutes.table(
+                    HttpRouting.builder(),
+                    new GraphContext(
+                            null,
+                            null,
+                            1024,
+                            Clock.systemUTC(),
+                            Metrics.NONE,
+                            null,
+                            null,
+                            null,
+                            null,
+                            RequestJournal.off()),
+                    null,
+                    null)
+            .rows();
 
     @Override
     Backend backend() {
@@ -37,7 +51,8 @@ class RoutePermissionsTest extends ServerContract {
         for (RouteTable.Row<GraphExchange> row : ROWS) {
             Access expected = row.method() == Method.GET ? Access.READ : Access.WRITE;
             // the permission first; the throttle counts only callers it admitted
-            assertThat(row.guard()).as(row.method().text() + " " + row.path())
+            assertThat(row.guard())
+                    .as(row.method().text() + " " + row.path())
                     .isInstanceOfSatisfying(Guard.Sequence.class, guards -> {
                         assertThat(guards.first()).isEqualTo(new GraphRoutes.Permission(expected));
                         assertThat(guards.second()).isInstanceOf(Throttling.class);
@@ -51,7 +66,8 @@ class RoutePermissionsTest extends ServerContract {
         for (RouteTable.Row<GraphExchange> row : ROWS) {
             Guard.Sequence<?> guards = (Guard.Sequence<?>) row.guard();
             String operation = ((Throttling) guards.second()).operation().label();
-            assertThat(Access.forOperation(operation)).as(row.method().text() + " " + row.path())
+            assertThat(Access.forOperation(operation))
+                    .as(row.method().text() + " " + row.path())
                     .contains(((GraphRoutes.Permission) guards.first()).access());
         }
     }
@@ -70,7 +86,9 @@ class RoutePermissionsTest extends ServerContract {
         for (RouteTable.Row<GraphExchange> row : ROWS) {
             GraphResponse response = call(row, token);
             if (row.method() == Method.GET) {
-                assertThat(response.status()).as(row.method().text() + " " + row.path()).isNotIn(401, 403);
+                assertThat(response.status())
+                        .as(row.method().text() + " " + row.path())
+                        .isNotIn(401, 403);
             } else {
                 assertForbidden(response, row);
             }
@@ -80,16 +98,20 @@ class RoutePermissionsTest extends ServerContract {
     private GraphResponse call(RouteTable.Row<GraphExchange> row, String token) {
         String path = row.path().replace("{userId}", Contoso.MEGAN).replace("{+meetingId}", "no-such-meeting")
                 + (row.path().endsWith("/onlineMeetings") && row.method() == Method.GET
-                        ? "?$filter=JoinWebUrl%20eq%20'https://teams.microsoft.com/l/meetup-join/x'" : "");
+                        ? "?$filter=JoinWebUrl%20eq%20'https://teams.microsoft.com/l/meetup-join/x'"
+                        : "");
         HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.ofString("{\"externalId\":\"" + uniqueId() + "\"}");
-        return http.send(http.request(path, token).header("Content-Type", "application/json")
-                .method(row.method().text(), row.method() == Method.GET || row.method() == Method.DELETE
-                        ? HttpRequest.BodyPublishers.noBody() : body));
+        return http.send(http.request(path, token)
+                .header("Content-Type", "application/json")
+                .method(
+                        row.method().text(),
+                        row.method() == Method.GET || row.method() == Method.DELETE
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : body));
     }
 
     private static void assertForbidden(GraphResponse response, RouteTable.Row<GraphExchange> row) {
         assertThat(response.status()).as(row.method().text() + " " + row.path()).isEqualTo(403);
-        assertThat(response.json().path("error").path("message").asText())
-                .startsWith("Missing delegated permission");
+        assertThat(response.json().path("error").path("message").asText()).startsWith("Missing delegated permission");
     }
 }

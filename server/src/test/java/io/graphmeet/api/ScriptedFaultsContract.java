@@ -70,10 +70,17 @@ abstract class ScriptedFaultsContract extends ServerContract {
         assertThat(throttled.header("Retry-After")).isEqualTo("7");
         assertThat(throttled.errorCode()).isEqualTo("TooManyRequests");
         assertThat(throttled.errorMessage()).isEqualTo("Please retry again later.");
-        assertThat(throttled.json().path("error").path("innerError").path("request-id").asText())
+        assertThat(throttled
+                        .json()
+                        .path("error")
+                        .path("innerError")
+                        .path("request-id")
+                        .asText())
                 .isEqualTo(throttled.header("request-id"));
         assertThat(throttled.header("Content-Type")).startsWith("application/json");
-        assertThat(asMegan(body(externalId)).status()).as("the throttled request created nothing").isEqualTo(201);
+        assertThat(asMegan(body(externalId)).status())
+                .as("the throttled request created nothing")
+                .isEqualTo(201);
     }
 
     @Test
@@ -115,7 +122,8 @@ abstract class ScriptedFaultsContract extends ServerContract {
 
     @Test
     void aLatencyRuleDelaysTheAnswerByAtLeastTheAskedTime() {
-        rule("{\"match\":{\"operation\":\"createOrGet\"},\"effect\":{\"type\":\"latency\",\"millis\":400},\"times\":1}");
+        rule(
+                "{\"match\":{\"operation\":\"createOrGet\"},\"effect\":{\"type\":\"latency\",\"millis\":400},\"times\":1}");
 
         long started = System.nanoTime();
         GraphResponse slow = asMegan(body(uniqueId()));
@@ -140,7 +148,8 @@ abstract class ScriptedFaultsContract extends ServerContract {
         assertThat(retried.status()).as("the meeting was stored before the 503").isEqualTo(200);
         assertThat(retried.json().path("externalId").asText()).isEqualTo(externalId);
         assertThat(again.status()).isEqualTo(200);
-        assertThat(again.json().path("id").asText()).isEqualTo(retried.json().path("id").asText());
+        assertThat(again.json().path("id").asText())
+                .isEqualTo(retried.json().path("id").asText());
         assertThat(getMeeting(retried.json().path("id").asText()).status()).isEqualTo(200);
     }
 
@@ -151,12 +160,16 @@ abstract class ScriptedFaultsContract extends ServerContract {
         String externalId = uniqueId();
 
         assertThatThrownBy(() -> asMegan(body(externalId)))
-                .isInstanceOf(UncheckedIOException.class).hasCauseInstanceOf(IOException.class);
+                .isInstanceOf(UncheckedIOException.class)
+                .hasCauseInstanceOf(IOException.class);
         GraphResponse retried = asMegan(body(externalId));
         GraphResponse again = asMegan(body(externalId));
 
-        assertThat(retried.status()).as("the meeting was stored before the connection closed").isEqualTo(200);
-        assertThat(again.json().path("id").asText()).isEqualTo(retried.json().path("id").asText());
+        assertThat(retried.status())
+                .as("the meeting was stored before the connection closed")
+                .isEqualTo(200);
+        assertThat(again.json().path("id").asText())
+                .isEqualTo(retried.json().path("id").asText());
         assertThat(getMeeting(retried.json().path("id").asText()).status()).isEqualTo(200);
     }
 
@@ -180,7 +193,9 @@ abstract class ScriptedFaultsContract extends ServerContract {
 
         assertThat(responses).filteredOn(response -> response.status() == 503).hasSize(5);
         assertThat(responses).filteredOn(response -> response.status() == 201).hasSize(19);
-        assertThat(admin.get(FAULTS).json().path("value")).as("a used-up rule leaves").isEmpty();
+        assertThat(admin.get(FAULTS).json().path("value"))
+                .as("a used-up rule leaves")
+                .isEmpty();
     }
 
     @Test
@@ -196,7 +211,8 @@ abstract class ScriptedFaultsContract extends ServerContract {
     private List<Integer> statusesUnderARateOfOneThird() {
         rule("{\"effect\":{\"type\":\"error\",\"status\":503},\"rate\":0.33,\"seed\":2026}");
         String token = megan();
-        return IntStream.range(0, 24).mapToObj(i -> http.post(ME, token, body(uniqueId())).status())
+        return IntStream.range(0, 24)
+                .mapToObj(i -> http.post(ME, token, body(uniqueId())).status())
                 .toList();
     }
 
@@ -211,8 +227,8 @@ abstract class ScriptedFaultsContract extends ServerContract {
         GraphResponse otherUser = http.post(usersPath(MEGAN), bot, body(uniqueId()));
         GraphResponse otherApp = http.post(usersPath(ADELE), issuer.delegated(TENANT, ADELE, WRITE), body(uniqueId()));
         GraphResponse otherOperation = http.post("/v1.0/users/" + ADELE + "/onlineMeetings", bot, "{}");
-        GraphResponse otherTenant = http.post(usersPath(ADELE),
-                issuer.delegated(OTHER_TENANT, ADELE, WRITE), body(uniqueId()));
+        GraphResponse otherTenant =
+                http.post(usersPath(ADELE), issuer.delegated(OTHER_TENANT, ADELE, WRITE), body(uniqueId()));
 
         assertThat(matched.status()).isEqualTo(503);
         assertThat(otherUser.status()).isEqualTo(201);
@@ -223,7 +239,8 @@ abstract class ScriptedFaultsContract extends ServerContract {
 
     @Test
     void aRuleForAnotherTenantLeavesThisTenantAlone() {
-        rule("{\"match\":{\"tenantId\":\"%s\"},\"effect\":{\"type\":\"error\",\"status\":500}}".formatted(OTHER_TENANT));
+        rule("{\"match\":{\"tenantId\":\"%s\"},\"effect\":{\"type\":\"error\",\"status\":500}}"
+                .formatted(OTHER_TENANT));
 
         assertThat(asMegan(body(uniqueId())).status()).isEqualTo(201);
     }
@@ -239,8 +256,8 @@ abstract class ScriptedFaultsContract extends ServerContract {
 
     @Test
     void theJournalMarksEachRequestARuleTouchedWithTheRuleAndItsEffect() {
-        String throttle = ruleId("{\"effect\":{\"type\":\"error\",\"status\":429,\"retryAfterSeconds\":3},"
-                + "\"times\":1}");
+        String throttle =
+                ruleId("{\"effect\":{\"type\":\"error\",\"status\":429,\"retryAfterSeconds\":3}," + "\"times\":1}");
         String throttledId = uniqueId();
         GraphResponse throttled = asMegan(body(throttledId));
         String slow = ruleId("{\"effect\":{\"type\":\"latency\",\"millis\":20},\"times\":1}");
@@ -258,7 +275,8 @@ abstract class ScriptedFaultsContract extends ServerContract {
         assertThat(journaled(throttled).path("externalId").asText())
                 .as("a request a fault answered before the endpoint read it is still found by its externalId")
                 .isEqualTo(throttledId);
-        assertThat(journaled(throttled).path("requestBody").path("externalId").asText()).isEqualTo(throttledId);
+        assertThat(journaled(throttled).path("requestBody").path("externalId").asText())
+                .isEqualTo(throttledId);
         assertThat(journaled(slowed).path("status").asInt()).isEqualTo(201);
         assertThat(journaled(slowed).path("fault").path("ruleId").asText()).isEqualTo(slow);
         assertThat(journaled(slowed).path("fault").path("effect").asText()).isEqualTo("latency 20 ms");
@@ -266,7 +284,9 @@ abstract class ScriptedFaultsContract extends ServerContract {
         assertThat(journaled(lost).path("fault").path("ruleId").asText()).isEqualTo(lose);
         assertThat(journaled(lost).path("fault").path("effect").asText()).isEqualTo("committed, then answered 504");
         JsonNode dropped = journal("externalId=" + droppedId).get(0);
-        assertThat(dropped.path("status").asInt()).as("the answer the client never got").isEqualTo(201);
+        assertThat(dropped.path("status").asInt())
+                .as("the answer the client never got")
+                .isEqualTo(201);
         assertThat(dropped.path("fault").path("ruleId").asText()).isEqualTo(drop);
         assertThat(dropped.path("fault").path("effect").asText())
                 .isEqualTo("committed, then closed the connection without an answer");
@@ -290,7 +310,9 @@ abstract class ScriptedFaultsContract extends ServerContract {
     }
 
     private JsonNode journal(String query) {
-        return admin.get("/admin/v1/tenants/" + TENANT + "/requests?" + query).json().path("value");
+        return admin.get("/admin/v1/tenants/" + TENANT + "/requests?" + query)
+                .json()
+                .path("value");
     }
 
     @Test

@@ -38,7 +38,10 @@ abstract class ServerContract {
 
     @BeforeAll
     void startServer(@TempDir Path scratch) {
-        server = TestServer.on(backend(), scratch).clock(clock).bootstrap(Contoso.DIRECTORY).start();
+        server = TestServer.on(backend(), scratch)
+                .clock(clock)
+                .bootstrap(Contoso.DIRECTORY)
+                .start();
         http = server.http();
         issuer = server.issuer();
     }

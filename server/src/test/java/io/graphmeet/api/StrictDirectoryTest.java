@@ -20,14 +20,22 @@ class StrictDirectoryTest {
 
     @Test
     void aStrictDirectoryRefusesUnknownUsersAndServesKnownOnes(@TempDir Path scratch) {
-        try (TestServer server = TestServer.on(Backend.EMBEDDED, scratch).bootstrap(Contoso.DIRECTORY)
-                .setting("GRAPHMEET_DIRECTORY_STRICT", "true").start()) {
+        try (TestServer server = TestServer.on(Backend.EMBEDDED, scratch)
+                .bootstrap(Contoso.DIRECTORY)
+                .setting("GRAPHMEET_DIRECTORY_STRICT", "true")
+                .start()) {
             String token = server.issuer().application(TENANT, BOT_APP, WRITE_ALL);
 
-            GraphResponse unknown = server.http().post("/v1.0/users/" + STRANGER + "/onlineMeetings/createOrGet",
-                    token, "{\"externalId\":\"strict-1\"}");
-            GraphResponse known = server.http().post("/v1.0/users/" + MEGAN + "/onlineMeetings/createOrGet",
-                    token, "{\"externalId\":\"strict-1\"}");
+            GraphResponse unknown = server.http()
+                    .post(
+                            "/v1.0/users/" + STRANGER + "/onlineMeetings/createOrGet",
+                            token,
+                            "{\"externalId\":\"strict-1\"}");
+            GraphResponse known = server.http()
+                    .post(
+                            "/v1.0/users/" + MEGAN + "/onlineMeetings/createOrGet",
+                            token,
+                            "{\"externalId\":\"strict-1\"}");
 
             assertThat(unknown.status()).isEqualTo(404);
             assertThat(unknown.errorCode()).isEqualTo("NotFound");

@@ -42,7 +42,8 @@ class AuthorizerTest {
 
     @BeforeAll
     void openADirectory(@TempDir Path scratch) {
-        database = Database.open(ConfigLoader.load(null, Backend.EMBEDDED.newStorage(scratch)).storage());
+        database = Database.open(
+                ConfigLoader.load(null, Backend.EMBEDDED.newStorage(scratch)).storage());
         DirectoryStore store = database.directory();
         store.putTenant(new Tenant(TENANT, "Contoso"));
         store.putUser(new User(TENANT, MEGAN, "megan@contoso.com", "Megan Bowen"));
@@ -66,8 +67,10 @@ class AuthorizerTest {
 
     @Test
     void meWithAnApplicationIsABadRequest() {
-        assertGraphError(() -> authorizer.authorize(app(BOT, WRITE_ALL), new Target.Me(), Access.WRITE),
-                "BadRequest", "/me request is only valid with delegated authentication flow.");
+        assertGraphError(
+                () -> authorizer.authorize(app(BOT, WRITE_ALL), new Target.Me(), Access.WRITE),
+                "BadRequest",
+                "/me request is only valid with delegated authentication flow.");
     }
 
     @Test
@@ -78,15 +81,22 @@ class AuthorizerTest {
                 .isEqualTo(new Organizer(TENANT, MEGAN));
         assertThat(authorizer.authorize(app(BOT, "OnlineMeetings.Read.All"), user(MEGAN), Access.READ))
                 .isEqualTo(new Organizer(TENANT, MEGAN));
-        assertGraphError(() -> authorizer.authorize(delegated(MEGAN, "OnlineMeetings.Read", "User.Read"),
-                new Target.Me(), Access.WRITE), "Forbidden",
+        assertGraphError(
+                () -> authorizer.authorize(
+                        delegated(MEGAN, "OnlineMeetings.Read", "User.Read"), new Target.Me(), Access.WRITE),
+                "Forbidden",
                 "Missing delegated permission: the token needs one of OnlineMeetings.ReadWrite.");
-        assertGraphError(() -> authorizer.authorize(delegated(MEGAN, "User.Read"), new Target.Me(), Access.READ),
+        assertGraphError(
+                () -> authorizer.authorize(delegated(MEGAN, "User.Read"), new Target.Me(), Access.READ),
                 "Forbidden",
                 "Missing delegated permission: the token needs one of OnlineMeetings.Read, OnlineMeetings.ReadWrite.");
-        assertGraphError(() -> authorizer.authorize(app(BOT, "OnlineMeetings.Read.All"), user(MEGAN), Access.WRITE),
-                "Forbidden", "Missing application permission: the token needs one of OnlineMeetings.ReadWrite.All.");
-        assertGraphError(() -> authorizer.authorize(app(BOT, WRITE), user(MEGAN), Access.READ), "Forbidden",
+        assertGraphError(
+                () -> authorizer.authorize(app(BOT, "OnlineMeetings.Read.All"), user(MEGAN), Access.WRITE),
+                "Forbidden",
+                "Missing application permission: the token needs one of OnlineMeetings.ReadWrite.All.");
+        assertGraphError(
+                () -> authorizer.authorize(app(BOT, WRITE), user(MEGAN), Access.READ),
+                "Forbidden",
                 "Missing application permission: the token needs one of OnlineMeetings.Read.All, "
                         + "OnlineMeetings.ReadWrite.All.");
     }
@@ -97,7 +107,9 @@ class AuthorizerTest {
                 .isEqualTo(new Organizer(TENANT, MEGAN));
         assertThat(authorizer.authorize(delegated(MEGAN, WRITE), user("megan@contoso.com"), Access.WRITE))
                 .isEqualTo(new Organizer(TENANT, MEGAN));
-        assertGraphError(() -> authorizer.authorize(delegated(MEGAN, WRITE), user(ADELE), Access.WRITE), "Forbidden",
+        assertGraphError(
+                () -> authorizer.authorize(delegated(MEGAN, WRITE), user(ADELE), Access.WRITE),
+                "Forbidden",
                 "A delegated token can only act for its own user; use /me or the signed-in user's id.");
     }
 
@@ -105,19 +117,28 @@ class AuthorizerTest {
     void anApplicationActsForTheUsersItsPolicyCovers() {
         assertThat(authorizer.authorize(app(BOT, WRITE_ALL), user("megan@contoso.com"), Access.WRITE))
                 .isEqualTo(new Organizer(TENANT, MEGAN));
-        assertGraphError(() -> authorizer.authorize(app(BOT, WRITE_ALL), user(ADELE), Access.WRITE), "Forbidden",
+        assertGraphError(
+                () -> authorizer.authorize(app(BOT, WRITE_ALL), user(ADELE), Access.WRITE),
+                "Forbidden",
                 "No application access policy found for this app");
-        assertGraphError(() -> authorizer.authorize(app(OTHER_APP, WRITE_ALL), user(MEGAN), Access.WRITE), "Forbidden",
+        assertGraphError(
+                () -> authorizer.authorize(app(OTHER_APP, WRITE_ALL), user(MEGAN), Access.WRITE),
+                "Forbidden",
                 "No application access policy found for this app");
-        assertGraphError(() -> authorizer.authorize(app(null, WRITE_ALL), user(MEGAN), Access.WRITE), "Forbidden",
+        assertGraphError(
+                () -> authorizer.authorize(app(null, WRITE_ALL), user(MEGAN), Access.WRITE),
+                "Forbidden",
                 "No application access policy found for this app");
     }
 
     @Test
     void anUnknownUserIsTheirObjectIdInLowerCaseUnlessTheDirectoryIsStrict() {
-        assertThat(authorizer.authorize(delegated(UNKNOWN.toLowerCase(Locale.ROOT), WRITE), user(UNKNOWN), Access.WRITE))
+        assertThat(authorizer.authorize(
+                        delegated(UNKNOWN.toLowerCase(Locale.ROOT), WRITE), user(UNKNOWN), Access.WRITE))
                 .isEqualTo(new Organizer(TENANT, UNKNOWN.toLowerCase(Locale.ROOT)));
-        assertGraphError(() -> strict.authorize(delegated(UNKNOWN, WRITE), user(UNKNOWN), Access.WRITE), "NotFound",
+        assertGraphError(
+                () -> strict.authorize(delegated(UNKNOWN, WRITE), user(UNKNOWN), Access.WRITE),
+                "NotFound",
                 "User '" + UNKNOWN + "' was not found in tenant " + TENANT + ".");
         assertThat(strict.authorize(delegated(MEGAN, WRITE), user(MEGAN), Access.WRITE))
                 .isEqualTo(new Organizer(TENANT, MEGAN));
@@ -126,8 +147,10 @@ class AuthorizerTest {
     @Test
     void anUnknownUserThatIsNotAnObjectIdIsNotFound() {
         for (String notAnId : new String[] {"nobody@contoso.com", UNKNOWN + "0", "x" + UNKNOWN, "not-a-guid"}) {
-            assertGraphError(() -> authorizer.authorize(delegated(MEGAN, WRITE), user(notAnId), Access.WRITE),
-                    "NotFound", "User '" + notAnId + "' was not found in tenant " + TENANT + ".");
+            assertGraphError(
+                    () -> authorizer.authorize(delegated(MEGAN, WRITE), user(notAnId), Access.WRITE),
+                    "NotFound",
+                    "User '" + notAnId + "' was not found in tenant " + TENANT + ".");
         }
     }
 

@@ -40,14 +40,21 @@ class BearerTokenTest {
     @BeforeEach
     void trustATestIssuer(@TempDir Path scratch) throws Exception {
         issuer = new TestIssuer(scratch, clock);
-        JWKSource<SecurityContext> file = new ImmutableJWKSet<>(JWKSet.load(scratch.resolve("jwks.json").toFile()));
+        JWKSource<SecurityContext> file =
+                new ImmutableJWKSet<>(JWKSet.load(scratch.resolve("jwks.json").toFile()));
         JWKSource<SecurityContext> counted = (selector, context) -> {
             keyLookups.incrementAndGet();
             return file.get(selector, context);
         };
-        verifier = new TokenVerifier(List.of(new TrustedIssuer(TestIssuer.issuerFor("{tenantid}"), counted),
-                new TrustedIssuer(FIXED_ISSUER, counted, Set.of(TENANT))),
-                Set.of(TestIssuer.GRAPH_AUDIENCE, "00000003-0000-0000-c000-000000000000"), Duration.ofMinutes(1), Duration.ofHours(24), clock, 1 << 20);
+        verifier = new TokenVerifier(
+                List.of(
+                        new TrustedIssuer(TestIssuer.issuerFor("{tenantid}"), counted),
+                        new TrustedIssuer(FIXED_ISSUER, counted, Set.of(TENANT))),
+                Set.of(TestIssuer.GRAPH_AUDIENCE, "00000003-0000-0000-c000-000000000000"),
+                Duration.ofMinutes(1),
+                Duration.ofHours(24),
+                clock,
+                1 << 20);
     }
 
     // ---- the header
@@ -86,30 +93,41 @@ class BearerTokenTest {
 
     @Test
     void theIssuerMustBeTrustedAndNameTheTokensTenant() {
-        assertInvalidToken(bearer(issuer.delegated(TENANT, USER, c -> c.issuer("https://evil.example/" + TENANT))), INVALID);
-        assertInvalidToken(bearer(issuer.delegated(TENANT, USER,
-                c -> c.issuer(TestIssuer.issuerFor("7a2b3c4d-1111-4222-8333-944455566677")))), INVALID);
+        assertInvalidToken(
+                bearer(issuer.delegated(TENANT, USER, c -> c.issuer("https://evil.example/" + TENANT))), INVALID);
+        assertInvalidToken(
+                bearer(issuer.delegated(
+                        TENANT, USER, c -> c.issuer(TestIssuer.issuerFor("7a2b3c4d-1111-4222-8333-944455566677")))),
+                INVALID);
         assertInvalidToken(bearer(issuer.delegated(TENANT, USER, c -> c.issuer(null))), INVALID);
-        assertInvalidToken(bearer(issuer.delegated(TENANT, USER, c -> c.claim("tid", null))),
+        assertInvalidToken(
+                bearer(issuer.delegated(TENANT, USER, c -> c.claim("tid", null))),
                 INVALID + " The token's tid claim is missing or not a GUID.");
         assertInvalidToken(bearer(issuer.delegated(TENANT, USER, c -> c.issuer(FIXED_ISSUER + "x"))), INVALID);
-        assertThat(verifier.verify(bearer(issuer.delegated(TENANT, USER, c -> c.issuer(FIXED_ISSUER)))).tenantId())
+        assertThat(verifier.verify(bearer(issuer.delegated(TENANT, USER, c -> c.issuer(FIXED_ISSUER))))
+                        .tenantId())
                 .isEqualTo(TENANT);
     }
 
     @Test
     void aTokenOfAnIssuerWithoutTenantPlaceholderStillNeedsATid() {
-        String token = issuer.delegated(TENANT, USER, c -> c.issuer(FIXED_ISSUER).claim("tid", null));
+        String token =
+                issuer.delegated(TENANT, USER, c -> c.issuer(FIXED_ISSUER).claim("tid", null));
 
         assertInvalidToken(bearer(token), INVALID + " The token's tid claim is missing or not a GUID.");
     }
 
     @Test
     void unavailableSigningKeysAreSaidSo() {
-        TokenVerifier broken = new TokenVerifier(List.of(new TrustedIssuer(TestIssuer.issuerFor("{tenantid}"),
-                (selector, context) -> {
+        TokenVerifier broken = new TokenVerifier(
+                List.of(new TrustedIssuer(TestIssuer.issuerFor("{tenantid}"), (selector, context) -> {
                     throw new KeySourceException("JWKS endpoint down");
-                })), Set.of(TestIssuer.GRAPH_AUDIENCE), Duration.ofMinutes(1), Duration.ofHours(24), clock, 1 << 20);
+                })),
+                Set.of(TestIssuer.GRAPH_AUDIENCE),
+                Duration.ofMinutes(1),
+                Duration.ofHours(24),
+                clock,
+                1 << 20);
 
         assertThatThrownBy(() -> broken.verify(bearer(issuer.delegated(TENANT, USER, "OnlineMeetings.ReadWrite"))))
                 .isInstanceOfSatisfying(GraphException.class, e -> {
@@ -120,14 +138,16 @@ class BearerTokenTest {
 
     @Test
     void bothGraphAudiencesAreAcceptedAndNoOther() {
-        assertThat(verifier.verify(bearer(issuer.delegated(TENANT, USER,
-                c -> c.audience("00000003-0000-0000-c000-000000000000"))))).isInstanceOf(Caller.Delegated.class);
-        assertThat(verifier.verify(bearer(issuer.delegated(TENANT, USER,
-                c -> c.audience(List.of("api://other", TestIssuer.GRAPH_AUDIENCE)))))).isInstanceOf(Caller.Delegated.class);
-        assertInvalidToken(bearer(issuer.delegated(TENANT, USER, c -> c.audience("api://other"))),
-                INVALID + " Invalid audience.");
-        assertInvalidToken(bearer(issuer.delegated(TENANT, USER, c -> c.audience((String) null))),
-                INVALID + " Invalid audience.");
+        assertThat(verifier.verify(bearer(
+                        issuer.delegated(TENANT, USER, c -> c.audience("00000003-0000-0000-c000-000000000000")))))
+                .isInstanceOf(Caller.Delegated.class);
+        assertThat(verifier.verify(bearer(issuer.delegated(
+                        TENANT, USER, c -> c.audience(List.of("api://other", TestIssuer.GRAPH_AUDIENCE))))))
+                .isInstanceOf(Caller.Delegated.class);
+        assertInvalidToken(
+                bearer(issuer.delegated(TENANT, USER, c -> c.audience("api://other"))), INVALID + " Invalid audience.");
+        assertInvalidToken(
+                bearer(issuer.delegated(TENANT, USER, c -> c.audience((String) null))), INVALID + " Invalid audience.");
     }
 
     @Test
@@ -144,11 +164,14 @@ class BearerTokenTest {
 
     @Test
     void aTokenWithScopesIsADelegatedCallerWithEachScope() {
-        Caller caller = verifier.verify(bearer(issuer.delegated(TENANT, USER, c -> c.claim("scp", "  User.Read   OnlineMeetings.ReadWrite ")
-                .claim("azp", "azp-app"))));
+        Caller caller = verifier.verify(bearer(issuer.delegated(
+                TENANT,
+                USER,
+                c -> c.claim("scp", "  User.Read   OnlineMeetings.ReadWrite ").claim("azp", "azp-app"))));
 
-        assertThat(caller).isEqualTo(new Caller.Delegated(TENANT, USER, "azp-app",
-                Set.of("User.Read", "OnlineMeetings.ReadWrite")));
+        assertThat(caller)
+                .isEqualTo(
+                        new Caller.Delegated(TENANT, USER, "azp-app", Set.of("User.Read", "OnlineMeetings.ReadWrite")));
     }
 
     @Test
@@ -160,21 +183,31 @@ class BearerTokenTest {
 
     @Test
     void aDelegatedTokenNeedsAnOid() {
-        assertInvalidToken(bearer(issuer.delegated(TENANT, USER, c -> c.claim("oid", null))),
+        assertInvalidToken(
+                bearer(issuer.delegated(TENANT, USER, c -> c.claim("oid", null))),
                 INVALID + " A delegated token needs an oid claim that is a GUID.");
-        assertInvalidToken(bearer(issuer.delegated(TENANT, USER, c -> c.claim("oid", 42))),
+        assertInvalidToken(
+                bearer(issuer.delegated(TENANT, USER, c -> c.claim("oid", 42))),
                 INVALID + " A delegated token needs an oid claim that is a GUID.");
     }
 
     @Test
     void aTokenWithoutScopesIsAnApplicationCallerWithItsStringRoles() {
-        assertThat(verifier.verify(bearer(issuer.application(TENANT, APP, "OnlineMeetings.ReadWrite.All", "Other.Role"))))
+        assertThat(verifier.verify(
+                        bearer(issuer.application(TENANT, APP, "OnlineMeetings.ReadWrite.All", "Other.Role"))))
                 .isEqualTo(new Caller.Application(TENANT, APP, Set.of("OnlineMeetings.ReadWrite.All", "Other.Role")));
-        assertThat(verifier.verify(bearer(issuer.delegated(TENANT, USER, c -> c.claim("scp", "   ").claim("idtyp", null)
-                .claim("roles", List.of("A", 7, "B"))))))
+        assertThat(verifier.verify(bearer(issuer.delegated(
+                        TENANT,
+                        USER,
+                        c -> c.claim("scp", "   ").claim("idtyp", null).claim("roles", List.of("A", 7, "B"))))))
                 .isEqualTo(new Caller.Application(TENANT, "0e8d6c74-5b7a-4f23-9c1d-2a3b4c5d6e7f", Set.of("A", "B")));
-        assertThat(verifier.verify(bearer(issuer.delegated(TENANT, USER, c -> c.claim("scp", null).claim("idtyp", null)
-                .claim("azp", null).claim("roles", "NotAList")))))
+        assertThat(verifier.verify(bearer(issuer.delegated(
+                        TENANT,
+                        USER,
+                        c -> c.claim("scp", null)
+                                .claim("idtyp", null)
+                                .claim("azp", null)
+                                .claim("roles", "NotAList")))))
                 .isEqualTo(new Caller.Application(TENANT, null, Set.of()));
     }
 
@@ -197,11 +230,9 @@ class BearerTokenTest {
     }
 
     private void assertInvalidToken(String header, String message) {
-        assertThatThrownBy(() -> verifier.verify(header))
-                .as(header)
-                .isInstanceOfSatisfying(GraphException.class, e -> {
-                    assertThat(e.error().code()).isEqualTo("InvalidAuthenticationToken");
-                    assertThat(e.getMessage()).isEqualTo(message);
-                });
+        assertThatThrownBy(() -> verifier.verify(header)).as(header).isInstanceOfSatisfying(GraphException.class, e -> {
+            assertThat(e.error().code()).isEqualTo("InvalidAuthenticationToken");
+            assertThat(e.getMessage()).isEqualTo(message);
+        });
     }
 }

@@ -38,9 +38,15 @@ class TokenLifetimeTest {
     @BeforeEach
     void trustATestIssuer(@TempDir Path scratch) throws Exception {
         issuer = new TestIssuer(scratch, clock);
-        var keys = new ImmutableJWKSet<>(JWKSet.load(scratch.resolve("jwks.json").toFile()));
-        verifier = new TokenVerifier(List.of(new TrustedIssuer(TestIssuer.issuerFor("{tenantid}"), keys)),
-                Set.of(TestIssuer.GRAPH_AUDIENCE), SKEW, Duration.ofHours(24), clock, 1 << 20);
+        var keys =
+                new ImmutableJWKSet<>(JWKSet.load(scratch.resolve("jwks.json").toFile()));
+        verifier = new TokenVerifier(
+                List.of(new TrustedIssuer(TestIssuer.issuerFor("{tenantid}"), keys)),
+                Set.of(TestIssuer.GRAPH_AUDIENCE),
+                SKEW,
+                Duration.ofHours(24),
+                clock,
+                1 << 20);
     }
 
     @Test
@@ -62,7 +68,8 @@ class TokenLifetimeTest {
 
     @Test
     void aTokenWithoutExpiryIsRefused() {
-        assertRefused(token(claims -> claims.expirationTime(null)), "Lifetime validation failed, the token is expired.");
+        assertRefused(
+                token(claims -> claims.expirationTime(null)), "Lifetime validation failed, the token is expired.");
     }
 
     /** Planted bug: the nbf check removed entirely accepts this token. */
@@ -118,10 +125,9 @@ class TokenLifetimeTest {
     }
 
     private void assertRefused(String token, String message) {
-        assertThatThrownBy(() -> verify(token))
-                .isInstanceOfSatisfying(GraphException.class, e -> {
-                    assertThat(e.error().code()).isEqualTo("InvalidAuthenticationToken");
-                    assertThat(e.getMessage()).isEqualTo(message);
-                });
+        assertThatThrownBy(() -> verify(token)).isInstanceOfSatisfying(GraphException.class, e -> {
+            assertThat(e.error().code()).isEqualTo("InvalidAuthenticationToken");
+            assertThat(e.getMessage()).isEqualTo(message);
+        });
     }
 }

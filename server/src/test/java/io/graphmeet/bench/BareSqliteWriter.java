@@ -2,7 +2,6 @@ package io.graphmeet.bench;
 
 import io.graphmeet.meetings.MeetingIds;
 import io.graphmeet.meetings.RandomMeetingIdentifiers;
-import java.time.Clock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -58,7 +58,8 @@ public final class BareSqliteWriter {
                     schema.add(rows.getString(1));
                 }
             }
-            try (ResultSet row = statement.executeQuery("SELECT * FROM meetings WHERE external_id IS NOT NULL LIMIT 1")) {
+            try (ResultSet row =
+                    statement.executeQuery("SELECT * FROM meetings WHERE external_id IS NOT NULL LIMIT 1")) {
                 if (!row.next()) {
                     throw new IllegalStateException("no meeting in " + source);
                 }
@@ -85,7 +86,8 @@ public final class BareSqliteWriter {
             }
             writer.setAutoCommit(false);
             String sql = "INSERT INTO meetings (" + String.join(", ", columns) + ") VALUES ("
-                    + String.join(", ", java.util.Collections.nCopies(columns.length, "?")) + ") ON CONFLICT DO NOTHING";
+                    + String.join(", ", java.util.Collections.nCopies(columns.length, "?"))
+                    + ") ON CONFLICT DO NOTHING";
             Run run = new Run(writer.prepareStatement(sql), columns, template, submitters);
             run.measure(warmupSeconds, seconds);
         }
@@ -101,7 +103,8 @@ public final class BareSqliteWriter {
         private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
         private final RandomMeetingIdentifiers identifiers = new RandomMeetingIdentifiers(Clock.systemUTC());
         private volatile boolean stop;
-        private final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicInteger running =
+                new java.util.concurrent.atomic.AtomicInteger();
         private volatile boolean measuring;
         private long batches;
         private long batched;
@@ -122,7 +125,10 @@ public final class BareSqliteWriter {
                 int submitter = s;
                 long[] mine = new long[1 << 16];
                 latencies.add(mine);
-                threads.add(Thread.ofPlatform().daemon().name("submitter-" + s).start(() -> submit(submitter, mine, counts)));
+                threads.add(Thread.ofPlatform()
+                        .daemon()
+                        .name("submitter-" + s)
+                        .start(() -> submit(submitter, mine, counts)));
             }
             Thread.sleep(TimeUnit.SECONDS.toMillis(warmupSeconds));
             long startedBatches;
@@ -155,8 +161,12 @@ public final class BareSqliteWriter {
                 at += (int) counts[s];
             }
             Arrays.sort(all);
-            System.out.printf("%.0f %.2f %.2f %.2f %.1f%n", total / (elapsed / 1e9), percentile(all, 50),
-                    percentile(all, 99), percentile(all, 99.9),
+            System.out.printf(
+                    "%.0f %.2f %.2f %.2f %.1f%n",
+                    total / (elapsed / 1e9),
+                    percentile(all, 50),
+                    percentile(all, 99),
+                    percentile(all, 99.9),
                     (endBatched - startedBatched) / (double) Math.max(1, endBatches - startedBatches));
         }
 
@@ -211,11 +221,11 @@ public final class BareSqliteWriter {
                 switch (columns[c]) {
                     case "id" -> row[c] = MeetingIds.meetingId(organizer, thread);
                     case "thread_id" -> row[c] = thread;
-                    case "external_id" -> row[c] = "bench-" + UUID.randomUUID().toString().substring(0, 5) + "-"
-                            + submitter + "-" + i;
+                    case "external_id" ->
+                        row[c] = "bench-" + UUID.randomUUID().toString().substring(0, 5) + "-" + submitter + "-" + i;
                     case "join_meeting_id" -> row[c] = identifiers.newJoinMeetingId();
-                    case "join_web_url" -> row[c] = MeetingIds.joinWebUrl("http://127.0.0.1:18080", thread, tenant,
-                            organizer);
+                    case "join_web_url" ->
+                        row[c] = MeetingIds.joinWebUrl("http://127.0.0.1:18080", thread, tenant, organizer);
                     default -> {
                         // the real meeting's bytes
                     }

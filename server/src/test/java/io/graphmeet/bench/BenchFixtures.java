@@ -20,7 +20,8 @@ public final class BenchFixtures {
         TestIssuer issuer = new TestIssuer(folder, Clock.systemUTC());
         Files.writeString(folder.resolve("issuers.yaml"), issuer.issuersSetting());
         Files.writeString(folder.resolve("directory.yaml"), Contoso.DIRECTORY);
-        Files.writeString(folder.resolve("token"), issuer.application(Contoso.TENANT, Contoso.BOT_APP, Contoso.WRITE_ALL));
+        Files.writeString(
+                folder.resolve("token"), issuer.application(Contoso.TENANT, Contoso.BOT_APP, Contoso.WRITE_ALL));
         Files.writeString(folder.resolve("path"), "/v1.0/users/" + Contoso.MEGAN + "/onlineMeetings/createOrGet");
     }
 }

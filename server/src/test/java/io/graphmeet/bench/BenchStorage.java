@@ -62,13 +62,16 @@ public final class BenchStorage {
                 String column = meta.getColumnName(c);
                 String value = row.getString(c);
                 columns.add(column);
-                values.add(switch (column) {
-                    // fresh identifiers of the stored lengths; the id and join meeting id are unique per tenant
-                    case "id" -> "left(" + literal(value) + ", " + (value.length() - 32) + ") || md5(:a::text || ':' || :b::text)";
-                    case "join_meeting_id" -> "lpad(:j::text, " + value.length() + ", '0')";
-                    case "external_id" -> "'pgbench-' || :client_id || '-' || :a || '-' || :b";
-                    default -> value == null ? "NULL" : literal(value);
-                });
+                values.add(
+                        switch (column) {
+                            // fresh identifiers of the stored lengths; the id and join meeting id are unique per tenant
+                            case "id" ->
+                                "left(" + literal(value) + ", " + (value.length() - 32)
+                                        + ") || md5(:a::text || ':' || :b::text)";
+                            case "join_meeting_id" -> "lpad(:j::text, " + value.length() + ", '0')";
+                            case "external_id" -> "'pgbench-' || :client_id || '-' || :a || '-' || :b";
+                            default -> value == null ? "NULL" : literal(value);
+                        });
             }
         }
         return "\\set a random(1, 1000000000)\n"

@@ -27,11 +27,13 @@ public final class JournalAppendCost {
 
     public static void main(String[] args) throws Exception {
         byte[] request = ("{\"externalId\":\"" + UUID.randomUUID() + "\",\"subject\":\"Weekly review\","
-                + "\"startDateTime\":\"2026-12-01T10:00:00Z\",\"endDateTime\":\"2026-12-01T10:30:00Z\","
-                + "\"participants\":{\"attendees\":[{\"identity\":{\"user\":{\"id\":\"" + UUID.randomUUID()
-                + "\"}}}]}}").getBytes(StandardCharsets.UTF_8);
+                        + "\"startDateTime\":\"2026-12-01T10:00:00Z\",\"endDateTime\":\"2026-12-01T10:30:00Z\","
+                        + "\"participants\":{\"attendees\":[{\"identity\":{\"user\":{\"id\":\"" + UUID.randomUUID()
+                        + "\"}}}]}}")
+                .getBytes(StandardCharsets.UTF_8);
         ObjectNode parsed = Json.readObject(request);
-        byte[] response = Files.readAllBytes(RepositoryFiles.path("server/src/test/resources/golden/createOrGet-201.json"));
+        byte[] response =
+                Files.readAllBytes(RepositoryFiles.path("server/src/test/resources/golden/createOrGet-201.json"));
         RequestJournal journal = new RequestJournal(500, 100, 64L * 1024 * 1024, 16_384);
         String tenant = UUID.randomUUID().toString();
         String requestId = UUID.randomUUID().toString();
@@ -44,18 +46,43 @@ public final class JournalAppendCost {
         run(journal, tenant, requestId, caller, request, parsed, response, MEASURED);
         long nanos = System.nanoTime() - started;
         long allocated = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
-        System.out.printf("journal append (createOrGet, %d-byte request, %d-byte response): %.0f ns, %d bytes "
-                + "allocated per append%n", request.length, response.length, (double) nanos / MEASURED,
-                allocated / MEASURED);
+        System.out.printf(
+                "journal append (createOrGet, %d-byte request, %d-byte response): %.0f ns, %d bytes "
+                        + "allocated per append%n",
+                request.length, response.length, (double) nanos / MEASURED, allocated / MEASURED);
     }
 
-    private static void run(RequestJournal journal, String tenant, String requestId, JournalEntry.Caller caller,
-            byte[] request, ObjectNode parsed, byte[] response, int times) {
+    private static void run(
+            RequestJournal journal,
+            String tenant,
+            String requestId,
+            JournalEntry.Caller caller,
+            byte[] request,
+            ObjectNode parsed,
+            byte[] response,
+            int times) {
         for (int i = 0; i < times; i++) {
             JournalBody requestBody = JournalBody.ofRequest(request, parsed, journal.maxBodyBytes());
-            journal.append(tenant, new JournalEntry.Recorded(Instant.now(), requestId, requestId, "createOrGet",
-                    "POST", "/v1.0/users/x/onlineMeetings/createOrGet", null, 200, null, 0.5, caller, "x",
-                    "e", "m", requestBody, JournalBody.ofResponse(response, journal.maxBodyBytes(), false), null));
+            journal.append(
+                    tenant,
+                    new JournalEntry.Recorded(
+                            Instant.now(),
+                            requestId,
+                            requestId,
+                            "createOrGet",
+                            "POST",
+                            "/v1.0/users/x/onlineMeetings/createOrGet",
+                            null,
+                            200,
+                            null,
+                            0.5,
+                            caller,
+                            "x",
+                            "e",
+                            "m",
+                            requestBody,
+                            JournalBody.ofResponse(response, journal.maxBodyBytes(), false),
+                            null));
         }
     }
 }

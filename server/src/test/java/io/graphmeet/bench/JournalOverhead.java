@@ -26,9 +26,11 @@ public final class JournalOverhead {
         Path scratch = Files.createTempDirectory("journal-overhead");
         Files.createDirectories(scratch.resolve("on"));
         Files.createDirectories(scratch.resolve("off"));
-        try (TestServer on = TestServer.on(Backend.EMBEDDED, scratch.resolve("on")).start();
+        try (TestServer on =
+                        TestServer.on(Backend.EMBEDDED, scratch.resolve("on")).start();
                 TestServer off = TestServer.on(Backend.EMBEDDED, scratch.resolve("off"))
-                        .setting("GRAPHMEET_JOURNAL_REQUESTS_PER_TENANT", "0").start()) {
+                        .setting("GRAPHMEET_JOURNAL_REQUESTS_PER_TENANT", "0")
+                        .start()) {
             List<Long> withJournal = new ArrayList<>();
             List<Long> without = new ArrayList<>();
             Replays journaled = new Replays(on);
@@ -41,8 +43,10 @@ public final class JournalOverhead {
             }
             double on50 = median(withJournal) / 1000.0;
             double off50 = median(without) / 1000.0;
-            System.out.printf("createOrGet replay, median round trip: journal on %.1f us, off %.1f us, ratio %.3f "
-                    + "(%d requests each)%n", on50, off50, on50 / off50, withJournal.size());
+            System.out.printf(
+                    "createOrGet replay, median round trip: journal on %.1f us, off %.1f us, ratio %.3f "
+                            + "(%d requests each)%n",
+                    on50, off50, on50 / off50, withJournal.size());
         }
     }
 
@@ -60,15 +64,16 @@ public final class JournalOverhead {
 
         Replays(TestServer server) {
             this.http = server.http();
-            this.token = server.issuer().delegated(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
-                    Contoso.WRITE);
+            this.token = server.issuer()
+                    .delegated(UUID.randomUUID().toString(), UUID.randomUUID().toString(), Contoso.WRITE);
         }
 
         List<Long> run(int requests) {
             List<Long> nanos = new ArrayList<>(requests);
             for (int i = 0; i < requests; i++) {
                 long started = System.nanoTime();
-                int status = http.post("/v1.0/me/onlineMeetings/createOrGet", token, body).status();
+                int status = http.post("/v1.0/me/onlineMeetings/createOrGet", token, body)
+                        .status();
                 nanos.add(System.nanoTime() - started);
                 if (status / 100 != 2) {
                     throw new IllegalStateException("createOrGet answered " + status);

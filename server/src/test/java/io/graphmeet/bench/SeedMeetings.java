@@ -23,13 +23,15 @@ public final class SeedMeetings {
         int count = Integer.parseInt(args[1]);
         RandomMeetingIdentifiers identifiers = new RandomMeetingIdentifiers(Clock.systemUTC());
         long expires = Instant.now().plusSeconds(90L * 24 * 3600).toEpochMilli();
-        try (Connection connection = args.length > 2 ? DriverManager.getConnection(args[0], args[2], null)
+        try (Connection connection = args.length > 2
+                ? DriverManager.getConnection(args[0], args[2], null)
                 : DriverManager.getConnection(args[0])) {
             connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO meetings (id, tenant_id, "
-                    + "organizer_id, external_id, thread_id, join_meeting_id, join_web_url, passcode, created_at, "
-                    + "start_at, end_at, expires_at_ms, subject, organizer_upn, organizer_name, attendees, settings) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, NULL, NULL, '[]', ?) ON CONFLICT DO NOTHING")) {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO meetings (id, tenant_id, "
+                            + "organizer_id, external_id, thread_id, join_meeting_id, join_web_url, passcode, created_at, "
+                            + "start_at, end_at, expires_at_ms, subject, organizer_upn, organizer_name, attendees, settings) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, NULL, NULL, '[]', ?) ON CONFLICT DO NOTHING")) {
                 String settings = "{\"allowedPresenters\":\"EVERYONE\"}";
                 for (int i = 0; i < count; i++) {
                     String organizer = new UUID(0x1234L, i % ORGANIZERS).toString();
@@ -41,8 +43,10 @@ public final class SeedMeetings {
                     insert.setString(++p, "seed-" + i);
                     insert.setString(++p, thread);
                     insert.setString(++p, identifiers.newJoinMeetingId());
-                    insert.setString(++p, MeetingIds.joinWebUrl("http://127.0.0.1", thread,
-                            "5f1c6d2e-8a4b-4c3d-9e0f-1a2b3c4d5e6f", organizer));
+                    insert.setString(
+                            ++p,
+                            MeetingIds.joinWebUrl(
+                                    "http://127.0.0.1", thread, "5f1c6d2e-8a4b-4c3d-9e0f-1a2b3c4d5e6f", organizer));
                     insert.setString(++p, "2026-01-01T00:00:00Z");
                     insert.setString(++p, "2026-01-01T00:00:00Z");
                     insert.setString(++p, "2026-01-01T01:00:00Z");

@@ -37,8 +37,10 @@ public final class Soak {
     private static final Pattern HEAP_AFTER_GC = Pattern.compile("\\[(\\d+\\.\\d+)s].*Pause.*->(\\d+)M\\(");
     private static final int CLOSED_LOOP_CLIENTS = 32;
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newVirtualThreadPerTaskExecutor())
+            .build();
     private final URI uri;
     private final String token;
     private final String run = Long.toString(System.currentTimeMillis(), 36);
@@ -51,7 +53,9 @@ public final class Soak {
     }
 
     public static void main(String[] args) throws Exception {
-        Soak soak = new Soak(URI.create(args[0] + args[1]), Files.readString(Path.of(args[2])).trim());
+        Soak soak = new Soak(
+                URI.create(args[0] + args[1]),
+                Files.readString(Path.of(args[2])).trim());
         long pid = Long.parseLong(args[3]);
         Path gcLog = Path.of(args[4]);
         int minutes = Integer.parseInt(args[5]);
@@ -61,8 +65,13 @@ public final class Soak {
         soak.closedLoop(Duration.ofSeconds(Math.max(2, maxSeconds / 2))); // warm-up
         double max = soak.closedLoop(Duration.ofSeconds(maxSeconds));
         double target = max * fraction;
-        System.out.printf(Locale.ROOT, "max mix rate %.0f req/s (%d closed-loop clients); soak at %.0f req/s for %d min%n",
-                max, CLOSED_LOOP_CLIENTS, target, minutes);
+        System.out.printf(
+                Locale.ROOT,
+                "max mix rate %.0f req/s (%d closed-loop clients); soak at %.0f req/s for %d min%n",
+                max,
+                CLOSED_LOOP_CLIENTS,
+                target,
+                minutes);
         long soakStartedMillis = System.currentTimeMillis();
         List<Minute> result = soak.openLoop(target, minutes, pid);
         List<double[]> heap = heapAfterGc(gcLog, soakStartedMillis, pid);
@@ -97,7 +106,8 @@ public final class Soak {
                 result.add(minute);
                 long minuteEnds = start + Duration.ofMinutes(m + 1).toNanos();
                 long nextSample = System.nanoTime();
-                for (long due = Math.max(start + Duration.ofMinutes(m).toNanos(), System.nanoTime()); due < minuteEnds;
+                for (long due = Math.max(start + Duration.ofMinutes(m).toNanos(), System.nanoTime());
+                        due < minuteEnds;
                         due += interval) {
                     long wait = due - System.nanoTime();
                     if (wait > 0) {
@@ -118,13 +128,18 @@ public final class Soak {
     /** One createOrGet: a new key half of the time, else a replay of a key created before. */
     private int call() {
         boolean replay = !created.isEmpty() && ThreadLocalRandom.current().nextBoolean();
-        String key = replay ? created.get(ThreadLocalRandom.current().nextInt(created.size()))
+        String key = replay
+                ? created.get(ThreadLocalRandom.current().nextInt(created.size()))
                 : "soak-" + run + "-" + keys.incrementAndGet();
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"externalId\":\"" + key + "\"}")).build();
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"externalId\":\"" + key + "\"}"))
+                .build();
         try {
-            int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status =
+                    client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             if (status == 201 && created.size() < 100_000) {
                 created.add(key);
             }
@@ -152,8 +167,10 @@ public final class Soak {
 
     /** (minute of the soak, MiB of heap after a collection) for every collection during the soak. */
     private static List<double[]> heapAfterGc(Path gcLog, long soakStartedMillis, long pid) throws IOException {
-        long jvmStartMillis = ProcessHandle.of(pid).flatMap(p -> p.info().startInstant())
-                .map(java.time.Instant::toEpochMilli).orElse(soakStartedMillis);
+        long jvmStartMillis = ProcessHandle.of(pid)
+                .flatMap(p -> p.info().startInstant())
+                .map(java.time.Instant::toEpochMilli)
+                .orElse(soakStartedMillis);
         double offsetSeconds = (soakStartedMillis - jvmStartMillis) / 1000.0;
         List<double[]> points = new ArrayList<>();
         for (String line : Files.readAllLines(gcLog)) {
@@ -169,15 +186,23 @@ public final class Soak {
     }
 
     private static void report(List<Minute> minutes, List<double[]> heap, double max, double target) {
-        System.out.println("| minute | requests | errors | p50 ms | p99 ms | RSS MiB (max) | heap after GC MiB (min) |");
+        System.out.println(
+                "| minute | requests | errors | p50 ms | p99 ms | RSS MiB (max) | heap after GC MiB (min) |");
         System.out.println("|---|---|---|---|---|---|---|");
         int errors = 0;
         for (Minute minute : minutes) {
             errors += minute.errors.get();
             double heapFloor = heapFloor(heap, minute.number - 1);
-            System.out.printf(Locale.ROOT, "| %d | %d | %d | %.1f | %.1f | %d | %.0f |%n", minute.number,
-                    minute.latencies.size(), minute.errors.get(), minute.percentile(0.50), minute.percentile(0.99),
-                    minute.rssMib.stream().mapToLong(Long::longValue).max().orElse(-1), heapFloor);
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %d | %d | %d | %.1f | %.1f | %d | %.0f |%n",
+                    minute.number,
+                    minute.latencies.size(),
+                    minute.errors.get(),
+                    minute.percentile(0.50),
+                    minute.percentile(0.99),
+                    minute.rssMib.stream().mapToLong(Long::longValue).max().orElse(-1),
+                    heapFloor);
         }
         Minute first = minutes.getFirst();
         Minute last = minutes.getLast();
@@ -185,19 +210,31 @@ public final class Soak {
         double p99Last = last.percentile(0.99);
         double heapWarm = heapFloor(heap, 1);
         double heapLast = heapFloor(heap, minutes.size() - 1);
-        System.out.printf(Locale.ROOT, "max %.0f req/s, soak %.0f req/s; errors %d; p99 first minute %.1f ms, last "
-                + "minute %.1f ms; heap after GC (min) second minute %.0f MiB, last minute %.0f MiB%n",
-                max, target, errors, p99First, p99Last, heapWarm, heapLast);
+        System.out.printf(
+                Locale.ROOT,
+                "max %.0f req/s, soak %.0f req/s; errors %d; p99 first minute %.1f ms, last "
+                        + "minute %.1f ms; heap after GC (min) second minute %.0f MiB, last minute %.0f MiB%n",
+                max,
+                target,
+                errors,
+                p99First,
+                p99Last,
+                heapWarm,
+                heapLast);
         System.out.println("verdict: errors " + (errors == 0 ? "none (pass)" : errors + " (FAIL)")
                 + "; p99 " + (p99Last <= Math.max(p99First * 1.5, p99First + 5) ? "stable (pass)" : "grew (FAIL)")
-                + "; heap after GC " + (minutes.size() < 3 || Double.isNaN(heapWarm) || Double.isNaN(heapLast)
+                + "; heap after GC "
+                + (minutes.size() < 3 || Double.isNaN(heapWarm) || Double.isNaN(heapLast)
                         ? "not judged (needs 3 minutes or more)"
                         : heapLast <= heapWarm * 1.25 + 8 ? "flat after warm-up (pass)" : "grew (FAIL)"));
     }
 
     /** The smallest heap left after a collection during minute {@code index} of the soak (NaN: no collection). */
     private static double heapFloor(List<double[]> heap, int index) {
-        return heap.stream().filter(point -> (int) point[0] == index).mapToDouble(point -> point[1]).min()
+        return heap.stream()
+                .filter(point -> (int) point[0] == index)
+                .mapToDouble(point -> point[1])
+                .min()
                 .orElse(Double.NaN);
     }
 
@@ -220,7 +257,8 @@ public final class Soak {
         }
 
         double percentile(double p) {
-            long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+            long[] sorted =
+                    latencies.stream().mapToLong(Long::longValue).sorted().toArray();
             return sorted.length == 0 ? Double.NaN : sorted[(int) Math.min(sorted.length - 1, p * sorted.length)] / 1e6;
         }
     }

@@ -58,22 +58,33 @@ class DirectorySeedTest {
         for (String run : new String[] {"first", "second"}) {
             try (ServerProcess server = ServerProcess.start(environment, scratch.resolve(run + ".log"))) {
                 server.awaitLog("graphmeet ready");
-                assertThat(server.log()).contains("directory seed " + seed + " applied: 1 tenant(s), "
-                        + "1 user(s) (1 with a password), 1 app(s) (1 with a secret), 1 policy(ies), 2 grant(s)");
+                assertThat(server.log())
+                        .contains(
+                                "directory seed " + seed + " applied: 1 tenant(s), "
+                                        + "1 user(s) (1 with a password), 1 app(s) (1 with a secret), 1 policy(ies), 2 grant(s)");
 
                 String appToken = TokenHttp.accessToken(tokens.clientCredentials(TENANT, BOT, "ci-only-secret"));
-                assertThat(graph.post("/v1.0/users/" + MEGAN + "/onlineMeetings/createOrGet", appToken,
-                        "{\"externalId\":\"ci-app\"}").status()).isIn(200, 201);
-                String userToken = TokenHttp.accessToken(tokens.password(TENANT, BOT, "megan@contoso.com",
-                        "ci-only-password", "OnlineMeetings.ReadWrite"));
-                assertThat(graph.post("/v1.0/me/onlineMeetings/createOrGet", userToken,
-                        "{\"externalId\":\"ci-user\"}").status()).isIn(200, 201);
-                assertThat(tokens.clientCredentials(TENANT, BOT, "wrong-secret").status()).isEqualTo(401);
+                assertThat(graph.post(
+                                        "/v1.0/users/" + MEGAN + "/onlineMeetings/createOrGet",
+                                        appToken,
+                                        "{\"externalId\":\"ci-app\"}")
+                                .status())
+                        .isIn(200, 201);
+                String userToken = TokenHttp.accessToken(tokens.password(
+                        TENANT, BOT, "megan@contoso.com", "ci-only-password", "OnlineMeetings.ReadWrite"));
+                assertThat(graph.post("/v1.0/me/onlineMeetings/createOrGet", userToken, "{\"externalId\":\"ci-user\"}")
+                                .status())
+                        .isIn(200, 201);
+                assertThat(tokens.clientCredentials(TENANT, BOT, "wrong-secret").status())
+                        .isEqualTo(401);
 
-                AdminHttp admin = new AdminHttp("http://127.0.0.1:" + environment.get("GRAPHMEET_ADMIN_PORT"),
-                        TestServer.ADMIN_KEY);
-                assertThat(admin.get("/admin/v1/tenants/" + TENANT + "/apps/" + BOT).json().path("secrets"))
-                        .as("re-applying the seed replaces its secret").hasSize(1);
+                AdminHttp admin = new AdminHttp(
+                        "http://127.0.0.1:" + environment.get("GRAPHMEET_ADMIN_PORT"), TestServer.ADMIN_KEY);
+                assertThat(admin.get("/admin/v1/tenants/" + TENANT + "/apps/" + BOT)
+                                .json()
+                                .path("secrets"))
+                        .as("re-applying the seed replaces its secret")
+                        .hasSize(1);
             }
         }
     }
@@ -90,8 +101,10 @@ class DirectorySeedTest {
             String hash = database.directory().passwordHash(TENANT, MEGAN).orElseThrow();
             assertThat(hash).doesNotContain("in-the-file");
             assertThat(Credentials.matches("in-the-file", hash)).isTrue();
-            assertThat(database.directory().secrets(TENANT, BOT)).singleElement()
-                    .satisfies(secret -> assertThat(Credentials.matches("also-in-the-file", secret.hash())).isTrue());
+            assertThat(database.directory().secrets(TENANT, BOT))
+                    .singleElement()
+                    .satisfies(secret -> assertThat(Credentials.matches("also-in-the-file", secret.hash()))
+                            .isTrue());
             assertThat(database.directory().app(TENANT, BOT).orElseThrow().permissions())
                     .containsExactly("OnlineMeetings.ReadWrite.All");
         }
@@ -100,20 +113,38 @@ class DirectorySeedTest {
     @Test
     void mistakesAreRefusedNamingTheEntry() throws IOException {
         try (Database database = database()) {
-            assertRefused(database, "tenants: [{id: %s, apps: [{appId: %s, secretFromEnv: NOT_SET}]}]"
-                    .formatted(TENANT, BOT), "tenants[0].apps[0].secretFromEnv", "NOT_SET is not set");
-            assertRefused(database, "tenants: [{id: %s, apps: [{appId: %s, secret: a, secretFromEnv: B}]}]"
-                    .formatted(TENANT, BOT), "tenants[0].apps[0]", "not both");
-            assertRefused(database, "tenants: [{id: %s, apps: [{appId: bot}]}]".formatted(TENANT),
-                    "tenants[0].apps[0].appId", "GUID");
-            assertRefused(database, "tenants: [{id: %s, users: [{id: megan}]}]".formatted(TENANT),
-                    "tenants[0].users[0].id", "GUID");
-            assertRefused(database, "tenants: [{id: %s, policies: [{identity: p, appIds: [bot]}]}]".formatted(TENANT),
-                    "tenants[0].policies[0].appIds[0]", "GUID");
-            assertRefused(database, "tenants: [{id: %s, grants: [{policy: none, global: true}]}]".formatted(TENANT),
-                    "tenants[0].grants[0].policy", "no policy named 'none'");
-            assertRefused(database, "tenants: [{id: %s, apps: [{appId: %s, colour: red}]}]".formatted(TENANT, BOT),
-                    "colour");
+            assertRefused(
+                    database,
+                    "tenants: [{id: %s, apps: [{appId: %s, secretFromEnv: NOT_SET}]}]".formatted(TENANT, BOT),
+                    "tenants[0].apps[0].secretFromEnv",
+                    "NOT_SET is not set");
+            assertRefused(
+                    database,
+                    "tenants: [{id: %s, apps: [{appId: %s, secret: a, secretFromEnv: B}]}]".formatted(TENANT, BOT),
+                    "tenants[0].apps[0]",
+                    "not both");
+            assertRefused(
+                    database,
+                    "tenants: [{id: %s, apps: [{appId: bot}]}]".formatted(TENANT),
+                    "tenants[0].apps[0].appId",
+                    "GUID");
+            assertRefused(
+                    database,
+                    "tenants: [{id: %s, users: [{id: megan}]}]".formatted(TENANT),
+                    "tenants[0].users[0].id",
+                    "GUID");
+            assertRefused(
+                    database,
+                    "tenants: [{id: %s, policies: [{identity: p, appIds: [bot]}]}]".formatted(TENANT),
+                    "tenants[0].policies[0].appIds[0]",
+                    "GUID");
+            assertRefused(
+                    database,
+                    "tenants: [{id: %s, grants: [{policy: none, global: true}]}]".formatted(TENANT),
+                    "tenants[0].grants[0].policy",
+                    "no policy named 'none'");
+            assertRefused(
+                    database, "tenants: [{id: %s, apps: [{appId: %s, colour: red}]}]".formatted(TENANT, BOT), "colour");
         }
     }
 
@@ -131,8 +162,12 @@ class DirectorySeedTest {
     }
 
     private Database database() {
-        return Database.open(ConfigLoader.load(null, Map.of("GRAPHMEET_STORAGE_DATA_DIR",
-                scratch.resolve("data").toString())).storage());
+        return Database.open(ConfigLoader.load(
+                        null,
+                        Map.of(
+                                "GRAPHMEET_STORAGE_DATA_DIR",
+                                scratch.resolve("data").toString()))
+                .storage());
     }
 
     /** The YAML block of the README's "The directory seed" section. */

@@ -29,7 +29,8 @@ class FaultSeedTest {
     @Test
     void theDocumentedFaultsSectionSetsItsRulesAtStart() throws IOException {
         try (TestServer server = TestServer.on(Backend.EMBEDDED, scratch)
-                .bootstrap(Contoso.DIRECTORY + documentedFaults()).start()) {
+                .bootstrap(Contoso.DIRECTORY + documentedFaults())
+                .start()) {
             JsonNode rules = server.admin().get("/admin/v1/faults").json().path("value");
             assertThat(rules).hasSize(2);
             assertThat(rules.get(1).path("effect").path("drop").asBoolean()).isTrue();
@@ -56,7 +57,8 @@ class FaultSeedTest {
                   - effect: {type: error, status: 418}
                 """;
 
-        assertThatThrownBy(() -> TestServer.on(Backend.EMBEDDED, scratch).bootstrap(seed).start())
+        assertThatThrownBy(() ->
+                        TestServer.on(Backend.EMBEDDED, scratch).bootstrap(seed).start())
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("directory.bootstrapFile ")
                 .hasMessageContaining("faults[1]: Property 'effect.status' must be one of [429, 500, 503, 504]");
@@ -70,14 +72,18 @@ class FaultSeedTest {
                     tims: 3
                 """;
 
-        assertThatThrownBy(() -> TestServer.on(Backend.EMBEDDED, scratch).bootstrap(seed).start())
+        assertThatThrownBy(() ->
+                        TestServer.on(Backend.EMBEDDED, scratch).bootstrap(seed).start())
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("faults[0]: Unknown property 'tims'");
     }
 
     private static GraphResponse createOrGet(TestServer server, String token) {
-        return server.http().post("/v1.0/me/onlineMeetings/createOrGet", token,
-                "{\"externalId\":\"seeded-" + UUID.randomUUID() + "\"}");
+        return server.http()
+                .post(
+                        "/v1.0/me/onlineMeetings/createOrGet",
+                        token,
+                        "{\"externalId\":\"seeded-" + UUID.randomUUID() + "\"}");
     }
 
     /** The {@code faults:} example of docs/offline-dev.md, as a user would copy it. */

@@ -27,10 +27,14 @@ public record Accessibility(String url, List<Violation> violations, int passes, 
 
     static Accessibility of(Results results) {
         if (results.isErrored()) {
-            throw new IllegalStateException("axe-core failed on " + results.getUrl() + ": " + results.getErrorMessage());
+            throw new IllegalStateException(
+                    "axe-core failed on " + results.getUrl() + ": " + results.getErrorMessage());
         }
-        return new Accessibility(results.getUrl(), results.getViolations().stream().map(Accessibility::violation).toList(),
-                results.getPasses().size(), results.getIncomplete().size());
+        return new Accessibility(
+                results.getUrl(),
+                results.getViolations().stream().map(Accessibility::violation).toList(),
+                results.getPasses().size(),
+                results.getIncomplete().size());
     }
 
     private static Violation violation(Rule rule) {
@@ -40,7 +44,9 @@ public record Accessibility(String url, List<Violation> violations, int passes, 
 
     /** The violations a test must not accept: impact serious or critical. */
     public List<Violation> seriousOrCritical() {
-        return violations.stream().filter(v -> v.impact().equals("serious") || v.impact().equals("critical")).toList();
+        return violations.stream()
+                .filter(v -> v.impact().equals("serious") || v.impact().equals("critical"))
+                .toList();
     }
 
     /** How many violated rules have {@code impact}. */
@@ -57,7 +63,11 @@ public record Accessibility(String url, List<Violation> violations, int passes, 
     void saveAs(Path file) {
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(this));
+            Files.writeString(
+                    file,
+                    new ObjectMapper()
+                            .enable(SerializationFeature.INDENT_OUTPUT)
+                            .writeValueAsString(this));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -33,7 +33,8 @@ public final class Browser implements AutoCloseable {
     /** Where screenshots and accessibility reports go: {@code server/target/screenshots/}. */
     public static final Path SCREENSHOTS = RepositoryFiles.path("server", "target", "screenshots");
 
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("GRAPHMEET_CHROMIUM", "/usr/bin/chromium"));
+    private static final Path CHROMIUM =
+            Path.of(System.getenv().getOrDefault("GRAPHMEET_CHROMIUM", "/usr/bin/chromium"));
     private static final Path CHROMEDRIVER =
             Path.of(System.getenv().getOrDefault("GRAPHMEET_CHROMEDRIVER", "/usr/bin/chromedriver"));
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -72,9 +73,17 @@ public final class Browser implements AutoCloseable {
         }
         ChromeOptions options = new ChromeOptions()
                 .setBinary(CHROMIUM.toFile())
-                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=en-US",
+                .addArguments(
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--disable-dev-shm-usage",
+                        "--window-size=1280,1000",
+                        "--lang=en-US",
                         "--user-data-dir=" + profile);
         if (!javaScript) {
             options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
@@ -143,10 +152,20 @@ public final class Browser implements AutoCloseable {
         @SuppressWarnings("unchecked")
         Map<String, Number> size = (Map<String, Number>) driver.executeScript("return {width: "
                 + "document.documentElement.scrollWidth, height: document.documentElement.scrollHeight}");
-        Map<String, Object> whole = Map.of("x", 0, "y", 0, "width", size.get("width"),
-                "height", Math.min(size.get("height").longValue(), MAX_SCREENSHOT_HEIGHT), "scale", 1);
-        Object png = driver.executeCdpCommand("Page.captureScreenshot",
-                Map.of("format", "png", "captureBeyondViewport", true, "clip", whole)).get("data");
+        Map<String, Object> whole = Map.of(
+                "x",
+                0,
+                "y",
+                0,
+                "width",
+                size.get("width"),
+                "height",
+                Math.min(size.get("height").longValue(), MAX_SCREENSHOT_HEIGHT),
+                "scale",
+                1);
+        Object png = driver.executeCdpCommand(
+                        "Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true, "clip", whole))
+                .get("data");
         try {
             Files.createDirectories(SCREENSHOTS);
             Files.write(file, Base64.getDecoder().decode((String) png));
@@ -177,7 +196,8 @@ public final class Browser implements AutoCloseable {
 
     private static void deleteTree(Path root) {
         try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // a profile folder left in the temporary directory harms nothing
         }

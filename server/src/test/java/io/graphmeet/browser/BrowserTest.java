@@ -32,7 +32,8 @@ class BrowserTest {
 
     @Test
     void runsThePagesJavaScriptUnlessToldNotTo() {
-        try (Browser withScript = Browser.start(); Browser without = Browser.withoutJavaScript()) {
+        try (Browser withScript = Browser.start();
+                Browser without = Browser.withoutJavaScript()) {
             assertThat(withScript.open(page(SCRIPTED)).text(By.id("state"))).isEqualTo("scripted");
             assertThat(without.open(page(SCRIPTED)).text(By.id("state"))).isEqualTo("static");
         }
@@ -48,10 +49,14 @@ class BrowserTest {
             Accessibility bad = browser.open(page(broken)).checkAccessibility("browser-kit-broken");
             Accessibility good = browser.open(page(SCRIPTED)).checkAccessibility("browser-kit-clean");
 
-            assertThat(bad.seriousOrCritical()).extracting(Accessibility.Violation::rule).contains("image-alt");
+            assertThat(bad.seriousOrCritical())
+                    .extracting(Accessibility.Violation::rule)
+                    .contains("image-alt");
             assertThat(good.seriousOrCritical()).isEmpty();
             assertThat(good.passes()).isPositive();
-            assertThat(Browser.SCREENSHOTS.resolve("browser-kit-broken-axe.json")).content().contains("image-alt");
+            assertThat(Browser.SCREENSHOTS.resolve("browser-kit-broken-axe.json"))
+                    .content()
+                    .contains("image-alt");
         }
     }
 
@@ -60,12 +65,16 @@ class BrowserTest {
         Path chromium = empty.resolve("chromium");
         Path driver = empty.resolve("chromedriver");
 
-        assertThat(Browser.missing(chromium, driver)).hasValueSatisfying(advice -> assertThat(advice)
-                .contains("apt-get install chromium chromium-driver").contains(chromium.toString()).doesNotContain("\n"));
+        assertThat(Browser.missing(chromium, driver))
+                .hasValueSatisfying(advice -> assertThat(advice)
+                        .contains("apt-get install chromium chromium-driver")
+                        .contains(chromium.toString())
+                        .doesNotContain("\n"));
         assertThat(Browser.missing(Path.of("/bin/sh"), Path.of("/bin/sh"))).isEmpty();
     }
 
     private static String page(String html) {
-        return "data:text/html;charset=utf-8," + URLEncoder.encode(html, StandardCharsets.UTF_8).replace("+", "%20");
+        return "data:text/html;charset=utf-8,"
+                + URLEncoder.encode(html, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -67,15 +67,21 @@ class ConsoleBrowserTest {
         server = TestServer.on(Backend.EMBEDDED, scratch).start();
         AdminHttp admin = server.admin();
         admin.post("/admin/v1/tenants", "{\"id\":\"" + TENANT + "\",\"displayName\":\"Northwind\"}");
-        admin.post("/admin/v1/tenants/" + TENANT + "/users", "{\"id\":\"" + USER
-                + "\",\"userPrincipalName\":\"nancy@northwind.test\",\"displayName\":\"Nancy Davolio\"}");
-        admin.post("/admin/v1/tenants/" + TENANT + "/users", "{\"id\":\"" + OTHER_USER
-                + "\",\"userPrincipalName\":\"andrew@northwind.test\",\"displayName\":\"Andrew Fuller\"}");
-        GraphResponse app = admin.post("/admin/v1/tenants/" + TENANT + "/apps",
+        admin.post(
+                "/admin/v1/tenants/" + TENANT + "/users",
+                "{\"id\":\"" + USER
+                        + "\",\"userPrincipalName\":\"nancy@northwind.test\",\"displayName\":\"Nancy Davolio\"}");
+        admin.post(
+                "/admin/v1/tenants/" + TENANT + "/users",
+                "{\"id\":\"" + OTHER_USER
+                        + "\",\"userPrincipalName\":\"andrew@northwind.test\",\"displayName\":\"Andrew Fuller\"}");
+        GraphResponse app = admin.post(
+                "/admin/v1/tenants/" + TENANT + "/apps",
                 "{\"displayName\":\"Booking service\",\"permissions\":[\"OnlineMeetings.ReadWrite.All\"]}");
         appId = app.json().get("appId").asText();
         secret = app.json().get("secretText").asText();
-        admin.post("/admin/v1/tenants/" + TENANT + "/policies",
+        admin.post(
+                "/admin/v1/tenants/" + TENANT + "/policies",
                 "{\"identity\":\"" + POLICY + "\",\"appIds\":[\"" + appId + "\"]}");
     }
 
@@ -96,7 +102,8 @@ class ConsoleBrowserTest {
             signIn(browser);
             view(browser, "journal", "Request journal");
             browser.await(page -> row(browser, 403, USER) != null);
-            browser.find(By.cssSelector("tr[data-status='403'] a[aria-label^='Why was request']")).click();
+            browser.find(By.cssSelector("tr[data-status='403'] a[aria-label^='Why was request']"))
+                    .click();
             browser.await(page -> text(browser, "h1").equals("Explainer"));
             String denied = browser.await(page -> {
                 String answer = text(browser, "section[aria-label=Explanation]");
@@ -106,18 +113,27 @@ class ConsoleBrowserTest {
             check(browser, "console-explain-denied");
 
             view(browser, "access", "Policies and grants");
-            browser.await(page -> !page.findElements(By.cssSelector("form[aria-label='Grant a policy']")).isEmpty());
+            browser.await(page -> !page.findElements(By.cssSelector("form[aria-label='Grant a policy']"))
+                    .isEmpty());
             new Select(browser.find(By.cssSelector("form[aria-label='Grant a policy'] select[name=policy]")))
                     .selectByValue(POLICY);
             WebElement user = browser.find(By.cssSelector("form[aria-label='Grant a policy'] select[name=user]"));
             new Select(user).selectByValue(USER);
             user.sendKeys(Keys.TAB);
             WebElement grant = browser.driver().switchTo().activeElement();
-            assertThat(grant.getText()).as("Tab moves from the user to the Grant button").isEqualTo("Grant");
-            assertThat(grant.getCssValue("outline-style")).as("keyboard focus is visible").isEqualTo("solid");
+            assertThat(grant.getText())
+                    .as("Tab moves from the user to the Grant button")
+                    .isEqualTo("Grant");
+            assertThat(grant.getCssValue("outline-style"))
+                    .as("keyboard focus is visible")
+                    .isEqualTo("solid");
             grant.sendKeys(Keys.ENTER);
             browser.await(page -> text(browser, "main").contains("nancy@northwind.test " + USER));
-            assertThat(server.admin().get("/admin/v1/tenants/" + TENANT + "/grants").json().at("/users/0/policy").asText())
+            assertThat(server.admin()
+                            .get("/admin/v1/tenants/" + TENANT + "/grants")
+                            .json()
+                            .at("/users/0/policy")
+                            .asText())
                     .isEqualTo(POLICY);
             check(browser, "console-access-granted");
 
@@ -129,9 +145,13 @@ class ConsoleBrowserTest {
             String path = "/v1.0/users/" + USER + "/onlineMeetings/createOrGet";
             browser.await(page -> row(browser, 201, path) != null);
             assertThat(row(browser, 201, path)).contains("createOrGet", "POST " + path);
-            ((JavascriptExecutor) browser.driver()).executeScript("[...document.querySelectorAll(\"tr[data-status='201']\")]"
-                    + ".find(row => row.innerText.includes(arguments[0])).querySelector('button[aria-expanded]').click()", path);
-            browser.await(page -> text(browser, "tr.detail:not([hidden])").contains("\"subject\": \"Quarterly review\""));
+            ((JavascriptExecutor) browser.driver())
+                    .executeScript(
+                            "[...document.querySelectorAll(\"tr[data-status='201']\")]"
+                                    + ".find(row => row.innerText.includes(arguments[0])).querySelector('button[aria-expanded]').click()",
+                            path);
+            browser.await(
+                    page -> text(browser, "tr.detail:not([hidden])").contains("\"subject\": \"Quarterly review\""));
             check(browser, "console-journal-live");
 
             assertThat(explain(browser)).startsWith("Allowed").contains(POLICY, "granted to the user");
@@ -141,16 +161,24 @@ class ConsoleBrowserTest {
 
     /** The text of the journal's newest row with {@code status} that mentions {@code text}, or null while there is none. */
     private static String row(Browser browser, int status, String text) {
-        Object found = ((JavascriptExecutor) browser.driver()).executeScript("const row = [...document.querySelectorAll("
-                + "\"tr[data-status='\" + arguments[0] + \"']\")].find(row => row.innerText.includes(arguments[1]));"
-                + " return row ? row.innerText : null;", status, text);
+        Object found = ((JavascriptExecutor) browser.driver())
+                .executeScript(
+                        "const row = [...document.querySelectorAll("
+                                + "\"tr[data-status='\" + arguments[0] + \"']\")].find(row => row.innerText.includes(arguments[1]));"
+                                + " return row ? row.innerText : null;",
+                        status,
+                        text);
         return found == null ? null : found.toString();
     }
 
     @Test
     void theOneTimeLinkFromTheStartUpLogOpensTheConsole() {
-        String link = logLines.stream().map(LINK::matcher).filter(Matcher::find).map(matcher -> matcher.group(1))
-                .reduce((first, last) -> last).orElseThrow();
+        String link = logLines.stream()
+                .map(LINK::matcher)
+                .filter(Matcher::find)
+                .map(matcher -> matcher.group(1))
+                .reduce((first, last) -> last)
+                .orElseThrow();
         try (Browser browser = Browser.start()) {
             browser.open(link);
             browser.await(page -> page.getCurrentUrl().endsWith("/console/"));
@@ -165,8 +193,10 @@ class ConsoleBrowserTest {
 
     @Test
     void everyPageIsAccessibleAndSavedAsAScreenshot() {
-        server.admin().put("/admin/v1/tenants/" + TENANT + "/grants/users/" + OTHER_USER, "{\"policy\":\"" + POLICY + "\"}");
-        GraphResponse meeting = createOrGet(OTHER_USER, "{\"externalId\":\"console-pages\",\"subject\":\"Design review\"}");
+        server.admin()
+                .put("/admin/v1/tenants/" + TENANT + "/grants/users/" + OTHER_USER, "{\"policy\":\"" + POLICY + "\"}");
+        GraphResponse meeting =
+                createOrGet(OTHER_USER, "{\"externalId\":\"console-pages\",\"subject\":\"Design review\"}");
         assertThat(meeting.status()).isIn(200, 201);
         try (Browser browser = Browser.start()) {
             browser.open(server.adminUrl() + "/console/signin");
@@ -192,7 +222,8 @@ class ConsoleBrowserTest {
             search.findElement(By.cssSelector("button[type=submit]")).click();
             browser.await(page -> text(browser, "caption").startsWith("Meetings of the tenant (1)"));
             WebElement join = browser.find(By.cssSelector("a[aria-label='Join page of Design review']"));
-            assertThat(join.getAttribute("href")).isEqualTo(meeting.json().get("joinWebUrl").asText());
+            assertThat(join.getAttribute("href"))
+                    .isEqualTo(meeting.json().get("joinWebUrl").asText());
             join.click();
             browser.await(page -> page.getCurrentUrl().startsWith(server.baseUrl())
                     && text(browser, "body").contains("Design review"));
@@ -202,7 +233,8 @@ class ConsoleBrowserTest {
     @Test
     void aFaultRuleAddedInTheConsoleFailsTheAppsCallsUntilRemovedThere() {
         String body = "{\"externalId\":\"console-fault\"}";
-        server.admin().put("/admin/v1/tenants/" + TENANT + "/grants/users/" + OTHER_USER, "{\"policy\":\"" + POLICY + "\"}");
+        server.admin()
+                .put("/admin/v1/tenants/" + TENANT + "/grants/users/" + OTHER_USER, "{\"policy\":\"" + POLICY + "\"}");
         try (Browser browser = Browser.start()) {
             signIn(browser);
             view(browser, "faults", "Fault rules");
@@ -215,15 +247,22 @@ class ConsoleBrowserTest {
             times.sendKeys("5");
             add.findElement(By.cssSelector("button[type=submit]")).click();
             browser.await(page -> text(browser, "main").contains("answer 503"));
-            assertThat(server.admin().get("/admin/v1/faults").json().get("value")).hasSize(1);
+            assertThat(server.admin().get("/admin/v1/faults").json().get("value"))
+                    .hasSize(1);
             check(browser, "console-faults-rule");
 
-            assertThat(createOrGet(OTHER_USER, body).status()).as("while the rule holds").isEqualTo(503);
+            assertThat(createOrGet(OTHER_USER, body).status())
+                    .as("while the rule holds")
+                    .isEqualTo(503);
 
-            browser.find(By.cssSelector("button[aria-label^='Remove fault rule']")).click();
+            browser.find(By.cssSelector("button[aria-label^='Remove fault rule']"))
+                    .click();
             browser.await(page -> text(browser, "main").contains("No fault rule"));
-            assertThat(server.admin().get("/admin/v1/faults").json().get("value")).isEmpty();
-            assertThat(createOrGet(OTHER_USER, body).status()).as("once the rule is removed").isEqualTo(201);
+            assertThat(server.admin().get("/admin/v1/faults").json().get("value"))
+                    .isEmpty();
+            assertThat(createOrGet(OTHER_USER, body).status())
+                    .as("once the rule is removed")
+                    .isEqualTo(201);
         }
     }
 
@@ -247,8 +286,10 @@ class ConsoleBrowserTest {
 
     /** The text of the first element {@code selector} finds, read in one step (the views redraw as they load). */
     private static String text(Browser browser, String selector) {
-        Object text = ((JavascriptExecutor) browser.driver()).executeScript(
-                "const element = document.querySelector(arguments[0]); return element ? element.innerText : '';", selector);
+        Object text = ((JavascriptExecutor) browser.driver())
+                .executeScript(
+                        "const element = document.querySelector(arguments[0]); return element ? element.innerText : '';",
+                        selector);
         return String.valueOf(text);
     }
 

@@ -50,9 +50,11 @@ class JoinPageBrowserTest {
 
     @BeforeAll
     void createAMeetingThroughTheSdk(@TempDir Path scratch) {
-        server = TestServer.on(Backend.EMBEDDED, scratch).bootstrap(Contoso.DIRECTORY).start();
-        GraphServiceClient megan = GraphSdkClients.client(server.baseUrl(),
-                server.issuer().delegated(TENANT, MEGAN, WRITE));
+        server = TestServer.on(Backend.EMBEDDED, scratch)
+                .bootstrap(Contoso.DIRECTORY)
+                .start();
+        GraphServiceClient megan =
+                GraphSdkClients.client(server.baseUrl(), server.issuer().delegated(TENANT, MEGAN, WRITE));
         OnlineMeeting request = new OnlineMeeting();
         request.setSubject(SUBJECT);
         request.setStartDateTime(OffsetDateTime.parse("2026-04-01T10:00:00Z"));
@@ -89,19 +91,29 @@ class JoinPageBrowserTest {
         assertThat(browser.text(By.tagName("h1"))).isEqualTo(SUBJECT);
         assertThat(browser.driver().getTitle()).isEqualTo(SUBJECT + " — graphmeet");
         assertThat(browser.text(By.id("organizer"))).isEqualTo("Megan Bowen (megan@contoso.com)");
-        assertThat(browser.text(By.id("start"))).contains("April").contains("2026").contains("10:00");
+        assertThat(browser.text(By.id("start")))
+                .contains("April")
+                .contains("2026")
+                .contains("10:00");
         assertThat(browser.text(By.id("end"))).contains("11:30");
         assertThat(browser.text(By.id("join-meeting-id")).replace(" ", ""))
                 .isEqualTo(meeting.getJoinMeetingIdSettings().getJoinMeetingId());
-        assertThat(browser.text(By.id("passcode"))).isEqualTo(meeting.getJoinMeetingIdSettings().getPasscode())
+        assertThat(browser.text(By.id("passcode")))
+                .isEqualTo(meeting.getJoinMeetingIdSettings().getPasscode())
                 .isNotBlank();
-        assertThat(browser.text(By.id("lobby"))).contains("Who can bypass the lobby\nPeople who were invited")
+        assertThat(browser.text(By.id("lobby")))
+                .contains("Who can bypass the lobby\nPeople who were invited")
                 .contains("Dial-in callers bypass the lobby\nYes");
         assertThat(browser.text(By.id("presenting"))).contains("Who can present\nOnly people with the presenter role");
         assertThat(browser.text(By.id("attendees"))).isEqualTo("Adele Vance (adele@contoso.com) — Presenter");
         String source = browser.driver().getPageSource();
-        assertThat(source).doesNotContain(MEGAN, ADELE, TENANT, meeting.getId(),
-                meeting.getChatInfo().getThreadId());
+        assertThat(source)
+                .doesNotContain(
+                        MEGAN,
+                        ADELE,
+                        TENANT,
+                        meeting.getId(),
+                        meeting.getChatInfo().getThreadId());
     }
 
     @Test
@@ -119,7 +131,9 @@ class JoinPageBrowserTest {
             inSaoPaulo.open(meeting.getJoinWebUrl());
             inSaoPaulo.screenshot("join-page-sao-paulo");
 
-            assertThat(inSaoPaulo.text(By.id("start"))).contains("Wednesday, April 1, 2026").contains("07:00 AM")
+            assertThat(inSaoPaulo.text(By.id("start")))
+                    .contains("Wednesday, April 1, 2026")
+                    .contains("07:00 AM")
                     .contains("GMT-3");
             assertThat(inSaoPaulo.text(By.id("end"))).contains("08:30 AM");
             assertThat(inSaoPaulo.text(By.id("zone-note")))
@@ -157,13 +171,15 @@ class JoinPageBrowserTest {
         assertThat(focused.getText()).isEqualTo("Open the meeting's join page");
         focused.sendKeys(Keys.ENTER);
         browser.await(driver -> driver.getCurrentUrl().contains("/l/meetup-join/"));
-        assertThat(browser.text(By.id("passcode"))).isEqualTo(meeting.getJoinMeetingIdSettings().getPasscode());
+        assertThat(browser.text(By.id("passcode")))
+                .isEqualTo(meeting.getJoinMeetingIdSettings().getPasscode());
     }
 
     @Test
     void aLinkToNoMeetingShowsAPageSayingSo() {
         URI join = URI.create(meeting.getJoinWebUrl());
-        String damaged = server.baseUrl() + join.getRawPath().replace("meeting_", "meeting_X") + "?" + join.getRawQuery();
+        String damaged =
+                server.baseUrl() + join.getRawPath().replace("meeting_", "meeting_X") + "?" + join.getRawQuery();
         browser.open(damaged);
         browser.screenshot("join-page-not-found");
         Accessibility report = browser.checkAccessibility("join-page-not-found");

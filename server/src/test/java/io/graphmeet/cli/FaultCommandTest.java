@@ -55,24 +55,46 @@ class FaultCommandTest {
     private Run cli(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = GraphmeetCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int status = GraphmeetCli.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
-                Map.of("GRAPHMEET_ADMIN_URL", server.adminUrl(), "GRAPHMEET_ADMIN_KEY", TestServer.ADMIN_KEY,
-                        "GRAPHMEET_SERVER_URL", server.baseUrl()));
+                Map.of(
+                        "GRAPHMEET_ADMIN_URL",
+                        server.adminUrl(),
+                        "GRAPHMEET_ADMIN_KEY",
+                        TestServer.ADMIN_KEY,
+                        "GRAPHMEET_SERVER_URL",
+                        server.baseUrl()));
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     private int createOrGet(String token) {
-        return server.http().post("/v1.0/users/" + DemoDirectory.USER_ID + "/onlineMeetings/createOrGet", token,
-                "{\"externalId\":\"cli-" + UUID.randomUUID() + "\"}").status();
+        return server.http()
+                .post(
+                        "/v1.0/users/" + DemoDirectory.USER_ID + "/onlineMeetings/createOrGet",
+                        token,
+                        "{\"externalId\":\"cli-" + UUID.randomUUID() + "\"}")
+                .status();
     }
 
     @Test
     void addsARuleThatGraphRequestsThenMeet() throws IOException {
         String token = cli("token").out().strip();
 
-        Run added = cli("fault", "add", "--error", "429", "--retry-after", "2", "--operation", "createOrGet",
-                "--match-user", DemoDirectory.USER_ID, "--times", "1");
+        Run added = cli(
+                "fault",
+                "add",
+                "--error",
+                "429",
+                "--retry-after",
+                "2",
+                "--operation",
+                "createOrGet",
+                "--match-user",
+                DemoDirectory.USER_ID,
+                "--times",
+                "1");
 
         assertThat(added.status()).as(added.err()).isZero();
         JsonNode rule = added.json();
@@ -86,9 +108,28 @@ class FaultCommandTest {
 
     @Test
     void listsRemovesAndClearsRules() throws IOException {
-        String first = cli("fault", "add", "--latency", "5", "--match-tenant", DemoDirectory.TENANT_ID, "--rate",
-                "0.5", "--seed", "42").json().path("id").asText();
-        JsonNode second = cli("fault", "add", "--drop", "--match-app", UUID.randomUUID().toString(), "--ttl", "600")
+        String first = cli(
+                        "fault",
+                        "add",
+                        "--latency",
+                        "5",
+                        "--match-tenant",
+                        DemoDirectory.TENANT_ID,
+                        "--rate",
+                        "0.5",
+                        "--seed",
+                        "42")
+                .json()
+                .path("id")
+                .asText();
+        JsonNode second = cli(
+                        "fault",
+                        "add",
+                        "--drop",
+                        "--match-app",
+                        UUID.randomUUID().toString(),
+                        "--ttl",
+                        "600")
                 .json();
         cli("fault", "add", "--commit-then-fail", "504");
 

@@ -39,6 +39,7 @@ class TenantDistributionTest {
     private static final Set<String> GLOBAL_TABLES = Set.of("schema_migrations", "issuer_keys", "throttle_counts");
     /** The tenants table is keyed by the tenant's id itself, its distribution column. */
     private static final String TENANTS = "tenants";
+
     private static final Pattern WHERE = Pattern.compile("(FROM|UPDATE)\\s+(\\w+)[^\"]*?WHERE\\s+(\\w+)");
     /** A WHERE clause kept apart from its statement, as JdbcMeetingStore keeps its lookups. */
     private static final Pattern WHERE_FRAGMENT = Pattern.compile("\"WHERE\\s+(\\w+)");
@@ -54,9 +55,12 @@ class TenantDistributionTest {
         }
 
         assertThat(keys).anyMatch(key -> key.startsWith("meetings(tenant_id,id)"));
-        assertThat(keys).filteredOn(key -> !GLOBAL_TABLES.contains(key.substring(0, key.indexOf('('))))
-                .allSatisfy(key -> assertThat(key).matches(k -> k.startsWith(TENANTS + "(id)")
-                        || k.matches("\\w+\\(tenant_id(,.*)?\\)"), "leads with tenant_id"));
+        assertThat(keys)
+                .filteredOn(key -> !GLOBAL_TABLES.contains(key.substring(0, key.indexOf('('))))
+                .allSatisfy(key -> assertThat(key)
+                        .matches(
+                                k -> k.startsWith(TENANTS + "(id)") || k.matches("\\w+\\(tenant_id(,.*)?\\)"),
+                                "leads with tenant_id"));
     }
 
     @Test
@@ -77,9 +81,12 @@ class TenantDistributionTest {
         }
 
         assertThat(statements).hasSizeGreaterThan(20).contains("(fragment) WHERE tenant_id");
-        assertThat(statements).filteredOn(statement -> !GLOBAL_TABLES.contains(statement.split(" ")[0]))
-                .allSatisfy(statement -> assertThat(statement).matches(s -> s.endsWith("WHERE tenant_id")
-                        || s.equals(TENANTS + " WHERE id"), "filters by tenant first"));
+        assertThat(statements)
+                .filteredOn(statement -> !GLOBAL_TABLES.contains(statement.split(" ")[0]))
+                .allSatisfy(statement -> assertThat(statement)
+                        .matches(
+                                s -> s.endsWith("WHERE tenant_id") || s.equals(TENANTS + " WHERE id"),
+                                "filters by tenant first"));
     }
 
     private static Connection connect(Backend backend, Map<String, String> storage) throws SQLException {
@@ -110,8 +117,9 @@ class TenantDistributionTest {
 
     private static List<String> sqliteUniqueKeys(Connection connection) throws SQLException {
         List<String> tables = new ArrayList<>();
-        try (ResultSet rows = connection.createStatement().executeQuery(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) {
+        try (ResultSet rows = connection
+                .createStatement()
+                .executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) {
             while (rows.next()) {
                 tables.add(rows.getString(1));
             }

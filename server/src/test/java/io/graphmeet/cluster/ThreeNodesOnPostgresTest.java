@@ -109,8 +109,9 @@ class ThreeNodesOnPostgresTest {
                 assertThat(responses).extracting(GraphResponse::status).containsOnly(200, 201);
                 assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(1);
                 assertThat(responses).filteredOn(r -> r.status() == 200).hasSize(CALLS_PER_KEY - 1);
-                assertThat(responses).extracting(r -> r.json().path("id").asText()).containsOnly(
-                        responses.getFirst().json().path("id").asText());
+                assertThat(responses)
+                        .extracting(r -> r.json().path("id").asText())
+                        .containsOnly(responses.getFirst().json().path("id").asText());
             }
         }
     }
@@ -124,9 +125,17 @@ class ThreeNodesOnPostgresTest {
         }
         String policy = "/admin/v1/tenants/" + TENANT + "/policies/meeting-bots";
 
-        assertThat(nodes.get(0).admin().patch(policy, "{\"add\":[\"" + OTHER_APP + "\"]}").status()).isEqualTo(200);
+        assertThat(nodes.get(0)
+                        .admin()
+                        .patch(policy, "{\"add\":[\"" + OTHER_APP + "\"]}")
+                        .status())
+                .isEqualTo(200);
         Duration granted = untilEveryOtherNodeAnswers(201, token);
-        assertThat(nodes.get(1).admin().patch(policy, "{\"remove\":[\"" + OTHER_APP + "\"]}").status()).isEqualTo(200);
+        assertThat(nodes.get(1)
+                        .admin()
+                        .patch(policy, "{\"remove\":[\"" + OTHER_APP + "\"]}")
+                        .status())
+                .isEqualTo(200);
         Duration revoked = untilEveryOtherNodeAnswers(403, token);
 
         LOG.info(() -> "directory change seen by the other nodes after: grant " + granted.toMillis() + " ms, revoke "
@@ -138,8 +147,12 @@ class ThreeNodesOnPostgresTest {
     /** How long after now every node answers Adele's createOrGet by the other app with {@code status}. */
     private Duration untilEveryOtherNodeAnswers(int status, String token) throws InterruptedException {
         long started = System.nanoTime();
-        CreateOrGetLoad.await(() -> nodes.stream().allMatch(node -> node.http().post(path(ADELE), token, newKey())
-                .status() == status), DIRECTORY_CHANGE_BOUND.multipliedBy(5), "directory change not honoured");
+        CreateOrGetLoad.await(
+                () -> nodes.stream()
+                        .allMatch(node ->
+                                node.http().post(path(ADELE), token, newKey()).status() == status),
+                DIRECTORY_CHANGE_BOUND.multipliedBy(5),
+                "directory change not honoured");
         return Duration.ofNanos(System.nanoTime() - started);
     }
 
@@ -147,8 +160,8 @@ class ThreeNodesOnPostgresTest {
     @Order(3)
     void aNodeKilledMidLoadLosesNothingAnyNodeAcknowledged() throws Exception {
         List<GraphHttp> https = nodes.stream().map(ServerProcess::http).toList();
-        CreateOrGetLoad load = new CreateOrGetLoad(https, MEGAN, issuer.application(TENANT, BOT_APP, WRITE_ALL),
-                "three-nodes", 12);
+        CreateOrGetLoad load =
+                new CreateOrGetLoad(https, MEGAN, issuer.application(TENANT, BOT_APP, WRITE_ALL), "three-nodes", 12);
         try (load) {
             load.awaitConverged(300, LIMIT);
             nodes.get(2).kill();
@@ -156,19 +169,27 @@ class ThreeNodesOnPostgresTest {
             load.finish(LIMIT);
         }
         Map<String, List<String>> stored;
-        try (Connection connection = DriverManager.getConnection(storage.get("GRAPHMEET_STORAGE_POSTGRES_URL"),
-                storage.get("GRAPHMEET_STORAGE_POSTGRES_USER"), "")) {
+        try (Connection connection = DriverManager.getConnection(
+                storage.get("GRAPHMEET_STORAGE_POSTGRES_URL"), storage.get("GRAPHMEET_STORAGE_POSTGRES_USER"), "")) {
             stored = StoredMeetings.byKey(connection, "three-nodes");
         }
-        long refused = load.answers().stream().filter(answer -> answer.status() == 0).count();
+        long refused =
+                load.answers().stream().filter(answer -> answer.status() == 0).count();
         LOG.info(() -> "three nodes, one killed: 201s " + load.created().size() + ", refused connections " + refused
-                + ", stored keys " + stored.size() + ", duplicates " + StoredMeetings.duplicated(stored).size());
+                + ", stored keys " + stored.size() + ", duplicates "
+                + StoredMeetings.duplicated(stored).size());
 
         assertThat(nodes.get(2).isAlive()).isFalse();
         assertThat(load.unexpected()).as("answers other than 200, 201 and 503").isZero();
-        assertThat(StoredMeetings.missing(load.created(), stored)).as("201s missing after the kill").isEmpty();
-        assertThat(StoredMeetings.missing(load.converged(), stored)).as("keys not converged").isEmpty();
-        assertThat(StoredMeetings.duplicated(stored)).as("keys with two meetings").isEmpty();
+        assertThat(StoredMeetings.missing(load.created(), stored))
+                .as("201s missing after the kill")
+                .isEmpty();
+        assertThat(StoredMeetings.missing(load.converged(), stored))
+                .as("keys not converged")
+                .isEmpty();
+        assertThat(StoredMeetings.duplicated(stored))
+                .as("keys with two meetings")
+                .isEmpty();
     }
 
     private static String newKey() {

@@ -59,7 +59,10 @@ class TwoNodesOnPostgresTest {
         Files.writeString(seed, Contoso.DIRECTORY);
         settings.put("GRAPHMEET_DIRECTORY_BOOTSTRAP_FILE", seed.toString());
         for (int i = 0; i < 2; i++) {
-            nodes.add(Graphmeet.start(ConfigLoader.load(null, settings), Clock.systemUTC(), new RandomMeetingIdentifiers(Clock.systemUTC())));
+            nodes.add(Graphmeet.start(
+                    ConfigLoader.load(null, settings),
+                    Clock.systemUTC(),
+                    new RandomMeetingIdentifiers(Clock.systemUTC())));
         }
     }
 
@@ -90,8 +93,9 @@ class TwoNodesOnPostgresTest {
 
             assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(1);
             assertThat(responses).filteredOn(r -> r.status() == 200).hasSize(63);
-            assertThat(responses).extracting(r -> r.json().path("id").asText()).containsOnly(
-                    responses.getFirst().json().path("id").asText());
+            assertThat(responses)
+                    .extracting(r -> r.json().path("id").asText())
+                    .containsOnly(responses.getFirst().json().path("id").asText());
         }
     }
 
@@ -99,10 +103,13 @@ class TwoNodesOnPostgresTest {
     void aPolicyChangeMadeThroughOneNodesDatabaseReachesTheOther() throws Exception {
         String token = issuer.application(TENANT, OTHER_APP, WRITE_ALL);
         GraphHttp secondNode = http(1);
-        assertThat(secondNode.post(path(ADELE), token, "{\"externalId\":\"" + UUID.randomUUID() + "\"}").status())
+        assertThat(secondNode
+                        .post(path(ADELE), token, "{\"externalId\":\"" + UUID.randomUUID() + "\"}")
+                        .status())
                 .isEqualTo(403);
 
-        try (Database firstNodesDatabase = Database.open(ConfigLoader.load(null, settings).storage())) {
+        try (Database firstNodesDatabase =
+                Database.open(ConfigLoader.load(null, settings).storage())) {
             String policy = "other-apps-" + UUID.randomUUID();
             firstNodesDatabase.directory().putPolicy(new AccessPolicy(TENANT, policy, Set.of(OTHER_APP)));
             firstNodesDatabase.directory().grantToUser(TENANT, ADELE, policy);
@@ -111,7 +118,9 @@ class TwoNodesOnPostgresTest {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
         int status;
         do {
-            status = secondNode.post(path(ADELE), token, "{\"externalId\":\"" + UUID.randomUUID() + "\"}").status();
+            status = secondNode
+                    .post(path(ADELE), token, "{\"externalId\":\"" + UUID.randomUUID() + "\"}")
+                    .status();
         } while (status == 403 && Instant.now().isBefore(deadline));
         assertThat(status).isEqualTo(201);
     }

@@ -49,7 +49,8 @@ class ConfigLoaderTest {
         assertThat(config.server().port()).isEqualTo(9100);
         assertThat(config.server().effectivePublicUrl()).isEqualTo("https://meet.example.com");
         assertThat(config.auth().audiences()).containsExactly("api://a", "api://b");
-        assertThat(config.auth().issuers()).singleElement()
+        assertThat(config.auth().issuers())
+                .singleElement()
                 .satisfies(issuer -> assertThat(issuer.jwksUri()).endsWith("/keys"));
     }
 
@@ -57,7 +58,8 @@ class ConfigLoaderTest {
     void errorsNameTheSettingAndItsVariable() {
         assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("GRAPHMEET_SERVER_PORT", "eighty")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("server.port (GRAPHMEET_SERVER_PORT)").hasMessageContaining("eighty");
+                .hasMessageContaining("server.port (GRAPHMEET_SERVER_PORT)")
+                .hasMessageContaining("eighty");
         assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("GRAPHMEET_STORAGE_KIND", "oracle")))
                 .hasMessageContaining("storage.kind");
         assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("GRAPHMEET_STORAGE_KIND", "postgres")))
@@ -85,7 +87,9 @@ class ConfigLoaderTest {
     void theDescriptionListsEverySettingOfTheCatalogue() {
         String described = ConfigReport.describe(ConfigLoader.load(null, Map.of()));
         for (Setting setting : Setting.values()) {
-            assertThat(described).as(setting.key()).containsPattern("(?m)^" + setting.key().replace(".", "\\.") + "=");
+            assertThat(described)
+                    .as(setting.key())
+                    .containsPattern("(?m)^" + setting.key().replace(".", "\\.") + "=");
         }
     }
 
@@ -99,32 +103,53 @@ class ConfigLoaderTest {
 
     @Test
     void theDescriptionMasksAPasswordInsideThePostgresUrl() {
-        for (String url : new String[] {"jdbc:postgresql://db/graphmeet?user=g&password=hunter2&ssl=true",
-                "jdbc:postgresql://g:hunter2@db:5432/graphmeet"}) {
-            GraphmeetConfig config = ConfigLoader.load(null, Map.of("GRAPHMEET_STORAGE_KIND", "postgres",
-                    "GRAPHMEET_STORAGE_POSTGRES_URL", url));
-            assertThat(ConfigReport.describe(config)).doesNotContain("hunter2").contains("****")
+        for (String url : new String[] {
+            "jdbc:postgresql://db/graphmeet?user=g&password=hunter2&ssl=true",
+            "jdbc:postgresql://g:hunter2@db:5432/graphmeet"
+        }) {
+            GraphmeetConfig config = ConfigLoader.load(
+                    null, Map.of("GRAPHMEET_STORAGE_KIND", "postgres", "GRAPHMEET_STORAGE_POSTGRES_URL", url));
+            assertThat(ConfigReport.describe(config))
+                    .doesNotContain("hunter2")
+                    .contains("****")
                     .contains("db");
             assertThat(config.storage().postgres().maskedUrl()).doesNotContain("hunter2");
         }
         assertThat(ConfigLoader.load(null, Map.of("GRAPHMEET_STORAGE_POSTGRES_URL", "jdbc:postgresql://db:5432/g"))
-                .storage().postgres().maskedUrl()).isEqualTo("jdbc:postgresql://db:5432/g");
+                        .storage()
+                        .postgres()
+                        .maskedUrl())
+                .isEqualTo("jdbc:postgresql://db:5432/g");
     }
 
     @Test
     void warnsOfUnknownVariablesButNotOfTheOnesScriptsAndTheCliRead() {
-        Map<String, String> environment = Map.of("GRAPHMEET_ADMN_KEY", "x", "GRAPHMEET_TENANT", "t",
-                "GRAPHMEET_CONFIG", "", "GRAPHMEET_JAVA_OPTS", "-Xmx1g", "GRAPHMEET_AUTH_ISSUERS", "[]");
-        assertThat(ConfigReport.warnings(ConfigLoader.load(null, environment), environment)).singleElement()
-                .asString().contains("GRAPHMEET_ADMN_KEY", "did you mean GRAPHMEET_ADMIN_KEY?");
+        Map<String, String> environment = Map.of(
+                "GRAPHMEET_ADMN_KEY",
+                "x",
+                "GRAPHMEET_TENANT",
+                "t",
+                "GRAPHMEET_CONFIG",
+                "",
+                "GRAPHMEET_JAVA_OPTS",
+                "-Xmx1g",
+                "GRAPHMEET_AUTH_ISSUERS",
+                "[]");
+        assertThat(ConfigReport.warnings(ConfigLoader.load(null, environment), environment))
+                .singleElement()
+                .asString()
+                .contains("GRAPHMEET_ADMN_KEY", "did you mean GRAPHMEET_ADMIN_KEY?");
     }
 
     @Test
     void warnsWhenNoIssuerIsTrustedAtAll() {
         Map<String, String> production = Map.of("GRAPHMEET_PROFILE", "production");
-        assertThat(ConfigReport.warnings(ConfigLoader.load(null, production), production)).singleElement()
-                .asString().contains("every Graph call will be refused");
-        assertThat(ConfigReport.warnings(ConfigLoader.load(null, Map.of()), Map.of())).isEmpty();
+        assertThat(ConfigReport.warnings(ConfigLoader.load(null, production), production))
+                .singleElement()
+                .asString()
+                .contains("every Graph call will be refused");
+        assertThat(ConfigReport.warnings(ConfigLoader.load(null, Map.of()), Map.of()))
+                .isEmpty();
     }
 
     @Test
@@ -132,23 +157,35 @@ class ConfigLoaderTest {
         assertThat(ConfigLoader.load(null, Map.of()).storage().postgres().connectTimeout())
                 .isEqualTo(Duration.ofSeconds(30));
         assertThat(ConfigLoader.load(null, Map.of("GRAPHMEET_STORAGE_POSTGRES_CONNECT_TIMEOUT", "PT2M"))
-                .storage().postgres().connectTimeout()).isEqualTo(Duration.ofMinutes(2));
+                        .storage()
+                        .postgres()
+                        .connectTimeout())
+                .isEqualTo(Duration.ofMinutes(2));
     }
 
     @Test
     void aBootstrapFileThatIsAFolderIsRefused() {
         assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("GRAPHMEET_DIRECTORY_BOOTSTRAP_FILE", dir.toString())))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("directory.bootstrapFile")
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("directory.bootstrapFile")
                 .hasMessageContaining("is a folder");
     }
 
     @Test
     void theDescriptionMasksThePostgresPassword() {
-        GraphmeetConfig config = ConfigLoader.load(null, Map.of("GRAPHMEET_STORAGE_KIND", "postgres",
-                "GRAPHMEET_STORAGE_POSTGRES_URL", "jdbc:postgresql://db/graphmeet",
-                "GRAPHMEET_STORAGE_POSTGRES_PASSWORD", "hunter2"));
+        GraphmeetConfig config = ConfigLoader.load(
+                null,
+                Map.of(
+                        "GRAPHMEET_STORAGE_KIND",
+                        "postgres",
+                        "GRAPHMEET_STORAGE_POSTGRES_URL",
+                        "jdbc:postgresql://db/graphmeet",
+                        "GRAPHMEET_STORAGE_POSTGRES_PASSWORD",
+                        "hunter2"));
 
-        assertThat(ConfigReport.describe(config)).contains("storage.postgres.password=****").doesNotContain("hunter2");
+        assertThat(ConfigReport.describe(config))
+                .contains("storage.postgres.password=****")
+                .doesNotContain("hunter2");
     }
 
     @Test
@@ -156,8 +193,12 @@ class ConfigLoaderTest {
         assertThat(ConfigLoader.load(null, Map.of()).storage().postgres().requestTimeout())
                 .isEqualTo(Duration.ofSeconds(2));
         assertThat(ConfigLoader.load(null, Map.of("GRAPHMEET_STORAGE_POSTGRES_REQUEST_TIMEOUT", "PT5S"))
-                .storage().postgres().requestTimeout()).isEqualTo(Duration.ofSeconds(5));
-        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("GRAPHMEET_STORAGE_POSTGRES_REQUEST_TIMEOUT", "PT0.1S")))
+                        .storage()
+                        .postgres()
+                        .requestTimeout())
+                .isEqualTo(Duration.ofSeconds(5));
+        assertThatThrownBy(
+                        () -> ConfigLoader.load(null, Map.of("GRAPHMEET_STORAGE_POSTGRES_REQUEST_TIMEOUT", "PT0.1S")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("storage.postgres.requestTimeout (GRAPHMEET_STORAGE_POSTGRES_REQUEST_TIMEOUT)");
     }

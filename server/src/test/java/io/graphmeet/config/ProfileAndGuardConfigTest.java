@@ -26,8 +26,8 @@ class ProfileAndGuardConfigTest {
         assertThat(config.issuer().enabled()).isFalse();
         assertThat(config.directory().seedDemo()).isFalse();
 
-        GraphmeetConfig overridden = ConfigLoader.load(null, Map.of("GRAPHMEET_PROFILE", "production",
-                "GRAPHMEET_ISSUER_ENABLED", "true"));
+        GraphmeetConfig overridden =
+                ConfigLoader.load(null, Map.of("GRAPHMEET_PROFILE", "production", "GRAPHMEET_ISSUER_ENABLED", "true"));
         assertThat(overridden.issuer().enabled()).isTrue();
     }
 
@@ -42,18 +42,35 @@ class ProfileAndGuardConfigTest {
 
     @Test
     void aNonLoopbackHostIsFineWhenAllowedOrWithoutTheIssuer() {
-        assertThat(ConfigLoader.load(null, Map.of("GRAPHMEET_SERVER_HOST", "0.0.0.0",
-                "GRAPHMEET_ISSUER_ALLOW_NON_LOOPBACK", "true")).server().host()).isEqualTo("0.0.0.0");
-        assertThat(ConfigLoader.load(null, Map.of("GRAPHMEET_SERVER_HOST", "0.0.0.0",
-                "GRAPHMEET_ISSUER_ENABLED", "false")).issuer().enabled()).isFalse();
-        assertThat(ConfigLoader.load(null, Map.of("GRAPHMEET_SERVER_HOST", "0.0.0.0",
-                "GRAPHMEET_PROFILE", "production")).issuer().enabled()).isFalse();
+        assertThat(ConfigLoader.load(
+                                null,
+                                Map.of(
+                                        "GRAPHMEET_SERVER_HOST",
+                                        "0.0.0.0",
+                                        "GRAPHMEET_ISSUER_ALLOW_NON_LOOPBACK",
+                                        "true"))
+                        .server()
+                        .host())
+                .isEqualTo("0.0.0.0");
+        assertThat(ConfigLoader.load(
+                                null, Map.of("GRAPHMEET_SERVER_HOST", "0.0.0.0", "GRAPHMEET_ISSUER_ENABLED", "false"))
+                        .issuer()
+                        .enabled())
+                .isFalse();
+        assertThat(ConfigLoader.load(
+                                null, Map.of("GRAPHMEET_SERVER_HOST", "0.0.0.0", "GRAPHMEET_PROFILE", "production"))
+                        .issuer()
+                        .enabled())
+                .isFalse();
     }
 
     @Test
     void loopbackNamesAndAddressesPassTheGuard() {
         for (String host : new String[] {"127.0.0.1", "localhost", "::1", "127.0.0.2"}) {
-            assertThat(ConfigLoader.load(null, Map.of("GRAPHMEET_SERVER_HOST", host)).issuer().enabled()).isTrue();
+            assertThat(ConfigLoader.load(null, Map.of("GRAPHMEET_SERVER_HOST", host))
+                            .issuer()
+                            .enabled())
+                    .isTrue();
         }
     }
 

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConsoleSessionTest {
 
-    private static final Pattern LINK = Pattern.compile("console: sign in once with (http://\\S+/console/signin\\?token=\\S+)");
+    private static final Pattern LINK =
+            Pattern.compile("console: sign in once with (http://\\S+/console/signin\\?token=\\S+)");
     private static final String TENANT = "{\"displayName\":\"Fabrikam\"}";
 
     @TempDir
@@ -75,8 +76,12 @@ class ConsoleSessionTest {
         assertThat(signedIn.status()).isEqualTo(303);
         assertThat(signedIn.header("Location")).isEqualTo("/console/");
         String cookie = signedIn.header("Set-Cookie");
-        assertThat(cookie).startsWith(ConsoleSessions.COOKIE + "=")
-                .contains("; HttpOnly", "; SameSite=Strict", "; Path=/",
+        assertThat(cookie)
+                .startsWith(ConsoleSessions.COOKIE + "=")
+                .contains(
+                        "; HttpOnly",
+                        "; SameSite=Strict",
+                        "; Path=/",
                         "; Max-Age=" + ConsoleSessions.SESSION_LIFETIME.toSeconds())
                 .doesNotContain("Secure");
         assertThat(signedIn.header("Content-Security-Policy")).isEqualTo(ConsolePages.CONTENT_SECURITY_POLICY);
@@ -99,7 +104,8 @@ class ConsoleSessionTest {
 
     @Test
     void aSignInPostedFromAnotherSiteIsRefused() {
-        for (String origin : List.of("http://evil.example", "null", admin.baseUrl().replace("http:", "https:"))) {
+        for (String origin :
+                List.of("http://evil.example", "null", admin.baseUrl().replace("http:", "https:"))) {
             GraphResponse refused = admin.send(admin.request("/console/signin", null)
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .header("Origin", origin)
@@ -113,8 +119,10 @@ class ConsoleSessionTest {
     @Test
     void theProductionProfilePrintsNoSignInLink() {
         logLines.clear();
-        try (TestServer production = TestServer.on(Backend.EMBEDDED, scratch).clock(clock)
-                .setting("GRAPHMEET_PROFILE", "production").start()) {
+        try (TestServer production = TestServer.on(Backend.EMBEDDED, scratch)
+                .clock(clock)
+                .setting("GRAPHMEET_PROFILE", "production")
+                .start()) {
             assertThat(production.admin().get("/admin/v1/tenants").status()).isEqualTo(200);
             assertThat(String.join("\n", logLines)).doesNotContain("console: sign in");
             assertThat(signInLink()).isNull();
@@ -126,7 +134,8 @@ class ConsoleSessionTest {
         String cookie = cookieOf(signIn(TestServer.ADMIN_KEY));
         String csrf = csrfToken(cookie);
 
-        assertThat(withCookie("GET", "/admin/v1/tenants", cookie, null, null).status()).isEqualTo(200);
+        assertThat(withCookie("GET", "/admin/v1/tenants", cookie, null, null).status())
+                .isEqualTo(200);
         GraphResponse withoutToken = withCookie("POST", "/admin/v1/tenants", cookie, null, TENANT);
         GraphResponse wrongToken = withCookie("POST", "/admin/v1/tenants", cookie, csrf + "x", TENANT);
         GraphResponse deleteWithout = withCookie("DELETE", "/admin/v1/faults", cookie, null, null);
@@ -135,13 +144,16 @@ class ConsoleSessionTest {
             assertThat(refused.status()).isEqualTo(403);
             assertThat(refused.errorCode()).isEqualTo("Forbidden");
             assertThat(refused.errorMessage()).contains("X-CSRF-Token");
-            assertThat(refused.json().at("/error/innerError/request-id").asText()).isNotEmpty();
+            assertThat(refused.json().at("/error/innerError/request-id").asText())
+                    .isNotEmpty();
         }
-        assertThat(server.admin().get("/admin/v1/tenants").json().get("value").toString()).doesNotContain("Fabrikam");
+        assertThat(server.admin().get("/admin/v1/tenants").json().get("value").toString())
+                .doesNotContain("Fabrikam");
 
         GraphResponse created = withCookie("POST", "/admin/v1/tenants", cookie, csrf, TENANT);
         assertThat(created.status()).isEqualTo(201);
-        assertThat(server.admin().get("/admin/v1/tenants").json().get("value").toString()).contains("Fabrikam");
+        assertThat(server.admin().get("/admin/v1/tenants").json().get("value").toString())
+                .contains("Fabrikam");
     }
 
     @Test
@@ -165,7 +177,8 @@ class ConsoleSessionTest {
         assertThat(first.status()).isEqualTo(303);
         assertThat(first.header("Location")).isEqualTo("/console/");
         String cookie = cookieOf(first);
-        assertThat(withCookie("GET", "/admin/v1/tenants", cookie, null, null).status()).isEqualTo(200);
+        assertThat(withCookie("GET", "/admin/v1/tenants", cookie, null, null).status())
+                .isEqualTo(200);
         assertThat(second.status()).isEqualTo(401);
         assertThat(second.header("Set-Cookie")).isNull();
         assertThat(second.body()).contains("unknown, used or expired");
@@ -197,11 +210,13 @@ class ConsoleSessionTest {
     void aSessionEndsAtItsLifetime() {
         String cookie = cookieOf(signIn(TestServer.ADMIN_KEY));
         clock.advance(ConsoleSessions.SESSION_LIFETIME.minusSeconds(1));
-        assertThat(withCookie("GET", "/admin/v1/tenants", cookie, null, null).status()).isEqualTo(200);
+        assertThat(withCookie("GET", "/admin/v1/tenants", cookie, null, null).status())
+                .isEqualTo(200);
 
         clock.advance(Duration.ofSeconds(1));
 
-        assertThat(withCookie("GET", "/admin/v1/tenants", cookie, null, null).status()).isEqualTo(401);
+        assertThat(withCookie("GET", "/admin/v1/tenants", cookie, null, null).status())
+                .isEqualTo(401);
         assertThat(get(admin.baseUrl() + "/console/session", cookie).status()).isEqualTo(401);
         GraphResponse page = get(admin.baseUrl() + "/console/", cookie);
         assertThat(page.status()).isEqualTo(303);
@@ -215,13 +230,17 @@ class ConsoleSessionTest {
 
         GraphResponse forged = withCookie("POST", "/console/signout", cookie, null, null);
         assertThat(forged.status()).isEqualTo(403);
-        assertThat(withCookie("GET", "/admin/v1/tenants", cookie, null, null).status()).isEqualTo(200);
+        assertThat(withCookie("GET", "/admin/v1/tenants", cookie, null, null).status())
+                .isEqualTo(200);
 
         GraphResponse signedOut = withCookie("POST", "/console/signout", cookie, csrf, null);
 
         assertThat(signedOut.status()).isEqualTo(204);
-        assertThat(signedOut.header("Set-Cookie")).startsWith(ConsoleSessions.COOKIE + "=;").contains("Max-Age=0");
-        assertThat(withCookie("GET", "/admin/v1/tenants", cookie, null, null).status()).isEqualTo(401);
+        assertThat(signedOut.header("Set-Cookie"))
+                .startsWith(ConsoleSessions.COOKIE + "=;")
+                .contains("Max-Age=0");
+        assertThat(withCookie("GET", "/admin/v1/tenants", cookie, null, null).status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -246,8 +265,11 @@ class ConsoleSessionTest {
         GraphResponse script = get(admin.baseUrl() + "/console/assets/console.js", null);
         assertThat(script.status()).isEqualTo(200);
         assertThat(script.header("Content-Type")).startsWith("text/javascript");
-        assertThat(get(admin.baseUrl() + "/console/assets/index.html", null).status()).isEqualTo(404);
-        assertThat(get(admin.baseUrl() + "/console/assets/..%2Fsignin.html", null).status()).isEqualTo(404);
+        assertThat(get(admin.baseUrl() + "/console/assets/index.html", null).status())
+                .isEqualTo(404);
+        assertThat(get(admin.baseUrl() + "/console/assets/..%2Fsignin.html", null)
+                        .status())
+                .isEqualTo(404);
         assertThat(get(admin.baseUrl() + "/console/nowhere", null).status()).isEqualTo(404);
     }
 
@@ -260,8 +282,12 @@ class ConsoleSessionTest {
 
     /** The last sign-in link the log printed, or null. */
     private String signInLink() {
-        return logLines.stream().map(LINK::matcher).filter(Matcher::find).map(matcher -> matcher.group(1))
-                .reduce((first, last) -> last).orElse(null);
+        return logLines.stream()
+                .map(LINK::matcher)
+                .filter(Matcher::find)
+                .map(matcher -> matcher.group(1))
+                .reduce((first, last) -> last)
+                .orElse(null);
     }
 
     private static String cookieOf(GraphResponse signedIn) {
@@ -277,7 +303,8 @@ class ConsoleSessionTest {
     }
 
     private GraphResponse get(String url, String cookie) {
-        HttpRequest.Builder request = admin.request(url.substring(admin.baseUrl().length()), null).GET();
+        HttpRequest.Builder request =
+                admin.request(url.substring(admin.baseUrl().length()), null).GET();
         if (cookie != null) {
             request.header("Cookie", cookie);
         }

@@ -32,9 +32,11 @@ class ConsoleSessionsTest {
     void aSessionIsFoundOnlyByItsOwnCookieAmongOthers() {
         ConsoleSessions.Session session = sessions.signIn();
 
-        assertThat(sessions.find("theme=dark; " + cookie(session) + "; lang=en")).contains(session);
+        assertThat(sessions.find("theme=dark; " + cookie(session) + "; lang=en"))
+                .contains(session);
         assertThat(sessions.csrfToken(cookie(session))).contains(session.csrfToken());
-        assertThat(sessions.find(ConsoleSessions.COOKIE + "=" + session.csrfToken())).isEmpty();
+        assertThat(sessions.find(ConsoleSessions.COOKIE + "=" + session.csrfToken()))
+                .isEmpty();
         assertThat(sessions.find(ConsoleSessions.COOKIE + "=")).isEmpty();
         assertThat(sessions.find("other_" + cookie(session))).isEmpty();
         assertThat(sessions.find(null)).isEmpty();

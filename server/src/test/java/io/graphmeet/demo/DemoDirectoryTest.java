@@ -9,7 +9,9 @@ class DemoDirectoryTest {
 
     @Test
     void theStoredHashIsTheDemoPasswordsHash() {
-        assertThat(Credentials.matches(DemoDirectory.USER_PASSWORD, DemoDirectory.USER_PASSWORD_HASH)).isTrue();
-        assertThat(Credentials.matches("not-the-password", DemoDirectory.USER_PASSWORD_HASH)).isFalse();
+        assertThat(Credentials.matches(DemoDirectory.USER_PASSWORD, DemoDirectory.USER_PASSWORD_HASH))
+                .isTrue();
+        assertThat(Credentials.matches("not-the-password", DemoDirectory.USER_PASSWORD_HASH))
+                .isFalse();
     }
 }

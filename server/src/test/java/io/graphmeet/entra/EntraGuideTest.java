@@ -75,14 +75,25 @@ class EntraGuideTest {
         Path directoryFile = Files.writeString(scratch.resolve("directory.yaml"), yamlBlock(guide, "# directory.yaml"));
         certificate = SelfSignedCertificate.create(scratch);
         Map<String, String> environment = Map.of(
-                "GRAPHMEET_SERVER_HOST", "127.0.0.1",
-                "GRAPHMEET_SERVER_PORT", "0", "GRAPHMEET_MANAGEMENT_PORT", "0",
-                "GRAPHMEET_STORAGE_DATA_DIR", scratch.resolve("data").toString(),
-                "GRAPHMEET_DIRECTORY_BOOTSTRAP_FILE", directoryFile.toString(),
-                "GRAPHMEET_TLS_KEYSTORE", certificate.keystore().toString(),
-                "GRAPHMEET_TLS_KEYSTORE_PASSWORD", certificate.password(),
-                "GRAPHMEET_TLS_PORT", "0");
-        graphmeet = Graphmeet.start(ConfigLoader.load(configFile, environment), Clock.systemUTC(),
+                "GRAPHMEET_SERVER_HOST",
+                "127.0.0.1",
+                "GRAPHMEET_SERVER_PORT",
+                "0",
+                "GRAPHMEET_MANAGEMENT_PORT",
+                "0",
+                "GRAPHMEET_STORAGE_DATA_DIR",
+                scratch.resolve("data").toString(),
+                "GRAPHMEET_DIRECTORY_BOOTSTRAP_FILE",
+                directoryFile.toString(),
+                "GRAPHMEET_TLS_KEYSTORE",
+                certificate.keystore().toString(),
+                "GRAPHMEET_TLS_KEYSTORE_PASSWORD",
+                certificate.password(),
+                "GRAPHMEET_TLS_PORT",
+                "0");
+        graphmeet = Graphmeet.start(
+                ConfigLoader.load(configFile, environment),
+                Clock.systemUTC(),
                 new RandomMeetingIdentifiers(Clock.systemUTC()));
         http = new GraphHttp(graphmeet.baseUrl());
     }
@@ -105,15 +116,16 @@ class EntraGuideTest {
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(again.status()).isEqualTo(200);
-        assertThat(again.json().path("id").asText()).isEqualTo(created.json().path("id").asText());
+        assertThat(again.json().path("id").asText())
+                .isEqualTo(created.json().path("id").asText());
         assertThat(organizerOf(created)).isEqualTo(MEGAN);
         assertThat(organizerTenantOf(created)).isEqualTo(TENANT);
     }
 
     @Test
     void aV2DelegatedTokenCreatesTheSignedInUsersMeeting() {
-        GraphResponse created = createOrGet("/me", entra.v2Delegated(TENANT, ADELE, BOT, READ_WRITE),
-                "v2-me-" + UUID.randomUUID());
+        GraphResponse created =
+                createOrGet("/me", entra.v2Delegated(TENANT, ADELE, BOT, READ_WRITE), "v2-me-" + UUID.randomUUID());
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(organizerOf(created)).isEqualTo(ADELE);
@@ -121,8 +133,8 @@ class EntraGuideTest {
 
     @Test
     void aV1ApplicationTokenForTheApplicationIdUriIsAccepted() {
-        GraphResponse created = createOrGet("/users/" + MEGAN, entra.v1Application(TENANT, BOT, READ_WRITE_ALL),
-                "v1-app-" + UUID.randomUUID());
+        GraphResponse created = createOrGet(
+                "/users/" + MEGAN, entra.v1Application(TENANT, BOT, READ_WRITE_ALL), "v1-app-" + UUID.randomUUID());
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(organizerOf(created)).isEqualTo(MEGAN);
@@ -130,8 +142,8 @@ class EntraGuideTest {
 
     @Test
     void aV1DelegatedTokenIsAccepted() {
-        GraphResponse created = createOrGet("/me", entra.v1Delegated(TENANT, MEGAN, BOT, READ_WRITE),
-                "v1-me-" + UUID.randomUUID());
+        GraphResponse created =
+                createOrGet("/me", entra.v1Delegated(TENANT, MEGAN, BOT, READ_WRITE), "v1-me-" + UUID.randomUUID());
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(organizerOf(created)).isEqualTo(MEGAN);
@@ -139,10 +151,12 @@ class EntraGuideTest {
 
     @Test
     void permissionsNamedAsGraphsAreCheckedAsOnGraph() {
-        GraphResponse readOnly = createOrGet("/me", entra.v2Delegated(TENANT, MEGAN, BOT, "OnlineMeetings.Read"),
-                "read-only-" + UUID.randomUUID());
-        GraphResponse noPolicy = createOrGet("/users/" + MEGAN,
-                entra.v2Application(TENANT, UNLISTED_APP, READ_WRITE_ALL), "no-policy-" + UUID.randomUUID());
+        GraphResponse readOnly = createOrGet(
+                "/me", entra.v2Delegated(TENANT, MEGAN, BOT, "OnlineMeetings.Read"), "read-only-" + UUID.randomUUID());
+        GraphResponse noPolicy = createOrGet(
+                "/users/" + MEGAN,
+                entra.v2Application(TENANT, UNLISTED_APP, READ_WRITE_ALL),
+                "no-policy-" + UUID.randomUUID());
 
         assertThat(readOnly.status()).as(readOnly.toString()).isEqualTo(403);
         assertThat(noPolicy.status()).as(noPolicy.toString()).isEqualTo(403);
@@ -175,21 +189,28 @@ class EntraGuideTest {
         List<String> scopesAsked = new CopyOnWriteArrayList<>();
         TokenCredential entraCredential = request -> {
             scopesAsked.addAll(request.getScopes());
-            return Mono.just(new AccessToken(entra.v2Application(TENANT, BOT, READ_WRITE_ALL),
+            return Mono.just(new AccessToken(
+                    entra.v2Application(TENANT, BOT, READ_WRITE_ALL),
                     OffsetDateTime.now().plusMinutes(79)));
         };
-        GraphServiceClient graph = new GraphServiceClient(new AzureIdentityAuthenticationProvider(
-                entraCredential, new String[] {"127.0.0.1"}, SCOPE_IN_GUIDE));
+        GraphServiceClient graph = new GraphServiceClient(
+                new AzureIdentityAuthenticationProvider(entraCredential, new String[] {"127.0.0.1"}, SCOPE_IN_GUIDE));
         graph.getRequestAdapter().setBaseUrl(graphmeet.baseUrl() + "/v1.0");
         CreateOrGetPostRequestBody body = new CreateOrGetPostRequestBody();
         body.setExternalId("sdk-" + UUID.randomUUID());
         body.setSubject("Created through graphmeet's own Entra registration");
 
-        OnlineMeeting meeting = graph.users().byUserId(MEGAN).onlineMeetings().createOrGet().post(body);
+        OnlineMeeting meeting =
+                graph.users().byUserId(MEGAN).onlineMeetings().createOrGet().post(body);
 
         assertThat(scopesAsked).containsOnly(SCOPE_IN_GUIDE);
         assertThat(meeting.getId()).isNotBlank();
-        assertThat(meeting.getParticipants().getOrganizer().getIdentity().getUser().getId()).isEqualTo(MEGAN);
+        assertThat(meeting.getParticipants()
+                        .getOrganizer()
+                        .getIdentity()
+                        .getUser()
+                        .getId())
+                .isEqualTo(MEGAN);
     }
 
     @Test
@@ -200,19 +221,28 @@ class EntraGuideTest {
                         + "'],")
                 .contains("baseUrl: 'https://meet.contoso.com/',")
                 .contains("customHosts: new Set(['meet.contoso.com']),");
-        Path trusted = Files.writeString(scratch.resolve("graphmeet-test-ca.pem"), "-----BEGIN CERTIFICATE-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                        .encodeToString(certificate.certificate().getEncoded())
-                + "\n-----END CERTIFICATE-----\n");
+        Path trusted = Files.writeString(
+                scratch.resolve("graphmeet-test-ca.pem"),
+                "-----BEGIN CERTIFICATE-----\n"
+                        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                                .encodeToString(certificate.certificate().getEncoded())
+                        + "\n-----END CERTIFICATE-----\n");
 
-        JsClientHarness.Result result = JsClientHarness.runScript(RepositoryFiles.path("clients", "js"), "entra-guide.js", Map.of(
-                "GRAPHMEET_HTTPS_URL", graphmeet.httpsUrl().orElseThrow(),
-                "GRAPHMEET_TOKEN", entra.v2Application(TENANT, BOT, READ_WRITE_ALL),
-                "GRAPHMEET_USER_ID", MEGAN,
-                "NODE_EXTRA_CA_CERTS", trusted.toString()));
+        JsClientHarness.Result result = JsClientHarness.runScript(
+                RepositoryFiles.path("clients", "js"),
+                "entra-guide.js",
+                Map.of(
+                        "GRAPHMEET_HTTPS_URL", graphmeet.httpsUrl().orElseThrow(),
+                        "GRAPHMEET_TOKEN", entra.v2Application(TENANT, BOT, READ_WRITE_ALL),
+                        "GRAPHMEET_USER_ID", MEGAN,
+                        "NODE_EXTRA_CA_CERTS", trusted.toString()));
 
         assertThat(result.exitCode()).as(result.output()).isZero();
-        String lastLine = result.output().strip().lines().reduce((first, second) -> second).orElseThrow();
+        String lastLine = result.output()
+                .strip()
+                .lines()
+                .reduce((first, second) -> second)
+                .orElseThrow();
         JsonNode printed = new ObjectMapper().readTree(lastLine);
         assertThat(printed.path("scopesAsked")).extracting(JsonNode::asText).containsOnly(SCOPE_IN_GUIDE);
         assertThat(printed.path("id").asText()).isNotBlank();
@@ -220,25 +250,39 @@ class EntraGuideTest {
     }
 
     private GraphResponse createOrGet(String owner, String token, String externalId) {
-        return http.post("/v1.0" + owner + "/onlineMeetings/createOrGet", token,
+        return http.post(
+                "/v1.0" + owner + "/onlineMeetings/createOrGet",
+                token,
                 "{\"externalId\":\"" + externalId + "\",\"subject\":\"Entra in production\"}");
     }
 
     private static String organizerOf(GraphResponse response) {
-        return response.json().path("participants").path("organizer").path("identity").path("user").path("id")
+        return response.json()
+                .path("participants")
+                .path("organizer")
+                .path("identity")
+                .path("user")
+                .path("id")
                 .asText();
     }
 
     private static String organizerTenantOf(GraphResponse response) {
-        return response.json().path("participants").path("organizer").path("identity").path("user")
-                .path("tenantId").asText();
+        return response.json()
+                .path("participants")
+                .path("organizer")
+                .path("identity")
+                .path("user")
+                .path("tenantId")
+                .asText();
     }
 
     /** The fenced YAML block of the guide whose first line is {@code firstLine}, without that line's fence. */
     private static String yamlBlock(String guide, String firstLine) {
         String fence = "```yaml\n" + firstLine + "\n";
         int start = guide.indexOf(fence);
-        assertThat(start).as("docs/entra.md has a yaml block starting with " + firstLine).isNotNegative();
+        assertThat(start)
+                .as("docs/entra.md has a yaml block starting with " + firstLine)
+                .isNotNegative();
         int end = guide.indexOf("\n```", start + fence.length());
         return guide.substring(start + "```yaml\n".length(), end + 1);
     }

@@ -91,7 +91,8 @@ final class EntraKeysServer implements AutoCloseable {
 
     private String document(String issuer) {
         try {
-            return JSON.writeValueAsString(Map.of("keys",
+            return JSON.writeValueAsString(Map.of(
+                    "keys",
                     published.get().stream().map(key -> key.published(issuer)).toList()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

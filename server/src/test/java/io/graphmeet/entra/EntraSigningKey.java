@@ -38,10 +38,14 @@ record EntraSigningKey(RSAKey jwk, Base64URL x5t) {
             KeyPair pair = generator.generateKeyPair();
             X500Name name = new X500Name("CN=accounts.accesscontrol.windows.net");
             Instant now = Instant.now();
-            X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
-                    new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
-                            Date.from(now.minus(Duration.ofDays(30))), Date.from(now.plus(Duration.ofDays(1800))),
-                            name, pair.getPublic())
+            X509Certificate certificate = new JcaX509CertificateConverter()
+                    .getCertificate(new JcaX509v3CertificateBuilder(
+                                    name,
+                                    BigInteger.valueOf(now.toEpochMilli()),
+                                    Date.from(now.minus(Duration.ofDays(30))),
+                                    Date.from(now.plus(Duration.ofDays(1800))),
+                                    name,
+                                    pair.getPublic())
                             .build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
             Base64URL thumbprint =
                     Base64URL.encode(MessageDigest.getInstance("SHA-1").digest(certificate.getEncoded()));

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.util.Base64URL;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.text.ParseException;
@@ -28,6 +28,7 @@ final class EntraTokens {
     static final String GRAPHMEET_APP_ID = "8f3b6a2d-4c1e-4b7a-9d5f-2e6c8a0b1d3f";
     /** Its Application ID URI, the {@code aud} of v1.0 tokens requested by that URI. */
     static final String APP_ID_URI = "api://graphmeet.contoso.com";
+
     static final String GRAPH = "https://graph.microsoft.com";
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -48,74 +49,82 @@ final class EntraTokens {
 
     /** The same for another audience, e.g. Graph's as the built-in development issuer writes it (no nonce). */
     String v2ApplicationFor(String audience, String tenantId, String clientAppId, String... roles) {
-        return sign(v2Header(), v2(audience, tenantId)
-                .claim("azp", clientAppId)
-                .claim("azpacr", "1")
-                .claim("idtyp", "app")
-                .claim("oid", servicePrincipalOf(clientAppId))
-                .claim("rh", opaque())
-                .claim("roles", List.of(roles))
-                .claim("sub", servicePrincipalOf(clientAppId))
-                .claim("tid", tenantId)
-                .claim("uti", opaque())
-                .claim("ver", "2.0")
-                .json());
+        return sign(
+                v2Header(),
+                v2(audience, tenantId)
+                        .claim("azp", clientAppId)
+                        .claim("azpacr", "1")
+                        .claim("idtyp", "app")
+                        .claim("oid", servicePrincipalOf(clientAppId))
+                        .claim("rh", opaque())
+                        .claim("roles", List.of(roles))
+                        .claim("sub", servicePrincipalOf(clientAppId))
+                        .claim("tid", tenantId)
+                        .claim("uti", opaque())
+                        .claim("ver", "2.0")
+                        .json());
     }
 
     /** A signed-in user, {@code accessTokenAcceptedVersion: 2}, {@code idtyp} with {@code include_user_token}. */
     String v2Delegated(String tenantId, String userId, String clientAppId, String... scopes) {
-        return sign(v2Header(), v2(GRAPHMEET_APP_ID, tenantId)
-                .claim("azp", clientAppId)
-                .claim("azpacr", "0")
-                .claim("idtyp", "user")
-                .claim("name", "Megan Bowen")
-                .claim("oid", userId)
-                .claim("preferred_username", "megan@contoso.com")
-                .claim("rh", opaque())
-                .claim("scp", String.join(" ", scopes))
-                .claim("sid", UUID.randomUUID().toString())
-                .claim("sub", opaque())
-                .claim("tid", tenantId)
-                .claim("uti", opaque())
-                .claim("ver", "2.0")
-                .json());
+        return sign(
+                v2Header(),
+                v2(GRAPHMEET_APP_ID, tenantId)
+                        .claim("azp", clientAppId)
+                        .claim("azpacr", "0")
+                        .claim("idtyp", "user")
+                        .claim("name", "Megan Bowen")
+                        .claim("oid", userId)
+                        .claim("preferred_username", "megan@contoso.com")
+                        .claim("rh", opaque())
+                        .claim("scp", String.join(" ", scopes))
+                        .claim("sid", UUID.randomUUID().toString())
+                        .claim("sub", opaque())
+                        .claim("tid", tenantId)
+                        .claim("uti", opaque())
+                        .claim("ver", "2.0")
+                        .json());
     }
 
     /** Client credentials, v1.0 ({@code accessTokenAcceptedVersion} null or 1), requested by the Application ID URI. */
     String v1Application(String tenantId, String clientAppId, String... roles) {
-        return sign(v1Header(), v1(tenantId, APP_ID_URI)
-                .claim("appid", clientAppId)
-                .claim("appidacr", "1")
-                .claim("idp", stsIssuer(tenantId))
-                .claim("idtyp", "app")
-                .claim("oid", servicePrincipalOf(clientAppId))
-                .claim("rh", opaque())
-                .claim("roles", List.of(roles))
-                .claim("sub", servicePrincipalOf(clientAppId))
-                .claim("tid", tenantId)
-                .claim("uti", opaque())
-                .claim("ver", "1.0")
-                .json());
+        return sign(
+                v1Header(),
+                v1(tenantId, APP_ID_URI)
+                        .claim("appid", clientAppId)
+                        .claim("appidacr", "1")
+                        .claim("idp", stsIssuer(tenantId))
+                        .claim("idtyp", "app")
+                        .claim("oid", servicePrincipalOf(clientAppId))
+                        .claim("rh", opaque())
+                        .claim("roles", List.of(roles))
+                        .claim("sub", servicePrincipalOf(clientAppId))
+                        .claim("tid", tenantId)
+                        .claim("uti", opaque())
+                        .claim("ver", "1.0")
+                        .json());
     }
 
     /** A signed-in user, v1.0. */
     String v1Delegated(String tenantId, String userId, String clientAppId, String... scopes) {
-        return sign(v1Header(), v1(tenantId, APP_ID_URI)
-                .claim("acr", "1")
-                .claim("amr", List.of("pwd", "mfa"))
-                .claim("appid", clientAppId)
-                .claim("appidacr", "0")
-                .claim("name", "Megan Bowen")
-                .claim("oid", userId)
-                .claim("rh", opaque())
-                .claim("scp", String.join(" ", scopes))
-                .claim("sub", opaque())
-                .claim("tid", tenantId)
-                .claim("unique_name", "megan@contoso.com")
-                .claim("upn", "megan@contoso.com")
-                .claim("uti", opaque())
-                .claim("ver", "1.0")
-                .json());
+        return sign(
+                v1Header(),
+                v1(tenantId, APP_ID_URI)
+                        .claim("acr", "1")
+                        .claim("amr", List.of("pwd", "mfa"))
+                        .claim("appid", clientAppId)
+                        .claim("appidacr", "0")
+                        .claim("name", "Megan Bowen")
+                        .claim("oid", userId)
+                        .claim("rh", opaque())
+                        .claim("scp", String.join(" ", scopes))
+                        .claim("sub", opaque())
+                        .claim("tid", tenantId)
+                        .claim("unique_name", "megan@contoso.com")
+                        .claim("upn", "megan@contoso.com")
+                        .claim("uti", opaque())
+                        .claim("ver", "1.0")
+                        .json());
     }
 
     /**
@@ -123,23 +132,34 @@ final class EntraTokens {
      * header carries a {@code nonce}. Here it is signed over the header as sent, which Entra's are not.
      */
     String forMicrosoftGraph(String audience, String tenantId, String clientAppId, String... roles) {
-        return sign(header("typ", "JWT", "nonce", opaque(), "alg", "RS256", "x5t", key.x5t().toString(),
-                "kid", key.kid()), v1(tenantId, audience)
-                .claim("app_displayname", "meeting-bot")
-                .claim("appid", clientAppId)
-                .claim("appidacr", "1")
-                .claim("idp", stsIssuer(tenantId))
-                .claim("idtyp", "app")
-                .claim("oid", servicePrincipalOf(clientAppId))
-                .claim("rh", opaque())
-                .claim("roles", List.of(roles))
-                .claim("sub", servicePrincipalOf(clientAppId))
-                .claim("tenant_region_scope", "EU")
-                .claim("tid", tenantId)
-                .claim("uti", opaque())
-                .claim("ver", "1.0")
-                .claim("wids", List.of("0997a1d0-0d1d-4acb-b408-d5ca73121e90"))
-                .json());
+        return sign(
+                header(
+                        "typ",
+                        "JWT",
+                        "nonce",
+                        opaque(),
+                        "alg",
+                        "RS256",
+                        "x5t",
+                        key.x5t().toString(),
+                        "kid",
+                        key.kid()),
+                v1(tenantId, audience)
+                        .claim("app_displayname", "meeting-bot")
+                        .claim("appid", clientAppId)
+                        .claim("appidacr", "1")
+                        .claim("idp", stsIssuer(tenantId))
+                        .claim("idtyp", "app")
+                        .claim("oid", servicePrincipalOf(clientAppId))
+                        .claim("rh", opaque())
+                        .claim("roles", List.of(roles))
+                        .claim("sub", servicePrincipalOf(clientAppId))
+                        .claim("tenant_region_scope", "EU")
+                        .claim("tid", tenantId)
+                        .claim("uti", opaque())
+                        .claim("ver", "1.0")
+                        .claim("wids", List.of("0997a1d0-0d1d-4acb-b408-d5ca73121e90"))
+                        .json());
     }
 
     static String stsIssuer(String tenantId) {
@@ -182,7 +202,9 @@ final class EntraTokens {
     /** Entra's default lifetime is 60 to 90 minutes; {@code iat} and {@code nbf} are five minutes back. */
     private Claims lifetime(Claims claims) {
         long now = clock.instant().getEpochSecond();
-        return claims.claim("iat", now - 300).claim("nbf", now - 300).claim("exp", now + 79 * 60)
+        return claims.claim("iat", now - 300)
+                .claim("nbf", now - 300)
+                .claim("exp", now + 79 * 60)
                 .claim("aio", opaque());
     }
 
@@ -215,7 +237,8 @@ final class EntraTokens {
     }
 
     private static String servicePrincipalOf(String appId) {
-        return UUID.nameUUIDFromBytes(("sp:" + appId).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(("sp:" + appId).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     private static String opaque() {

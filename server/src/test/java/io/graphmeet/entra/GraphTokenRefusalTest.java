@@ -37,9 +37,10 @@ class GraphTokenRefusalTest {
     void refusedEvenWhenGraphsAudiencesAreAcceptedAndSaysToRegisterGraphmeet() {
         TokenVerifier verifier = verifier(GRAPH_DEFAULTS);
 
-        assertThatThrownBy(() -> verifier.verify("Bearer " + entra.forMicrosoftGraph(
-                        "https://graph.microsoft.com", TENANT, BOT, Contoso.WRITE_ALL)))
-                .isInstanceOfSatisfying(GraphException.class,
+        assertThatThrownBy(() -> verifier.verify("Bearer "
+                        + entra.forMicrosoftGraph("https://graph.microsoft.com", TENANT, BOT, Contoso.WRITE_ALL)))
+                .isInstanceOfSatisfying(
+                        GraphException.class,
                         refusal -> assertThat(refusal.error()).isEqualTo(GraphError.INVALID_AUTHENTICATION_TOKEN))
                 .hasMessageContaining("issued for Microsoft Graph")
                 .hasMessageContaining("Register graphmeet as its own API in Microsoft Entra ID");
@@ -49,11 +50,15 @@ class GraphTokenRefusalTest {
     void everyFormOfGraphsAudienceIsRecognised() {
         TokenVerifier verifier = verifier(Set.of(EntraTokens.GRAPHMEET_APP_ID));
 
-        for (String audience : List.of("https://graph.microsoft.com/", "HTTPS://GRAPH.MICROSOFT.COM",
-                "00000003-0000-0000-C000-000000000000", "https://graph.microsoft.us", "https://dod-graph.microsoft.us",
+        for (String audience : List.of(
+                "https://graph.microsoft.com/",
+                "HTTPS://GRAPH.MICROSOFT.COM",
+                "00000003-0000-0000-C000-000000000000",
+                "https://graph.microsoft.us",
+                "https://dod-graph.microsoft.us",
                 "https://microsoftgraph.chinacloudapi.cn")) {
-            assertThatThrownBy(() -> verifier.verify("Bearer " + entra.forMicrosoftGraph(audience, TENANT, BOT,
-                            Contoso.WRITE_ALL)))
+            assertThatThrownBy(() -> verifier.verify(
+                            "Bearer " + entra.forMicrosoftGraph(audience, TENANT, BOT, Contoso.WRITE_ALL)))
                     .as(audience)
                     .hasMessageContaining("issued for Microsoft Graph (aud '" + audience + "')")
                     .hasMessageContaining("request the scope '" + EntraTokens.GRAPHMEET_APP_ID + "/.default'");
@@ -73,9 +78,10 @@ class GraphTokenRefusalTest {
     private TokenVerifier verifier(Set<String> audiences) {
         ImmutableJWKSet<SecurityContext> keys =
                 new ImmutableJWKSet<>(new JWKSet(key.jwk().toPublicJWK()));
-        List<TrustedIssuer> issuers = List.of(new TrustedIssuer(EntraTokens.v2Issuer(TENANT), keys, Set.of(TENANT)),
+        List<TrustedIssuer> issuers = List.of(
+                new TrustedIssuer(EntraTokens.v2Issuer(TENANT), keys, Set.of(TENANT)),
                 new TrustedIssuer(EntraTokens.stsIssuer(TENANT), keys, Set.of(TENANT)));
-        return new TokenVerifier(issuers, audiences, Duration.ofMinutes(1), Duration.ofHours(24), Clock.systemUTC(),
-                1 << 20);
+        return new TokenVerifier(
+                issuers, audiences, Duration.ofMinutes(1), Duration.ofHours(24), Clock.systemUTC(), 1 << 20);
     }
 }

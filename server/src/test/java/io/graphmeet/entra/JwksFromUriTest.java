@@ -32,9 +32,16 @@ class JwksFromUriTest {
     private final EntraKeysServer endpoint = new EntraKeysServer();
     private final EntraSigningKey current = EntraSigningKey.generate();
     private final TokenVerifier verifier = new TokenVerifier(
-            List.of(TrustedIssuer.withJwksUri(EntraTokens.v2Issuer(TENANT),
-                    endpoint.authority() + "/" + TENANT + "/discovery/v2.0/keys", Set.of(TENANT), clock)),
-            Set.of(EntraTokens.GRAPHMEET_APP_ID), Duration.ofMinutes(1), Duration.ofHours(24), clock, 1 << 20);
+            List.of(TrustedIssuer.withJwksUri(
+                    EntraTokens.v2Issuer(TENANT),
+                    endpoint.authority() + "/" + TENANT + "/discovery/v2.0/keys",
+                    Set.of(TENANT),
+                    clock)),
+            Set.of(EntraTokens.GRAPHMEET_APP_ID),
+            Duration.ofMinutes(1),
+            Duration.ofHours(24),
+            clock,
+            1 << 20);
 
     @AfterEach
     void stopEndpoint() {
@@ -78,7 +85,9 @@ class JwksFromUriTest {
                     .isInstanceOf(GraphException.class)
                     .hasMessage("Access token validation failure.");
         }
-        assertThat(endpoint.fetches()).as("the first fetch and one refresh in the interval").isEqualTo(2);
+        assertThat(endpoint.fetches())
+                .as("the first fetch and one refresh in the interval")
+                .isEqualTo(2);
 
         clock.advance(Duration.ofSeconds(31));
         endpoint.publish(current, stranger);
@@ -93,10 +102,13 @@ class JwksFromUriTest {
         endpoint.goDown();
 
         clock.advance(Duration.ofMinutes(61));
-        assertThat(verifier.verify(bearer(tokenSignedBy(current))).appId()).as("past the cache's lifetime")
+        assertThat(verifier.verify(bearer(tokenSignedBy(current))).appId())
+                .as("past the cache's lifetime")
                 .isEqualTo(BOT);
         clock.advance(Duration.ofHours(10));
-        assertThat(verifier.verify(bearer(tokenSignedBy(current))).appId()).as("eleven hours in").isEqualTo(BOT);
+        assertThat(verifier.verify(bearer(tokenSignedBy(current))).appId())
+                .as("eleven hours in")
+                .isEqualTo(BOT);
 
         clock.advance(Duration.ofHours(2));
         assertThatThrownBy(() -> verifier.verify(bearer(tokenSignedBy(current))))

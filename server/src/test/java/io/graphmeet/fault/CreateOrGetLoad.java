@@ -25,7 +25,8 @@ import java.util.function.BooleanSupplier;
 public final class CreateOrGetLoad implements AutoCloseable {
 
     /** One HTTP answer (status 0: the connection failed). */
-    public record Answer(String key, int status, long startedNanos, long tookNanos, String errorCode, boolean retryAfter) {
+    public record Answer(
+            String key, int status, long startedNanos, long tookNanos, String errorCode, boolean retryAfter) {
         public Duration took() {
             return Duration.ofNanos(tookNanos);
         }
@@ -74,7 +75,12 @@ public final class CreateOrGetLoad implements AutoCloseable {
                 long took = System.nanoTime() - started;
                 int status = response.status();
                 boolean ok = status == 200 || status == 201;
-                answers.add(new Answer(key, status, started, took, ok ? null : response.errorCode(),
+                answers.add(new Answer(
+                        key,
+                        status,
+                        started,
+                        took,
+                        ok ? null : response.errorCode(),
                         response.header("Retry-After") != null));
                 if (ok) {
                     String id = response.json().path("id").asText();

@@ -43,18 +43,22 @@ import org.junit.jupiter.params.provider.EnumSource;
 class EmbeddedFullDiskTest {
 
     /** How the disk fills up and is freed again. */
-    enum Exhaustion { TMPFS, FILE_SIZE_LIMIT }
+    enum Exhaustion {
+        TMPFS,
+        FILE_SIZE_LIMIT
+    }
 
     private static final Logger LOG = Logger.getLogger(EmbeddedFullDiskTest.class.getName());
     private static final int DISK_MIB = 16;
     /** Room left for the database once the disk is "full": enough to start, soon exhausted by creates. */
     private static final long ROOM_BYTES = 1536 * 1024;
+
     private static final int MAX_CREATES = 20_000;
 
     @ParameterizedTest
     @EnumSource(Exhaustion.class)
-    void createsAnswer503WhileTheDiskIsFullReplaysStill200AndCreatesResumeOnceSpaceIsFreed(Exhaustion exhaustion,
-            @TempDir Path scratch) throws Exception {
+    void createsAnswer503WhileTheDiskIsFullReplaysStill200AndCreatesResumeOnceSpaceIsFreed(
+            Exhaustion exhaustion, @TempDir Path scratch) throws Exception {
         Path disk = Files.createDirectories(scratch.resolve("disk"));
         if (exhaustion == Exhaustion.TMPFS) {
             assumeTrue(mount(disk), "cannot mount a tmpfs here (needs root): FILE_SIZE_LIMIT injects the failure");
@@ -115,17 +119,21 @@ class EmbeddedFullDiskTest {
                 case TMPFS -> Files.delete(filler);
                 case FILE_SIZE_LIMIT -> limitFileSize(server.pid(), -1);
             }
-            assertThat(create(http, token, "disk-after").status()).as("create once space is freed").isEqualTo(201);
+            assertThat(create(http, token, "disk-after").status())
+                    .as("create once space is freed")
+                    .isEqualTo(201);
             assertThat(create(http, token, "disk-after").status()).isEqualTo(200);
         }
 
-        try (Connection connection = DriverManager.getConnection(
-                "jdbc:sqlite:" + dataDir.resolve(Database.EMBEDDED_FILE));
+        try (Connection connection =
+                        DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(Database.EMBEDDED_FILE));
                 ResultSet check = connection.createStatement().executeQuery("PRAGMA integrity_check")) {
             assertThat(check.next()).isTrue();
             assertThat(check.getString(1)).isEqualTo("ok");
             Map<String, List<String>> stored = StoredMeetings.byKey(connection, "disk-");
-            assertThat(StoredMeetings.missing(created, stored)).as("201s missing after the disk filled").isEmpty();
+            assertThat(StoredMeetings.missing(created, stored))
+                    .as("201s missing after the disk filled")
+                    .isEmpty();
             assertThat(stored).doesNotContainKeys("disk-full-0", "disk-full-4").containsKey("disk-after");
         }
         int refusedCreates = refused;
@@ -135,7 +143,9 @@ class EmbeddedFullDiskTest {
     }
 
     private static GraphResponse create(GraphHttp http, String token, String key) {
-        return http.post("/v1.0/users/" + MEGAN + "/onlineMeetings/createOrGet", token,
+        return http.post(
+                "/v1.0/users/" + MEGAN + "/onlineMeetings/createOrGet",
+                token,
                 "{\"externalId\":\"" + key + "\",\"subject\":\"" + "x".repeat(200) + "\"}");
     }
 
@@ -162,12 +172,14 @@ class EmbeddedFullDiskTest {
     private static long largestFile(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             return files.mapToLong(file -> {
-                try {
-                    return Files.size(file);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).max().orElse(0);
+                        try {
+                            return Files.size(file);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .max()
+                    .orElse(0);
         }
     }
 

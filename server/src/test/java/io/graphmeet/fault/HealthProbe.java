@@ -53,7 +53,11 @@ public final class HealthProbe implements AutoCloseable {
             GraphResponse ready = get("/observe/health/ready");
             long took = System.nanoTime() - started;
             GraphResponse live = get("/observe/health/live");
-            rounds.add(new Round(started, took, ready == null ? 0 : ready.status(), databaseCheck(ready),
+            rounds.add(new Round(
+                    started,
+                    took,
+                    ready == null ? 0 : ready.status(),
+                    databaseCheck(ready),
                     live == null ? 0 : live.status()));
             try {
                 Thread.sleep(INTERVAL);
@@ -90,11 +94,16 @@ public final class HealthProbe implements AutoCloseable {
     /** Waits until a round that started after now answers readiness {@code status}; returns how long that took. */
     public Duration awaitReady(int status, Duration limit) throws InterruptedException {
         long from = System.nanoTime();
-        CreateOrGetLoad.await(() -> rounds().stream().anyMatch(round -> round.startedNanos() >= from
-                && round.ready() == status), limit, "readiness never answered " + status + " within " + limit);
-        return Duration.ofNanos(rounds().stream().filter(round -> round.startedNanos() >= from
-                && round.ready() == status).mapToLong(round -> round.startedNanos() + round.tookNanos())
-                .min().orElseThrow() - from);
+        CreateOrGetLoad.await(
+                () -> rounds().stream().anyMatch(round -> round.startedNanos() >= from && round.ready() == status),
+                limit,
+                "readiness never answered " + status + " within " + limit);
+        return Duration.ofNanos(rounds().stream()
+                        .filter(round -> round.startedNanos() >= from && round.ready() == status)
+                        .mapToLong(round -> round.startedNanos() + round.tookNanos())
+                        .min()
+                        .orElseThrow()
+                - from);
     }
 
     public List<Round> rounds() {

@@ -71,7 +71,8 @@ final class LocalPostgres implements AutoCloseable {
     /** As a crash of the machine: SIGKILL to the postmaster and every server process, at once. */
     void crash() {
         ProcessHandle postmaster = postmaster();
-        List<ProcessHandle> processes = Stream.concat(Stream.of(postmaster), postmaster.descendants()).toList();
+        List<ProcessHandle> processes =
+                Stream.concat(Stream.of(postmaster), postmaster.descendants()).toList();
         processes.forEach(ProcessHandle::destroyForcibly);
         awaitExit(processes);
     }
@@ -104,7 +105,9 @@ final class LocalPostgres implements AutoCloseable {
 
     private long postmasterPid() {
         try {
-            return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).getFirst().trim());
+            return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid"))
+                    .getFirst()
+                    .trim());
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL is not running on " + dataDir, e);
         }
@@ -133,7 +136,8 @@ final class LocalPostgres implements AutoCloseable {
 
     /** Runs one SQL statement on database {@code postgres}. */
     void execute(String sql) {
-        try (Connection connection = connect("postgres"); var statement = connection.createStatement()) {
+        try (Connection connection = connect("postgres");
+                var statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
@@ -142,7 +146,8 @@ final class LocalPostgres implements AutoCloseable {
 
     static void run(String... command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
@@ -154,7 +159,6 @@ final class LocalPostgres implements AutoCloseable {
             throw new IllegalStateException(e);
         }
     }
-
 
     @Override
     public void close() {

@@ -42,6 +42,7 @@ public final class Nodes {
 
     /** A node in this JVM. */
     public static Graphmeet start(Map<String, String> settings) {
-        return Graphmeet.start(ConfigLoader.load(null, settings), Clock.systemUTC(), new RandomMeetingIdentifiers(Clock.systemUTC()));
+        return Graphmeet.start(
+                ConfigLoader.load(null, settings), Clock.systemUTC(), new RandomMeetingIdentifiers(Clock.systemUTC()));
     }
 }

@@ -69,7 +69,8 @@ class SigkillDurabilityTest {
                             try {
                                 GraphResponse response = http.post(path, token, "{\"externalId\":\"" + key + "\"}");
                                 if (response.status() == 201) {
-                                    acknowledged.put(key, response.json().path("id").asText());
+                                    acknowledged.put(
+                                            key, response.json().path("id").asText());
                                 }
                             } catch (UncheckedIOException killed) {
                                 return;
@@ -77,7 +78,9 @@ class SigkillDurabilityTest {
                         }
                     });
                 }
-                CreateOrGetLoad.await(() -> acknowledged.size() >= ACKNOWLEDGED_BEFORE_KILL, LOAD_LIMIT,
+                CreateOrGetLoad.await(
+                        () -> acknowledged.size() >= ACKNOWLEDGED_BEFORE_KILL,
+                        LOAD_LIMIT,
                         "fewer than " + ACKNOWLEDGED_BEFORE_KILL + " meetings acknowledged within " + LOAD_LIMIT);
                 first.kill();
             }

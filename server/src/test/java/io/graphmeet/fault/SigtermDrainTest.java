@@ -75,7 +75,8 @@ class SigtermDrainTest {
                             try {
                                 GraphResponse response = http.post(path, token, "{\"externalId\":\"" + key + "\"}");
                                 if (response.status() == 201) {
-                                    acknowledged.put(key, response.json().path("id").asText());
+                                    acknowledged.put(
+                                            key, response.json().path("id").asText());
                                 } else {
                                     wrongAnswers.add(key + " -> " + response);
                                 }
@@ -86,7 +87,9 @@ class SigtermDrainTest {
                         }
                     });
                 }
-                CreateOrGetLoad.await(() -> acknowledged.size() >= ACKNOWLEDGED_BEFORE_TERM, LOAD_LIMIT,
+                CreateOrGetLoad.await(
+                        () -> acknowledged.size() >= ACKNOWLEDGED_BEFORE_TERM,
+                        LOAD_LIMIT,
                         "fewer than " + ACKNOWLEDGED_BEFORE_TERM + " meetings acknowledged within " + LOAD_LIMIT);
                 first.terminate();
                 assertThat(first.awaitExit()).isEqualTo(EXIT_ON_SIGTERM);
@@ -118,7 +121,8 @@ class SigtermDrainTest {
     private static List<String> problemsLogged(String log) {
         String refusedWhileStopping = "SEVERE io.helidon.webserver.ServerListener: Executor rejected handler for new "
                 + "connection\njava.util.concurrent.RejectedExecutionException";
-        return log.replace(refusedWhileStopping, "").lines()
+        return log.replace(refusedWhileStopping, "")
+                .lines()
                 .filter(line -> line.contains("SEVERE") || line.contains("Exception"))
                 .toList();
     }

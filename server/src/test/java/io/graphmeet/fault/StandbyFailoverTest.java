@@ -39,9 +39,9 @@ class StandbyFailoverTest {
     private static final Logger LOG = Logger.getLogger(StandbyFailoverTest.class.getName());
     private static final String STANDBY_NAME = "graphmeet_standby";
     /** What makes a commit wait until the standby has flushed it: without these, failover can lose 201s. */
-    private static final Map<String, String> SYNCHRONOUS = Map.of(
-            "synchronous_standby_names", STANDBY_NAME,
-            "synchronous_commit", "on");
+    private static final Map<String, String> SYNCHRONOUS =
+            Map.of("synchronous_standby_names", STANDBY_NAME, "synchronous_commit", "on");
+
     private static final int CLIENTS = 8;
     private static final int KEYS_BEFORE_AND_AFTER = 150;
     private static final Duration LIMIT = Duration.ofSeconds(60);
@@ -56,10 +56,13 @@ class StandbyFailoverTest {
         copyCluster(primaryData, standbyData);
         try (LocalPostgres primary = LocalPostgres.start(primaryData, SYNCHRONOUS)) {
             Files.writeString(standbyData.resolve("standby.signal"), "");
-            Files.writeString(standbyData.resolve("postgresql.auto.conf"), "primary_conninfo = 'host=127.0.0.1 port="
-                    + primary.port() + " user=postgres application_name=" + STANDBY_NAME + "'\n");
+            Files.writeString(
+                    standbyData.resolve("postgresql.auto.conf"),
+                    "primary_conninfo = 'host=127.0.0.1 port=" + primary.port() + " user=postgres application_name="
+                            + STANDBY_NAME + "'\n");
             try (LocalPostgres standby = LocalPostgres.start(standbyData, Map.of("hot_standby", "on"))) {
-                CreateOrGetLoad.await(() -> isSynchronousStandby(primary), LIMIT, "the standby never became synchronous");
+                CreateOrGetLoad.await(
+                        () -> isSynchronousStandby(primary), LIMIT, "the standby never became synchronous");
                 failOverUnderLoad(scratch, primary, standby);
             }
         }
@@ -74,10 +77,15 @@ class StandbyFailoverTest {
         long killed;
         long promoted;
         Duration requestTimeout;
-        try (Graphmeet first = Nodes.start(settings); Graphmeet second = Nodes.start(settings)) {
+        try (Graphmeet first = Nodes.start(settings);
+                Graphmeet second = Nodes.start(settings)) {
             requestTimeout = first.config().storage().postgres().requestTimeout();
-            load = new CreateOrGetLoad(List.of(new GraphHttp(first.baseUrl()), new GraphHttp(second.baseUrl())),
-                    MEGAN, issuer.application(TENANT, BOT_APP, WRITE_ALL), "failover", CLIENTS);
+            load = new CreateOrGetLoad(
+                    List.of(new GraphHttp(first.baseUrl()), new GraphHttp(second.baseUrl())),
+                    MEGAN,
+                    issuer.application(TENANT, BOT_APP, WRITE_ALL),
+                    "failover",
+                    CLIENTS);
             try (load) {
                 load.awaitConverged(KEYS_BEFORE_AND_AFTER, LIMIT);
                 primary.crash();
@@ -96,10 +104,17 @@ class StandbyFailoverTest {
         List<CreateOrGetLoad.Answer> answers = load.answers();
         long firstSuccessAfterPromotion = answers.stream()
                 .filter(answer -> answer.startedNanos() >= promoted && answer.status() / 100 == 2)
-                .mapToLong(answer -> answer.startedNanos() + answer.tookNanos()).min().orElseThrow();
-        Duration slowest = answers.stream().map(CreateOrGetLoad.Answer::took).max(Duration::compareTo).orElseThrow();
-        LOG.info(() -> "failover: promotion took " + Duration.ofNanos(promoted - killed).toMillis()
-                + " ms, first 2xx " + Duration.ofNanos(firstSuccessAfterPromotion - promoted).toMillis()
+                .mapToLong(answer -> answer.startedNanos() + answer.tookNanos())
+                .min()
+                .orElseThrow();
+        Duration slowest = answers.stream()
+                .map(CreateOrGetLoad.Answer::took)
+                .max(Duration::compareTo)
+                .orElseThrow();
+        LOG.info(() -> "failover: promotion took "
+                + Duration.ofNanos(promoted - killed).toMillis()
+                + " ms, first 2xx "
+                + Duration.ofNanos(firstSuccessAfterPromotion - promoted).toMillis()
                 + " ms after it; answers " + answers.size() + ", 503s "
                 + answers.stream().filter(answer -> answer.status() == 503).count() + ", slowest " + slowest.toMillis()
                 + " ms, 201s " + load.created().size() + ", stored keys " + stored.size() + ", duplicates "
@@ -110,19 +125,27 @@ class StandbyFailoverTest {
             assertThat(answer.errorCode()).isEqualTo("ServiceNotAvailable");
             assertThat(answer.retryAfter()).as("Retry-After").isTrue();
         });
-        assertThat(slowest).as("slowest answer, during the failover too")
+        assertThat(slowest)
+                .as("slowest answer, during the failover too")
                 .isLessThanOrEqualTo(requestTimeout.plus(PostgresOutageTest.SCHEDULING_SLACK));
         assertThat(load.created()).hasSizeGreaterThanOrEqualTo(KEYS_BEFORE_AND_AFTER);
-        assertThat(StoredMeetings.missing(load.created(), stored)).as("201s missing on the new primary").isEmpty();
-        assertThat(StoredMeetings.missing(load.converged(), stored)).as("keys not converged on the stored meeting")
+        assertThat(StoredMeetings.missing(load.created(), stored))
+                .as("201s missing on the new primary")
                 .isEmpty();
-        assertThat(StoredMeetings.duplicated(stored)).as("keys with two meetings").isEmpty();
+        assertThat(StoredMeetings.missing(load.converged(), stored))
+                .as("keys not converged on the stored meeting")
+                .isEmpty();
+        assertThat(StoredMeetings.duplicated(stored))
+                .as("keys with two meetings")
+                .isEmpty();
     }
 
     private static boolean isSynchronousStandby(LocalPostgres primary) {
         try (Connection connection = primary.connect("postgres");
-                ResultSet row = connection.createStatement().executeQuery(
-                        "SELECT sync_state FROM pg_stat_replication WHERE application_name = '" + STANDBY_NAME + "'")) {
+                ResultSet row = connection
+                        .createStatement()
+                        .executeQuery("SELECT sync_state FROM pg_stat_replication WHERE application_name = '"
+                                + STANDBY_NAME + "'")) {
             return row.next() && row.getString(1).equals("sync");
         } catch (SQLException e) {
             return false;

@@ -17,12 +17,13 @@ public final class StoredMeetings {
     /** External id → ids of the stored meetings with that external id, for keys starting with {@code prefix}. */
     public static Map<String, List<String>> byKey(Connection connection, String prefix) throws SQLException {
         Map<String, List<String>> byKey = new HashMap<>();
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT external_id, id FROM meetings WHERE external_id LIKE ?")) {
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT external_id, id FROM meetings WHERE external_id LIKE ?")) {
             query.setString(1, prefix + "%");
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    byKey.computeIfAbsent(rows.getString(1), key -> new ArrayList<>()).add(rows.getString(2));
+                    byKey.computeIfAbsent(rows.getString(1), key -> new ArrayList<>())
+                            .add(rows.getString(2));
                 }
             }
         }
@@ -42,7 +43,9 @@ public final class StoredMeetings {
 
     /** Keys the database holds more than one meeting for. */
     public static List<String> duplicated(Map<String, List<String>> stored) {
-        return stored.entrySet().stream().filter(entry -> entry.getValue().size() > 1)
-                .map(entry -> entry.getKey() + " -> " + entry.getValue()).toList();
+        return stored.entrySet().stream()
+                .filter(entry -> entry.getValue().size() > 1)
+                .map(entry -> entry.getKey() + " -> " + entry.getValue())
+                .toList();
     }
 }

@@ -23,8 +23,14 @@ class FaultRuleJsonTest {
                  "effect":{"type":"error","status":429,"retryAfterSeconds":3},
                  "times":4,"rate":0.25,"seed":42,"ttlSeconds":600}"""));
 
-        assertThat(rule).isEqualTo(new FaultRule(new FaultMatch(GraphOperation.CREATE_OR_GET, "t", "a", "u"),
-                new FaultEffect.Error(429, 3), 4, 0.25, 42L, Duration.ofMinutes(10)));
+        assertThat(rule)
+                .isEqualTo(new FaultRule(
+                        new FaultMatch(GraphOperation.CREATE_OR_GET, "t", "a", "u"),
+                        new FaultEffect.Error(429, 3),
+                        4,
+                        0.25,
+                        42L,
+                        Duration.ofMinutes(10)));
     }
 
     @Test
@@ -41,8 +47,13 @@ class FaultRuleJsonTest {
 
     @Test
     void showsWhatWasReadPlusItsStandingAndReadsBackTheSame() throws Exception {
-        FaultRule rule = new FaultRule(new FaultMatch(GraphOperation.UPDATE, null, "a", null),
-                new FaultEffect.CommitThenFail(null, true), 2, null, null, Duration.ofSeconds(30));
+        FaultRule rule = new FaultRule(
+                new FaultMatch(GraphOperation.UPDATE, null, "a", null),
+                new FaultEffect.CommitThenFail(null, true),
+                2,
+                null,
+                null,
+                Duration.ofSeconds(30));
         ActiveFault standing = new ActiveFault("rule-1", rule, 1, Instant.parse("2026-11-30T10:00:30Z"));
 
         ObjectNode shown = (ObjectNode) JSON.readTree(JSON.writeValueAsString(FaultRuleJson.view(standing)));
@@ -58,7 +69,8 @@ class FaultRuleJsonTest {
     @Test
     void refusesWhatIsNotAnObject() {
         assertThatThrownBy(() -> FaultRuleJson.read(JSON.readTree("[1]")))
-                .isInstanceOf(InvalidFaultRuleException.class).hasMessage("A fault rule must be an object.");
+                .isInstanceOf(InvalidFaultRuleException.class)
+                .hasMessage("A fault rule must be an object.");
     }
 
     @Test

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 /** A node's fault rules: which request each applies to, how often, for how long, and nothing when none is set. */
 class FaultRulesTest {
 
-    private static final FaultTarget MEGAN_CREATES = new FaultTarget(GraphOperation.CREATE_OR_GET, "contoso", "bot",
-            "megan");
+    private static final FaultTarget MEGAN_CREATES =
+            new FaultTarget(GraphOperation.CREATE_OR_GET, "contoso", "bot", "megan");
     private static final FaultEffect UNAVAILABLE = new FaultEffect.Error(503, null);
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T10:00:00Z"));
@@ -35,7 +35,8 @@ class FaultRulesTest {
 
     @Test
     void theNextNMatchingRequestsFailThenTheRuleLeaves() {
-        String id = rules.add(new FaultRule(null, UNAVAILABLE, 2, null, null, null)).id();
+        String id =
+                rules.add(new FaultRule(null, UNAVAILABLE, 2, null, null, null)).id();
 
         assertThat(rules.beforeEndpoint(MEGAN_CREATES)).contains(new TriggeredFault(id, UNAVAILABLE));
         assertThat(rules.get(id).orElseThrow().remaining()).isEqualTo(1);
@@ -88,7 +89,8 @@ class FaultRulesTest {
     @Test
     void aRateWithoutASeedIsGivenOneThatReplaysTheSameDraws() {
         ActiveFault added = rules.add(new FaultRule(null, UNAVAILABLE, null, 0.5, null, null));
-        List<Boolean> drawn = IntStream.range(0, 100).mapToObj(i -> rules.beforeEndpoint(MEGAN_CREATES).isPresent())
+        List<Boolean> drawn = IntStream.range(0, 100)
+                .mapToObj(i -> rules.beforeEndpoint(MEGAN_CREATES).isPresent())
                 .toList();
 
         assertThat(added.rule().seed()).isNotNull();
@@ -110,11 +112,19 @@ class FaultRulesTest {
 
     @Test
     void aRuleMatchesOnlyItsOperationTenantAppAndUser() {
-        rules.add(new FaultRule(new FaultMatch(GraphOperation.CREATE_OR_GET, "Contoso", "BOT", "megan"), UNAVAILABLE,
-                null, null, null, null));
+        rules.add(new FaultRule(
+                new FaultMatch(GraphOperation.CREATE_OR_GET, "Contoso", "BOT", "megan"),
+                UNAVAILABLE,
+                null,
+                null,
+                null,
+                null));
 
-        assertThat(rules.beforeEndpoint(MEGAN_CREATES)).as("ids match whatever their case").isPresent();
-        assertThat(rules.beforeEndpoint(new FaultTarget(GraphOperation.GET, "contoso", "bot", "megan"))).isEmpty();
+        assertThat(rules.beforeEndpoint(MEGAN_CREATES))
+                .as("ids match whatever their case")
+                .isPresent();
+        assertThat(rules.beforeEndpoint(new FaultTarget(GraphOperation.GET, "contoso", "bot", "megan")))
+                .isEmpty();
         assertThat(rules.beforeEndpoint(new FaultTarget(GraphOperation.CREATE_OR_GET, "fabrikam", "bot", "megan")))
                 .isEmpty();
         assertThat(rules.beforeEndpoint(new FaultTarget(GraphOperation.CREATE_OR_GET, "contoso", "other", "megan")))
@@ -128,10 +138,12 @@ class FaultRulesTest {
     @Test
     void rulesAreTriedInOrderAndAtMostOneApplies() {
         FaultEffect slow = new FaultEffect.Latency(10);
-        String otherTenant = rules.add(new FaultRule(new FaultMatch(null, "fabrikam", null, null), UNAVAILABLE, null,
-                null, null, null)).id();
+        String otherTenant = rules.add(new FaultRule(
+                        new FaultMatch(null, "fabrikam", null, null), UNAVAILABLE, null, null, null, null))
+                .id();
         String first = rules.add(new FaultRule(null, slow, 1, null, null, null)).id();
-        String second = rules.add(new FaultRule(null, UNAVAILABLE, null, null, null, null)).id();
+        String second = rules.add(new FaultRule(null, UNAVAILABLE, null, null, null, null))
+                .id();
 
         assertThat(rules.beforeEndpoint(MEGAN_CREATES)).contains(new TriggeredFault(first, slow));
         assertThat(rules.beforeEndpoint(MEGAN_CREATES)).contains(new TriggeredFault(second, UNAVAILABLE));
@@ -151,7 +163,8 @@ class FaultRulesTest {
 
     @Test
     void removingAndClearingTakeRulesAway() {
-        String id = rules.add(new FaultRule(null, UNAVAILABLE, null, null, null, null)).id();
+        String id = rules.add(new FaultRule(null, UNAVAILABLE, null, null, null, null))
+                .id();
         rules.add(new FaultRule(null, UNAVAILABLE, null, null, null, null));
 
         assertThat(rules.remove(id)).isTrue();
@@ -163,6 +176,8 @@ class FaultRulesTest {
     private List<Boolean> draws(long seed, double rate, int requests) {
         FaultRules seeded = new FaultRules(clock);
         seeded.add(new FaultRule(null, UNAVAILABLE, null, rate, seed, null));
-        return IntStream.range(0, requests).mapToObj(i -> seeded.beforeEndpoint(MEGAN_CREATES).isPresent()).toList();
+        return IntStream.range(0, requests)
+                .mapToObj(i -> seeded.beforeEndpoint(MEGAN_CREATES).isPresent())
+                .toList();
     }
 }

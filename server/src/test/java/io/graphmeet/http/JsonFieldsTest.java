@@ -17,7 +17,8 @@ class JsonFieldsTest {
     void aMistypedNestedPropertyIsNamedByItsPathFromTheRoot() {
         JsonFields body = JsonFields.of(json("{\"a\":{\"items\":[{\"flag\":\"yes\"}]}}"));
         JsonFields item = body.object("a").objects("items").get(0);
-        assertThatThrownBy(() -> item.bool("flag")).isInstanceOf(RequestRefusedException.class)
+        assertThatThrownBy(() -> item.bool("flag"))
+                .isInstanceOf(RequestRefusedException.class)
                 .hasMessage("a.items[0].flag must be true or false.");
     }
 
@@ -47,13 +48,14 @@ class JsonFieldsTest {
     @Test
     void aParserSeesTheLabelOfEachItem() {
         JsonFields body = JsonFields.of(json("{\"roles\":[\"a\",\"b\"]}"));
-        assertThat(body.strings("roles", (text, label) -> label + "=" + text)).containsExactly("roles[0]=a",
-                "roles[1]=b");
+        assertThat(body.strings("roles", (text, label) -> label + "=" + text))
+                .containsExactly("roles[0]=a", "roles[1]=b");
     }
 
     @Test
     void textThatNoDatabaseKeepsIsRefusedWhereverItIs() {
-        assertThatThrownBy(() -> json("{\"a\":{\"b\":[\"x\\u0000\"]}}")).isInstanceOf(RequestRefusedException.class)
+        assertThatThrownBy(() -> json("{\"a\":{\"b\":[\"x\\u0000\"]}}"))
+                .isInstanceOf(RequestRefusedException.class)
                 .hasMessage("a.b[0] " + Text.RULE);
     }
 }

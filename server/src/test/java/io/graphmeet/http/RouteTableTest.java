@@ -31,12 +31,14 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RouteTableTest {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final int LIMIT = 64;
 
     private final AtomicInteger probeRuns = new AtomicInteger();
     /** What the observer was told once each request was answered: "path-template name status nanos>0". */
     private final BlockingQueue<String> answered = new LinkedBlockingQueue<>();
+
     private WebServer server;
 
     /** The probe surface's own refusal. */
@@ -71,8 +73,12 @@ class RouteTableTest {
     @BeforeAll
     void start() {
         RequestBody body = new RequestBody(LIMIT);
-        Surface probe = new Surface("probe", RequestIds.REQUEST_ID,
-                HeaderValues.create(HeaderNames.CONTENT_TYPE, "application/json"), List.of(), PROBE_ERRORS);
+        Surface probe = new Surface(
+                "probe",
+                RequestIds.REQUEST_ID,
+                HeaderValues.create(HeaderNames.CONTENT_TYPE, "application/json"),
+                List.of(),
+                PROBE_ERRORS);
         Observer<ServerRequest> observer = (request, ids, operation) -> new Observer.Observation<>() {
             @Override
             public Map<String, String> replying(ServerRequest exchange, Reply reply) {
@@ -92,25 +98,39 @@ class RouteTableTest {
             }
         };
         Guard<ServerRequest> open = Guard.open();
-        server = WebServer.builder().port(0).routing((HttpRouting.Builder routing) -> {
-            RouteTable<ServerRequest> table = new RouteTable<>(routing, edge, open,
-                    request -> Reply.of(405, Map.of("failure", "method")));
-            // the endpoint never looks at its caller: only the table's guard can refuse one
-            table.path("/probe", RouteTable.on(GET, keyHolder, request -> {
-                probeRuns.incrementAndGet();
-                return Reply.of(200, Map.of("ran", true));
-            }));
-            table.path("/store", RouteTable.on(GET, open, request -> {
-                throw new StoreUnavailableException("the disk is gone", null);
-            }));
-            table.path("/bug", RouteTable.on(GET, open, request -> {
-                throw new IllegalStateException("a bug");
-            }));
-            table.path("/items/{id}", RouteTable.on(GET, open, request -> Reply.of(200, Map.of())).named("getItem"));
-            table.path("/echo", RouteTable.on(POST, open,
-                    request -> Reply.of(200, JsonFields.of(body.jsonObject(request)).requiredString("name"))));
-            table.otherwise(request -> Reply.of(404, Map.of("failure", "no route")));
-        }).build().start();
+        server = WebServer.builder()
+                .port(0)
+                .routing((HttpRouting.Builder routing) -> {
+                    RouteTable<ServerRequest> table = new RouteTable<>(
+                            routing, edge, open, request -> Reply.of(405, Map.of("failure", "method")));
+                    // the endpoint never looks at its caller: only the table's guard can refuse one
+                    table.path("/probe", RouteTable.on(GET, keyHolder, request -> {
+                        probeRuns.incrementAndGet();
+                        return Reply.of(200, Map.of("ran", true));
+                    }));
+                    table.path("/store", RouteTable.on(GET, open, request -> {
+                        throw new StoreUnavailableException("the disk is gone", null);
+                    }));
+                    table.path("/bug", RouteTable.on(GET, open, request -> {
+                        throw new IllegalStateException("a bug");
+                    }));
+                    table.path(
+                            "/items/{id}",
+                            RouteTable.on(GET, open, request -> Reply.of(200, Map.of()))
+                                    .named("getItem"));
+                    table.path(
+                            "/echo",
+                            RouteTable.on(
+                                    POST,
+                                    open,
+                                    request -> Reply.of(
+                                            200,
+                                            JsonFields.of(body.jsonObject(request))
+                                                    .requiredString("name"))));
+                    table.otherwise(request -> Reply.of(404, Map.of("failure", "no route")));
+                })
+                .build()
+                .start();
     }
 
     @AfterAll
@@ -122,11 +142,13 @@ class RouteTableTest {
 
     @Test
     void theObserverSeesEveryAnswerWithItsRoutesTemplateAndNameAndAddsItsHeaders() throws Exception {
-        HttpResponse<String> named = send(request("/items/42").header("client-request-id", "observed-1").GET());
+        HttpResponse<String> named = send(
+                request("/items/42").header("client-request-id", "observed-1").GET());
         assertThat(named.headers().firstValue("X-Observed")).hasValue("getItem 200");
         assertThat(answerTo("observed-1")).isEqualTo("observed-1 /items/{id} getItem 200 true");
 
-        HttpResponse<String> refused = send(request("/probe").header("client-request-id", "observed-2").GET());
+        HttpResponse<String> refused =
+                send(request("/probe").header("client-request-id", "observed-2").GET());
         assertThat(refused.headers().firstValue("X-Observed")).hasValue("GET 403");
         assertThat(answerTo("observed-2")).isEqualTo("observed-2 /probe GET 403 true");
 
@@ -156,7 +178,8 @@ class RouteTableTest {
         assertThat(refused.body()).contains("not admitted");
         assertThat(probeRuns).hasValue(0);
 
-        HttpResponse<String> admitted = send(request("/probe").header("X-Key", "open-sesame").GET());
+        HttpResponse<String> admitted =
+                send(request("/probe").header("X-Key", "open-sesame").GET());
         assertThat(admitted.statusCode()).isEqualTo(200);
         assertThat(probeRuns).hasValue(1);
     }
@@ -179,11 +202,13 @@ class RouteTableTest {
 
     @Test
     void everyReplyCarriesARequestIdAndEchoesASaneClientRequestId() throws Exception {
-        HttpResponse<String> echoed = send(request("/bug").header("client-request-id", "mine-1").GET());
-        assertThat(echoed.headers().firstValue("request-id")).hasValueSatisfying(id -> assertThat(id)
-                .matches("[0-9a-f-]{36}"));
+        HttpResponse<String> echoed =
+                send(request("/bug").header("client-request-id", "mine-1").GET());
+        assertThat(echoed.headers().firstValue("request-id"))
+                .hasValueSatisfying(id -> assertThat(id).matches("[0-9a-f-]{36}"));
         assertThat(echoed.headers().firstValue("client-request-id")).hasValue("mine-1");
-        HttpResponse<String> replaced = send(request("/probe").header("client-request-id", "x".repeat(200)).GET());
+        HttpResponse<String> replaced = send(
+                request("/probe").header("client-request-id", "x".repeat(200)).GET());
         assertThat(replaced.headers().firstValue("client-request-id"))
                 .isEqualTo(replaced.headers().firstValue("request-id"));
     }
@@ -208,7 +233,8 @@ class RouteTableTest {
     }
 
     private HttpResponse<String> post(String contentType, String body) throws Exception {
-        return send(request("/echo").header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
+        return send(
+                request("/echo").header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private HttpRequest.Builder request(String path) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,17 +54,22 @@ class ContainerImageTest {
     @Test
     void itExposesTheGraphAdminAndManagementPortsAndKeepsDataInAVolume() {
         JsonNode container = config.path("config");
-        assertThat(fieldNames(container.path("ExposedPorts"))).containsExactlyInAnyOrder("8080/tcp", "8081/tcp",
-                "8082/tcp");
+        assertThat(fieldNames(container.path("ExposedPorts")))
+                .containsExactlyInAnyOrder("8080/tcp", "8081/tcp", "8082/tcp");
         assertThat(fieldNames(container.path("Volumes"))).containsExactly("/data");
     }
 
     @Test
     void itIsConfiguredByTheSameEnvironmentVariables() {
         List<String> environment = texts(config.path("config").path("Env"));
-        assertThat(environment).contains("GRAPHMEET_PROFILE=production", "GRAPHMEET_SERVER_HOST=0.0.0.0",
-                "GRAPHMEET_ADMIN_HOST=0.0.0.0", "GRAPHMEET_MANAGEMENT_HOST=0.0.0.0", "GRAPHMEET_STORAGE_DATA_DIR=/data",
-                "JAVA_HOME=/opt/java");
+        assertThat(environment)
+                .contains(
+                        "GRAPHMEET_PROFILE=production",
+                        "GRAPHMEET_SERVER_HOST=0.0.0.0",
+                        "GRAPHMEET_ADMIN_HOST=0.0.0.0",
+                        "GRAPHMEET_MANAGEMENT_HOST=0.0.0.0",
+                        "GRAPHMEET_STORAGE_DATA_DIR=/data",
+                        "JAVA_HOME=/opt/java");
         assertThat(environment).anyMatch(variable -> variable.startsWith("PATH=/opt/java/bin:"));
     }
 
@@ -74,10 +78,18 @@ class ContainerImageTest {
         List<String> files = new ArrayList<>();
         for (JsonNode layer : manifest.path("Layers")) {
             files.addAll(run("tar", "-tzf", unpacked.resolve(layer.asText()).toString())
-                    .lines().map(name -> name.replaceFirst("^\\./", "")).toList());
+                    .lines()
+                    .map(name -> name.replaceFirst("^\\./", ""))
+                    .toList());
         }
-        assertThat(files).contains("opt/java/bin/java", "opt/java/release", "etc/passwd", "data/",
-                "app/classes/io/graphmeet/Main.class", "app/resources/io/graphmeet/config/version.properties");
+        assertThat(files)
+                .contains(
+                        "opt/java/bin/java",
+                        "opt/java/release",
+                        "etc/passwd",
+                        "data/",
+                        "app/classes/io/graphmeet/Main.class",
+                        "app/resources/io/graphmeet/config/version.properties");
         assertThat(files).anyMatch(name -> name.matches("app/libs/helidon-webserver-4\\.5\\.0\\.jar"));
         String release = extract("opt/java/release");
         assertThat(release).contains("JAVA_VERSION=\"25");
@@ -109,7 +121,9 @@ class ContainerImageTest {
     }
 
     private static String run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         byte[] output = process.getInputStream().readAllBytes();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(String.join(" ", command)).isZero();

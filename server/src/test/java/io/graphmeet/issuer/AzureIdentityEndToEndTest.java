@@ -9,12 +9,12 @@ import com.azure.core.http.HttpClient;
 import com.azure.core.http.HttpMethod;
 import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpResponse;
-import com.azure.core.util.Context;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.azure.core.http.netty.NettyAsyncHttpClientBuilder;
+import com.azure.core.util.Context;
 import com.azure.identity.ClientSecretCredentialBuilder;
 import com.azure.identity.UsernamePasswordCredentialBuilder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.graph.core.authentication.AzureIdentityAuthenticationProvider;
 import com.microsoft.graph.models.OnlineMeeting;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
@@ -59,9 +59,11 @@ class AzureIdentityEndToEndTest {
                 .setting("GRAPHMEET_TLS_PORT", "0")
                 .start();
         SslContext trustOnlyTheTestCertificate = SslContextBuilder.forClient()
-                .trustManager(certificate.certificate()).build();
+                .trustManager(certificate.certificate())
+                .build();
         trustingClient = new NettyAsyncHttpClientBuilder(reactor.netty.http.client.HttpClient.create()
-                .secure(ssl -> ssl.sslContext(trustOnlyTheTestCertificate))).build();
+                        .secure(ssl -> ssl.sslContext(trustOnlyTheTestCertificate)))
+                .build();
     }
 
     @AfterAll
@@ -88,11 +90,19 @@ class AzureIdentityEndToEndTest {
         assertThat(claims.getStringClaim("idtyp")).isEqualTo("app");
         assertThat(claims.getIssuer()).isEqualTo(server.httpsUrl() + "/" + DemoDirectory.TENANT_ID + "/v2.0");
 
-        OnlineMeeting meeting = graph(credential, GRAPH_DEFAULT).users().byUserId(DemoDirectory.USER_ID)
-                .onlineMeetings().createOrGet().post(createOrGet("sdk-app-" + UUID.randomUUID()));
+        OnlineMeeting meeting = graph(credential, GRAPH_DEFAULT)
+                .users()
+                .byUserId(DemoDirectory.USER_ID)
+                .onlineMeetings()
+                .createOrGet()
+                .post(createOrGet("sdk-app-" + UUID.randomUUID()));
 
         assertThat(MeetingIds.organizerOf(meeting.getId())).isEqualTo(DemoDirectory.USER_ID);
-        assertThat(meeting.getParticipants().getOrganizer().getIdentity().getUser().getId())
+        assertThat(meeting.getParticipants()
+                        .getOrganizer()
+                        .getIdentity()
+                        .getUser()
+                        .getId())
                 .isEqualTo(DemoDirectory.USER_ID);
     }
 
@@ -114,10 +124,17 @@ class AzureIdentityEndToEndTest {
         assertThat(claims.getStringClaim("scp")).isEqualTo("OnlineMeetings.ReadWrite");
         assertThat(claims.getStringClaim("oid")).isEqualTo(DemoDirectory.USER_ID);
 
-        OnlineMeeting meeting = graph(credential, scope).me().onlineMeetings().createOrGet()
+        OnlineMeeting meeting = graph(credential, scope)
+                .me()
+                .onlineMeetings()
+                .createOrGet()
                 .post(createOrGet("sdk-me-" + UUID.randomUUID()));
 
-        assertThat(meeting.getParticipants().getOrganizer().getIdentity().getUser().getId())
+        assertThat(meeting.getParticipants()
+                        .getOrganizer()
+                        .getIdentity()
+                        .getUser()
+                        .getId())
                 .isEqualTo(DemoDirectory.USER_ID);
         assertThat(meeting.getParticipants().getOrganizer().getUpn()).isEqualTo(DemoDirectory.USER_UPN);
     }
@@ -131,12 +148,13 @@ class AzureIdentityEndToEndTest {
         String path = "/" + DemoDirectory.TENANT_ID + "/v2.0/.well-known/openid-configuration";
 
         JsonNode overTls;
-        try (HttpResponse response = trustingClient.sendSync(new HttpRequest(HttpMethod.GET, server.httpsUrl() + path),
-                Context.NONE)) {
+        try (HttpResponse response =
+                trustingClient.sendSync(new HttpRequest(HttpMethod.GET, server.httpsUrl() + path), Context.NONE)) {
             assertThat(response.getStatusCode()).isEqualTo(200);
             overTls = new ObjectMapper().readTree(response.getBodyAsBinaryData().toBytes());
         }
-        JsonNode overHttp = server.http().send(server.http().request(path, null).GET()).json();
+        JsonNode overHttp =
+                server.http().send(server.http().request(path, null).GET()).json();
 
         String tenantOverTls = server.httpsUrl() + "/" + DemoDirectory.TENANT_ID;
         assertThat(overTls.path("issuer").asText()).isEqualTo(tenantOverTls + "/v2.0");
@@ -150,11 +168,14 @@ class AzureIdentityEndToEndTest {
     /** A token from either listener is accepted on either listener. */
     @Test
     void tokensFromTheHttpListenerStillCarryItsIssuerAndWork() throws Exception {
-        String token = TokenHttp.accessToken(server.tokens().clientCredentials(DemoDirectory.TENANT_ID,
-                DemoDirectory.APP_ID, DemoDirectory.APP_SECRET));
+        String token = TokenHttp.accessToken(server.tokens()
+                .clientCredentials(DemoDirectory.TENANT_ID, DemoDirectory.APP_ID, DemoDirectory.APP_SECRET));
 
-        var created = server.http().post("/v1.0/users/" + DemoDirectory.USER_ID + "/onlineMeetings/createOrGet", token,
-                "{\"externalId\":\"http-token-" + UUID.randomUUID() + "\"}");
+        var created = server.http()
+                .post(
+                        "/v1.0/users/" + DemoDirectory.USER_ID + "/onlineMeetings/createOrGet",
+                        token,
+                        "{\"externalId\":\"http-token-" + UUID.randomUUID() + "\"}");
 
         assertThat(SignedJWT.parse(token).getJWTClaimsSet().getIssuer())
                 .isEqualTo(server.baseUrl() + "/" + DemoDirectory.TENANT_ID + "/v2.0");

@@ -46,7 +46,10 @@ abstract class TokenEndpointContract {
 
     @BeforeAll
     void startServer(@TempDir Path scratch) {
-        server = TestServer.on(backend(), scratch).clock(clock).bootstrap(Contoso.DIRECTORY).start();
+        server = TestServer.on(backend(), scratch)
+                .clock(clock)
+                .bootstrap(Contoso.DIRECTORY)
+                .start();
     }
 
     @AfterAll
@@ -74,19 +77,24 @@ abstract class TokenEndpointContract {
     }
 
     GraphResponse createOrGetForDemoUser(String token) {
-        return server.http().post("/v1.0/users/" + DemoDirectory.USER_ID + "/onlineMeetings/createOrGet", token,
-                "{\"externalId\":\"issuer-" + UUID.randomUUID() + "\"}");
+        return server.http()
+                .post(
+                        "/v1.0/users/" + DemoDirectory.USER_ID + "/onlineMeetings/createOrGet",
+                        token,
+                        "{\"externalId\":\"issuer-" + UUID.randomUUID() + "\"}");
     }
 
     static void assertEntraError(GraphResponse response, int status, String error, int code) {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         JsonNode json = response.json();
         assertThat(json.path("error").asText()).isEqualTo(error);
-        assertThat(json.path("error_description").asText()).startsWith("AADSTS" + code + ": ")
+        assertThat(json.path("error_description").asText())
+                .startsWith("AADSTS" + code + ": ")
                 .contains("Trace ID: " + json.path("trace_id").asText());
         assertThat(json.path("error_codes").toString()).isEqualTo("[" + code + "]");
         assertThat(json.path("timestamp").asText()).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ");
-        assertThat(json.path("correlation_id").asText()).isEqualTo(response.header("client-request-id"))
+        assertThat(json.path("correlation_id").asText())
+                .isEqualTo(response.header("client-request-id"))
                 .matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     }
 
@@ -115,7 +123,9 @@ abstract class TokenEndpointContract {
         assertThat(claims.getStringListClaim("roles")).containsExactly("OnlineMeetings.ReadWrite.All");
         assertThat(claims.getClaim("scp")).isNull();
         assertThat(claims.getIssueTime().toInstant()).isEqualTo(clock.instant());
-        assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))
+        assertThat(Duration.between(
+                        claims.getIssueTime().toInstant(),
+                        claims.getExpirationTime().toInstant()))
                 .isEqualTo(Duration.ofHours(1));
         assertThat(SignedJWT.parse(token).getHeader().getAlgorithm().getName()).isEqualTo("RS256");
 
@@ -124,8 +134,16 @@ abstract class TokenEndpointContract {
 
     @Test
     void acceptsTheGraphAppIdAsResourceAndPutsItInTheAudience() throws ParseException {
-        GraphResponse response = tokens().post(TENANT, "grant_type", "client_credentials", "client_id", APP,
-                "client_secret", DemoDirectory.APP_SECRET, "scope", "00000003-0000-0000-c000-000000000000/.default");
+        GraphResponse response = tokens().post(
+                        TENANT,
+                        "grant_type",
+                        "client_credentials",
+                        "client_id",
+                        APP,
+                        "client_secret",
+                        DemoDirectory.APP_SECRET,
+                        "scope",
+                        "00000003-0000-0000-c000-000000000000/.default");
         String token = TokenHttp.accessToken(response);
         assertThat(claims(token).getAudience()).containsExactly("00000003-0000-0000-c000-000000000000");
         assertThat(createOrGetForDemoUser(token).status()).isEqualTo(201);
@@ -133,22 +151,27 @@ abstract class TokenEndpointContract {
 
     @Test
     void acceptsClientCredentialsInABasicAuthorizationHeader() {
-        String basic = Base64.getEncoder().encodeToString((APP + ":" + DemoDirectory.APP_SECRET)
-                .getBytes(StandardCharsets.UTF_8));
-        GraphResponse response = server.http().send(server.http().request("/" + TENANT + "/oauth2/v2.0/token", null)
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                        "grant_type=client_credentials&scope=https%3A%2F%2Fgraph.microsoft.com%2F.default")));
+        String basic = Base64.getEncoder()
+                .encodeToString((APP + ":" + DemoDirectory.APP_SECRET).getBytes(StandardCharsets.UTF_8));
+        GraphResponse response = server.http()
+                .send(server.http()
+                        .request("/" + TENANT + "/oauth2/v2.0/token", null)
+                        .header("Authorization", "Basic " + basic)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                "grant_type=client_credentials&scope=https%3A%2F%2Fgraph.microsoft.com%2F.default")));
         assertThat(response.status()).isEqualTo(200);
     }
 
     @Test
     void anAppWithoutPermissionsGetsATokenWithoutRolesThatGraphRefuses() throws ParseException {
         var admin = server.admin();
-        JsonNode app = admin.post("/admin/v1/tenants/" + TENANT + "/apps", "{\"permissions\":[]}").json();
-        String token = TokenHttp.accessToken(tokens().clientCredentials(TENANT, app.path("appId").asText(),
-                app.path("secretText").asText()));
+        JsonNode app = admin.post("/admin/v1/tenants/" + TENANT + "/apps", "{\"permissions\":[]}")
+                .json();
+        String token = TokenHttp.accessToken(tokens().clientCredentials(
+                        TENANT,
+                        app.path("appId").asText(),
+                        app.path("secretText").asText()));
         assertThat(claims(token).getClaim("roles")).isNull();
         GraphResponse call = createOrGetForDemoUser(token);
         assertThat(call.status()).isEqualTo(403);
@@ -159,12 +182,17 @@ abstract class TokenEndpointContract {
 
     @Test
     void theDemoUserGetsADelegatedTokenWithTheScopesAsked() throws ParseException {
-        GraphResponse response = tokens().password(TENANT, APP, DemoDirectory.USER_UPN, DemoDirectory.USER_PASSWORD,
-                "https://graph.microsoft.com/OnlineMeetings.ReadWrite User.Read offline_access");
+        GraphResponse response = tokens().password(
+                        TENANT,
+                        APP,
+                        DemoDirectory.USER_UPN,
+                        DemoDirectory.USER_PASSWORD,
+                        "https://graph.microsoft.com/OnlineMeetings.ReadWrite User.Read offline_access");
 
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.json().path("scope").asText()).isEqualTo("https://graph.microsoft.com/OnlineMeetings"
-                + ".ReadWrite https://graph.microsoft.com/User.Read offline_access");
+        assertThat(response.json().path("scope").asText())
+                .isEqualTo("https://graph.microsoft.com/OnlineMeetings"
+                        + ".ReadWrite https://graph.microsoft.com/User.Read offline_access");
         String token = response.json().path("access_token").asText();
         JWTClaimsSet claims = claims(token);
         assertThat(claims.getStringClaim("scp")).isEqualTo("OnlineMeetings.ReadWrite User.Read");
@@ -173,29 +201,45 @@ abstract class TokenEndpointContract {
         assertThat(claims.getStringClaim("idtyp")).isEqualTo("user");
         assertThat(claims.getStringClaim("azp")).isEqualTo(APP);
         assertThat(claims.getClaim("roles")).isNull();
-        assertThat(server.http().post("/v1.0/me/onlineMeetings/createOrGet", token,
-                "{\"externalId\":\"me-" + UUID.randomUUID() + "\"}").status()).isEqualTo(201);
+        assertThat(server.http()
+                        .post(
+                                "/v1.0/me/onlineMeetings/createOrGet",
+                                token,
+                                "{\"externalId\":\"me-" + UUID.randomUUID() + "\"}")
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test
     void theDefaultScopeGivesEveryDelegatedScopeUsersMayHave() throws ParseException {
-        String token = TokenHttp.accessToken(tokens().password(TENANT, APP, DemoDirectory.USER_UPN,
-                DemoDirectory.USER_PASSWORD, TokenHttp.GRAPH_DEFAULT));
+        String token = TokenHttp.accessToken(tokens().password(
+                        TENANT, APP, DemoDirectory.USER_UPN, DemoDirectory.USER_PASSWORD, TokenHttp.GRAPH_DEFAULT));
         assertThat(claims(token).getStringClaim("scp"))
                 .isEqualTo("OnlineMeetings.ReadWrite OnlineMeetings.Read User.Read");
     }
 
     @Test
     void openIdAndClientInfoAddAnIdTokenAndMsalsClientInfo() throws ParseException {
-        GraphResponse response = tokens().post(TENANT, "grant_type", "password", "client_id", APP,
-                "username", DemoDirectory.USER_UPN.toUpperCase(), "password", DemoDirectory.USER_PASSWORD,
-                "scope", "User.Read openid profile", "client_info", "1");
+        GraphResponse response = tokens().post(
+                        TENANT,
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        APP,
+                        "username",
+                        DemoDirectory.USER_UPN.toUpperCase(),
+                        "password",
+                        DemoDirectory.USER_PASSWORD,
+                        "scope",
+                        "User.Read openid profile",
+                        "client_info",
+                        "1");
         JsonNode json = response.json();
         JWTClaimsSet idToken = claims(json.path("id_token").asText());
         assertThat(idToken.getAudience()).containsExactly(APP);
         assertThat(idToken.getStringClaim("oid")).isEqualTo(DemoDirectory.USER_ID);
-        String clientInfo = new String(Base64.getUrlDecoder().decode(json.path("client_info").asText()),
-                StandardCharsets.UTF_8);
+        String clientInfo = new String(
+                Base64.getUrlDecoder().decode(json.path("client_info").asText()), StandardCharsets.UTF_8);
         assertThat(clientInfo).isEqualTo("{\"uid\":\"" + DemoDirectory.USER_ID + "\",\"utid\":\"" + TENANT + "\"}");
     }
 
@@ -208,48 +252,76 @@ abstract class TokenEndpointContract {
 
     @Test
     void aMissingSecretIsInvalidClient() {
-        assertEntraError(tokens().post(TENANT, "grant_type", "client_credentials", "client_id", APP,
-                "scope", TokenHttp.GRAPH_DEFAULT), 401, "invalid_client", 7000218);
+        assertEntraError(
+                tokens().post(
+                                TENANT,
+                                "grant_type",
+                                "client_credentials",
+                                "client_id",
+                                APP,
+                                "scope",
+                                TokenHttp.GRAPH_DEFAULT),
+                401,
+                "invalid_client",
+                7000218);
     }
 
     @Test
     void anUnknownClientIsUnauthorizedClient() {
-        assertEntraError(tokens().clientCredentials(TENANT, UUID.randomUUID().toString(), "x"),
-                400, "unauthorized_client", 700016);
+        assertEntraError(
+                tokens().clientCredentials(TENANT, UUID.randomUUID().toString(), "x"),
+                400,
+                "unauthorized_client",
+                700016);
     }
 
     @Test
     void aWrongPasswordIsInvalidGrant() {
-        assertEntraError(tokens().password(TENANT, APP, DemoDirectory.USER_UPN, "wrong", "User.Read"),
-                400, "invalid_grant", 50126);
+        assertEntraError(
+                tokens().password(TENANT, APP, DemoDirectory.USER_UPN, "wrong", "User.Read"),
+                400,
+                "invalid_grant",
+                50126);
     }
 
     @Test
     void anUnknownUserIsInvalidGrant() {
-        assertEntraError(tokens().password(TENANT, APP, "nobody@graphmeet.example", "x", "User.Read"),
-                400, "invalid_grant", 50034);
+        assertEntraError(
+                tokens().password(TENANT, APP, "nobody@graphmeet.example", "x", "User.Read"),
+                400,
+                "invalid_grant",
+                50034);
     }
 
     @Test
     void aUserWithoutPasswordCannotSignIn() {
         var admin = server.admin();
         admin.post("/admin/v1/tenants/" + TENANT + "/users", "{\"userPrincipalName\":\"nopw@graphmeet.example\"}");
-        assertEntraError(tokens().password(TENANT, APP, "nopw@graphmeet.example", "", "User.Read"),
-                400, "invalid_request", 900144);
-        assertEntraError(tokens().password(TENANT, APP, "nopw@graphmeet.example", "guess", "User.Read"),
-                400, "invalid_grant", 50126);
+        assertEntraError(
+                tokens().password(TENANT, APP, "nopw@graphmeet.example", "", "User.Read"),
+                400,
+                "invalid_request",
+                900144);
+        assertEntraError(
+                tokens().password(TENANT, APP, "nopw@graphmeet.example", "guess", "User.Read"),
+                400,
+                "invalid_grant",
+                50126);
     }
 
     @Test
     void anUnsupportedGrantTypeIsRefused() {
-        assertEntraError(tokens().post(TENANT, "grant_type", "authorization_code", "client_id", APP),
-                400, "unsupported_grant_type", 70003);
+        assertEntraError(
+                tokens().post(TENANT, "grant_type", "authorization_code", "client_id", APP),
+                400,
+                "unsupported_grant_type",
+                70003);
     }
 
     @Test
     void aScopeUsersMayNotHaveIsInvalidScope() {
-        GraphResponse response = tokens().password(TENANT, APP, DemoDirectory.USER_UPN, DemoDirectory.USER_PASSWORD,
-                "Mail.Read");
+        GraphResponse response =
+                tokens().password(TENANT, APP, DemoDirectory.USER_UPN, DemoDirectory.USER_PASSWORD, "Mail.Read");
         assertEntraError(response, 400, "invalid_scope", 70011);
         assertThat(response.json().path("error_description").asText())
                 .contains("https://graph.microsoft.com/Mail.Read");
@@ -257,16 +329,38 @@ abstract class TokenEndpointContract {
 
     @Test
     void clientCredentialsNeedTheDefaultScope() {
-        assertEntraError(tokens().post(TENANT, "grant_type", "client_credentials", "client_id", APP,
-                "client_secret", DemoDirectory.APP_SECRET, "scope", "https://graph.microsoft.com/User.Read"),
-                400, "invalid_scope", 1002012);
+        assertEntraError(
+                tokens().post(
+                                TENANT,
+                                "grant_type",
+                                "client_credentials",
+                                "client_id",
+                                APP,
+                                "client_secret",
+                                DemoDirectory.APP_SECRET,
+                                "scope",
+                                "https://graph.microsoft.com/User.Read"),
+                400,
+                "invalid_scope",
+                1002012);
     }
 
     @Test
     void anotherResourceIsInvalidResource() {
-        assertEntraError(tokens().post(TENANT, "grant_type", "client_credentials", "client_id", APP,
-                "client_secret", DemoDirectory.APP_SECRET, "scope", "https://vault.azure.net/.default"),
-                400, "invalid_resource", 500011);
+        assertEntraError(
+                tokens().post(
+                                TENANT,
+                                "grant_type",
+                                "client_credentials",
+                                "client_id",
+                                APP,
+                                "client_secret",
+                                DemoDirectory.APP_SECRET,
+                                "scope",
+                                "https://vault.azure.net/.default"),
+                400,
+                "invalid_resource",
+                500011);
     }
 
     @Test
@@ -274,29 +368,36 @@ abstract class TokenEndpointContract {
         GraphResponse missing = tokens().post(TENANT, "client_id", APP);
         assertEntraError(missing, 400, "invalid_request", 900144);
         assertThat(missing.json().path("error_description").asText()).contains("'grant_type'");
-        assertEntraError(tokens().postRaw(TENANT, "grant_type=password&grant_type=password"),
-                400, "invalid_request", 9000411);
+        assertEntraError(
+                tokens().postRaw(TENANT, "grant_type=password&grant_type=password"), 400, "invalid_request", 9000411);
     }
 
     @Test
     void anUnknownTenantIsInvalidTenant() {
-        assertEntraError(tokens().clientCredentials(UUID.randomUUID().toString(), APP, DemoDirectory.APP_SECRET),
-                400, "invalid_tenant", 90002);
+        assertEntraError(
+                tokens().clientCredentials(UUID.randomUUID().toString(), APP, DemoDirectory.APP_SECRET),
+                400,
+                "invalid_tenant",
+                90002);
     }
 
     @Test
     void theTokenEndpointOnlyTakesPost() {
-        GraphResponse response = server.http().send(server.http().request("/" + TENANT + "/oauth2/v2.0/token", null)
-                .GET());
+        GraphResponse response = server.http()
+                .send(server.http()
+                        .request("/" + TENANT + "/oauth2/v2.0/token", null)
+                        .GET());
         assertEntraError(response, 400, "invalid_request", 900561);
     }
 
     @Test
     void echoesTheClientRequestIdAsCorrelationId() {
-        GraphResponse response = server.http().send(server.http().request("/" + TENANT + "/oauth2/v2.0/token", null)
-                .header("client-request-id", "my-correlation")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=nope")));
+        GraphResponse response = server.http()
+                .send(server.http()
+                        .request("/" + TENANT + "/oauth2/v2.0/token", null)
+                        .header("client-request-id", "my-correlation")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=nope")));
         assertThat(response.json().path("correlation_id").asText()).isEqualTo("my-correlation");
         assertThat(response.header("client-request-id")).isEqualTo("my-correlation");
     }
@@ -306,35 +407,49 @@ abstract class TokenEndpointContract {
     @Test
     void discoveryNamesTheIssuerOfTheTokensAndKeysThatVerifyThem() throws ParseException {
         String token = appToken();
-        JsonNode discovery = server.http().send(server.http()
-                .request("/" + TENANT + "/v2.0/.well-known/openid-configuration", null).GET()).json();
+        JsonNode discovery = server.http()
+                .send(server.http()
+                        .request("/" + TENANT + "/v2.0/.well-known/openid-configuration", null)
+                        .GET())
+                .json();
         assertThat(discovery.path("issuer").asText()).isEqualTo(claims(token).getIssuer());
         assertThat(discovery.path("token_endpoint").asText())
                 .isEqualTo(server.baseUrl() + "/" + TENANT + "/oauth2/v2.0/token");
-        String jwksPath = discovery.path("jwks_uri").asText().substring(server.baseUrl().length());
-        JsonNode keys = server.http().send(server.http().request(jwksPath, null).GET()).json();
+        String jwksPath =
+                discovery.path("jwks_uri").asText().substring(server.baseUrl().length());
+        JsonNode keys =
+                server.http().send(server.http().request(jwksPath, null).GET()).json();
         assertThat(keys.path("keys").findValuesAsText("kid")).contains(kid(token));
         assertThat(keys.toString()).doesNotContain("\"d\"");
     }
 
     @Test
     void discoveryOfAnUnknownTenantIsInvalidTenant() {
-        GraphResponse response = server.http().send(server.http()
-                .request("/" + UUID.randomUUID() + "/v2.0/.well-known/openid-configuration", null).GET());
+        GraphResponse response = server.http()
+                .send(server.http()
+                        .request("/" + UUID.randomUUID() + "/v2.0/.well-known/openid-configuration", null)
+                        .GET());
         assertEntraError(response, 400, "invalid_tenant", 90002);
     }
 
     @Test
     void theUserRealmLookupSaysEveryAccountIsManaged() {
-        JsonNode realm = server.http().send(server.http()
-                .request("/common/userrealm/" + DemoDirectory.USER_UPN + "?api-version=1.0", null).GET()).json();
+        JsonNode realm = server.http()
+                .send(server.http()
+                        .request("/common/userrealm/" + DemoDirectory.USER_UPN + "?api-version=1.0", null)
+                        .GET())
+                .json();
         assertThat(realm.path("account_type").asText()).isEqualTo("Managed");
     }
 
     @Test
     void afterRotationNewTokensUseTheNewKeyAndOldKeyTokensStillWorkUntilTheyExpire() throws ParseException {
         String before = appToken();
-        String rotatedKid = server.admin().post("/admin/v1/issuer/keys/rotate", null).json().path("kid").asText();
+        String rotatedKid = server.admin()
+                .post("/admin/v1/issuer/keys/rotate", null)
+                .json()
+                .path("kid")
+                .asText();
         String after = appToken();
 
         assertThat(kid(after)).isEqualTo(rotatedKid).isNotEqualTo(kid(before));
@@ -357,18 +472,33 @@ abstract class TokenEndpointContract {
     }
 
     private java.util.List<String> jwksKids() {
-        return server.http().send(server.http().request("/" + TENANT + "/discovery/v2.0/keys", null).GET()).json()
-                .path("keys").findValuesAsText("kid");
+        return server.http()
+                .send(server.http()
+                        .request("/" + TENANT + "/discovery/v2.0/keys", null)
+                        .GET())
+                .json()
+                .path("keys")
+                .findValuesAsText("kid");
     }
 
     /** A NUL or an unpaired surrogate in any parameter or the tenant is Entra's invalid_request on every backend. */
     @ParameterizedTest
-    @ValueSource(strings = {"client_id", "client_secret", "username", "password",
-            "scope", "grant_type"})
+    @ValueSource(strings = {"client_id", "client_secret", "username", "password", "scope", "grant_type"})
     void aNulInAnyParameterIsAnInvalidRequest(String parameter) {
-        String[] form = {"grant_type", "password", "client_id", APP, "client_secret", DemoDirectory.APP_SECRET,
-                "username", DemoDirectory.USER_UPN, "password", DemoDirectory.USER_PASSWORD,
-                "scope", "https://graph.microsoft.com/OnlineMeetings.ReadWrite"};
+        String[] form = {
+            "grant_type",
+            "password",
+            "client_id",
+            APP,
+            "client_secret",
+            DemoDirectory.APP_SECRET,
+            "username",
+            DemoDirectory.USER_UPN,
+            "password",
+            DemoDirectory.USER_PASSWORD,
+            "scope",
+            "https://graph.microsoft.com/OnlineMeetings.ReadWrite"
+        };
         for (int i = 0; i < form.length; i += 2) {
             if (form[i].equals(parameter)) {
                 form[i + 1] = form[i + 1] + "\u0000";
@@ -385,8 +515,10 @@ abstract class TokenEndpointContract {
     @Test
     void aNulInTheTenantIsAnInvalidRequest() {
         GraphResponse token = tokens().postRaw("a%00b", "grant_type=client_credentials");
-        GraphResponse discovery = server.http().send(server.http()
-                .request("/a%00b/v2.0/.well-known/openid-configuration", null).GET());
+        GraphResponse discovery = server.http()
+                .send(server.http()
+                        .request("/a%00b/v2.0/.well-known/openid-configuration", null)
+                        .GET());
 
         for (GraphResponse response : List.of(token, discovery)) {
             assertThat(response.status()).as(response.toString()).isEqualTo(400);

@@ -13,9 +13,7 @@ import io.graphmeet.testing.GraphResponse;
 import io.graphmeet.testing.MutableClock;
 import io.graphmeet.testing.TestServer;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +41,9 @@ class JoinPagesTest {
 
     @BeforeAll
     void start(@TempDir Path scratch) {
-        server = TestServer.on(Backend.EMBEDDED, scratch).bootstrap(Contoso.DIRECTORY).start();
+        server = TestServer.on(Backend.EMBEDDED, scratch)
+                .bootstrap(Contoso.DIRECTORY)
+                .start();
         http = server.http();
         token = server.issuer().delegated(TENANT, MEGAN, WRITE);
     }
@@ -62,11 +62,17 @@ class JoinPagesTest {
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.header("Content-Type")).isEqualTo("text/html; charset=utf-8");
-        assertThat(page.header("Content-Security-Policy")).contains("default-src 'none'").contains("script-src 'self'")
-                .contains("frame-ancestors 'none'").doesNotContain("unsafe");
+        assertThat(page.header("Content-Security-Policy"))
+                .contains("default-src 'none'")
+                .contains("script-src 'self'")
+                .contains("frame-ancestors 'none'")
+                .doesNotContain("unsafe");
         assertThat(page.header("Cache-Control")).isEqualTo("no-store");
         assertThat(page.header("Referrer-Policy")).isEqualTo("no-referrer");
-        assertThat(page.body()).contains("<h1>Planning</h1>").doesNotContain("<style").doesNotContain(" style=")
+        assertThat(page.body())
+                .contains("<h1>Planning</h1>")
+                .doesNotContain("<style")
+                .doesNotContain(" style=")
                 .doesNotContain("<script>");
         Matcher locations = LOCATIONS.matcher(page.body());
         int count = 0;
@@ -81,13 +87,18 @@ class JoinPagesTest {
 
     @Test
     void servesItsStyleScriptAndIconWithTheirTypes() {
-        assertThat(get(server.baseUrl(), server.baseUrl() + "/l/graphmeet/join.css").header("Content-Type"))
+        assertThat(get(server.baseUrl(), server.baseUrl() + "/l/graphmeet/join.css")
+                        .header("Content-Type"))
                 .startsWith("text/css");
-        assertThat(get(server.baseUrl(), server.baseUrl() + "/l/graphmeet/join.js").header("Content-Type"))
+        assertThat(get(server.baseUrl(), server.baseUrl() + "/l/graphmeet/join.js")
+                        .header("Content-Type"))
                 .startsWith("text/javascript");
-        assertThat(get(server.baseUrl(), server.baseUrl() + "/l/graphmeet/icon.svg").header("Content-Type"))
+        assertThat(get(server.baseUrl(), server.baseUrl() + "/l/graphmeet/icon.svg")
+                        .header("Content-Type"))
                 .isEqualTo("image/svg+xml");
-        assertThat(get(server.baseUrl(), server.baseUrl() + "/l/graphmeet/secret.txt").status()).isEqualTo(404);
+        assertThat(get(server.baseUrl(), server.baseUrl() + "/l/graphmeet/secret.txt")
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -95,15 +106,21 @@ class JoinPagesTest {
         JsonNode meeting = createOrGet(http, token, "<script>alert('x')</script> & \"friends\"");
         String body = get(server.baseUrl(), meeting.path("joinWebUrl").asText()).body();
 
-        assertThat(body).doesNotContain("<script>alert").doesNotContain("alert('x')")
-                .contains("&lt;script&gt;alert(").contains("&amp;");
+        assertThat(body)
+                .doesNotContain("<script>alert")
+                .doesNotContain("alert('x')")
+                .contains("&lt;script&gt;alert(")
+                .contains("&amp;");
     }
 
     @Test
     void findsTheMeetingWhateverTheSpellingOfItsLinksEscapes() {
         JsonNode meeting = createOrGet(http, token, "Spellings");
         String link = meeting.path("joinWebUrl").asText();
-        String upper = link.replace("%3a", "%3A").replace("%40", "%40").replace("%7b", "%7B").replace("%22", "%22");
+        String upper = link.replace("%3a", "%3A")
+                .replace("%40", "%40")
+                .replace("%7b", "%7B")
+                .replace("%22", "%22");
         String decodedThread = link.replace("19%3ameeting_", "19:meeting_").replace("%40thread.v2", "@thread.v2");
 
         assertThat(get(server.baseUrl(), upper).status()).isEqualTo(200);
@@ -122,7 +139,8 @@ class JoinPagesTest {
         assertThat(joinLink.find()).isTrue();
         assertThat(joinLink.group(1).replace("&#61;", "=").replace("&amp;", "&"))
                 .isEqualTo(meeting.path("joinWebUrl").asText());
-        assertThat(get(server.baseUrl(), options.replace("/meetingOptions/?", "/meetingOptions?")).status())
+        assertThat(get(server.baseUrl(), options.replace("/meetingOptions/?", "/meetingOptions?"))
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -135,10 +153,15 @@ class JoinPagesTest {
         String[] nowhere = {
             server.baseUrl() + "/l/meetup-join/19%3ameeting_bm9uZQ%40thread.v2/0?context=%7b%22Tid%22%3a%22" + TENANT
                     + "%22%2c%22Oid%22%3a%22" + MEGAN + "%22%7d",
-            link.replace("/0?context", "/1?context"), link.substring(0, link.indexOf('?')), otherTenant,
-            server.baseUrl() + "/l/meetup-join/", server.baseUrl() + "/l/meetup-join/x/0?context=%7b%7d",
+            link.replace("/0?context", "/1?context"),
+            link.substring(0, link.indexOf('?')),
+            otherTenant,
+            server.baseUrl() + "/l/meetup-join/",
+            server.baseUrl() + "/l/meetup-join/x/0?context=%7b%7d",
             options.replace("organizerId=" + MEGAN, "organizerId=" + UUID.randomUUID()),
-            options.replace("threadId=19_", "threadId=20_"), server.baseUrl() + "/meetingOptions/"};
+            options.replace("threadId=19_", "threadId=20_"),
+            server.baseUrl() + "/meetingOptions/"
+        };
         for (String url : nowhere) {
             GraphResponse page = get(server.baseUrl(), url);
             assertThat(page.status()).as(url).isEqualTo(404);
@@ -150,8 +173,9 @@ class JoinPagesTest {
     @Test
     void answersTheLinkOfADeletedMeetingWithA404Page() {
         JsonNode meeting = createOrGet(http, token, "Deleted");
-        GraphResponse deleted = http.send(http.request("/v1.0/me/onlineMeetings/" + meeting.path("id").asText(), token)
-                .DELETE());
+        GraphResponse deleted = http.send(
+                http.request("/v1.0/me/onlineMeetings/" + meeting.path("id").asText(), token)
+                        .DELETE());
         assertThat(deleted.status()).isEqualTo(204);
 
         GraphResponse page = get(server.baseUrl(), meeting.path("joinWebUrl").asText());
@@ -162,8 +186,9 @@ class JoinPagesTest {
     @Test
     void answersHeadAsGetWithoutTheBody() {
         JsonNode meeting = createOrGet(http, token, "Checked by a link checker");
-        GraphResponse head = http.send(HttpRequest.newBuilder(URI.create(meeting.path("joinWebUrl").asText()))
-                .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        GraphResponse head = http.send(
+                HttpRequest.newBuilder(URI.create(meeting.path("joinWebUrl").asText()))
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody()));
         GraphResponse missing = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/meetingOptions/"))
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()));
 
@@ -176,8 +201,9 @@ class JoinPagesTest {
     @Test
     void answersOtherMethodsWithA405Page() {
         JsonNode meeting = createOrGet(http, token, "Methods");
-        GraphResponse post = http.send(HttpRequest.newBuilder(URI.create(meeting.path("joinWebUrl").asText()))
-                .POST(HttpRequest.BodyPublishers.ofString("x")));
+        GraphResponse post = http.send(
+                HttpRequest.newBuilder(URI.create(meeting.path("joinWebUrl").asText()))
+                        .POST(HttpRequest.BodyPublishers.ofString("x")));
 
         assertThat(post.status()).isEqualTo(405);
         assertThat(post.header("Content-Type")).isEqualTo("text/html; charset=utf-8");
@@ -187,7 +213,9 @@ class JoinPagesTest {
     @Test
     void answersTheLinkOfAnExpiredMeetingWithA410Page(@TempDir Path scratch) {
         MutableClock clock = new MutableClock(Instant.parse("2026-03-12T09:15:02Z"));
-        try (TestServer expiring = TestServer.on(Backend.EMBEDDED, scratch).clock(clock).bootstrap(Contoso.DIRECTORY)
+        try (TestServer expiring = TestServer.on(Backend.EMBEDDED, scratch)
+                .clock(clock)
+                .bootstrap(Contoso.DIRECTORY)
                 .start()) {
             JsonNode meeting = createOrGet(expiring.http(), expiring.issuer().delegated(TENANT, MEGAN, WRITE), "Old");
             String link = meeting.path("joinWebUrl").asText();
@@ -197,14 +225,18 @@ class JoinPagesTest {
             GraphResponse page = get(expiring.baseUrl(), link);
 
             assertThat(page.status()).isEqualTo(410);
-            assertThat(page.body()).contains("<h1>This meeting has expired</h1>").contains("May 2026");
+            assertThat(page.body())
+                    .contains("<h1>This meeting has expired</h1>")
+                    .contains("May 2026");
         }
     }
 
     @Test
     void servesThePagesBelowTheJoinBasesOwnPath(@TempDir Path scratch) {
-        try (TestServer proxied = TestServer.on(Backend.EMBEDDED, scratch).bootstrap(Contoso.DIRECTORY)
-                .setting("GRAPHMEET_MEETINGS_JOIN_BASE_URL", "https://meet.example/teams/").start()) {
+        try (TestServer proxied = TestServer.on(Backend.EMBEDDED, scratch)
+                .bootstrap(Contoso.DIRECTORY)
+                .setting("GRAPHMEET_MEETINGS_JOIN_BASE_URL", "https://meet.example/teams/")
+                .start()) {
             JsonNode meeting = createOrGet(proxied.http(), proxied.issuer().delegated(TENANT, MEGAN, WRITE), "Proxied");
             String link = meeting.path("joinWebUrl").asText();
             assertThat(link).startsWith("https://meet.example/teams/l/meetup-join/");
@@ -214,8 +246,11 @@ class JoinPagesTest {
             assertThat(page.status()).isEqualTo(200);
             assertThat(page.body()).contains("<h1>Proxied</h1>").contains("href=\"/teams/l/graphmeet/join.css\"");
             assertThat(get(proxied.baseUrl(), proxied.baseUrl() + options.getRawPath() + "?" + options.getRawQuery())
-                    .status()).isEqualTo(200);
-            assertThat(get(proxied.baseUrl(), proxied.baseUrl() + "/teams/l/graphmeet/join.js").status()).isEqualTo(200);
+                            .status())
+                    .isEqualTo(200);
+            assertThat(get(proxied.baseUrl(), proxied.baseUrl() + "/teams/l/graphmeet/join.js")
+                            .status())
+                    .isEqualTo(200);
         }
     }
 
@@ -235,9 +270,13 @@ class JoinPagesTest {
     }
 
     private static JsonNode createOrGet(GraphHttp http, String token, String subject) {
-        GraphResponse created = http.post("/v1.0/me/onlineMeetings/createOrGet", token, "{\"externalId\":\""
-                + UUID.randomUUID() + "\",\"subject\":" + json(subject) + ",\"startDateTime\":\"2026-03-20T09:00:00Z\","
-                + "\"endDateTime\":\"2026-03-20T10:00:00Z\"}");
+        GraphResponse created = http.post(
+                "/v1.0/me/onlineMeetings/createOrGet",
+                token,
+                "{\"externalId\":\""
+                        + UUID.randomUUID() + "\",\"subject\":" + json(subject)
+                        + ",\"startDateTime\":\"2026-03-20T09:00:00Z\","
+                        + "\"endDateTime\":\"2026-03-20T10:00:00Z\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json();
     }

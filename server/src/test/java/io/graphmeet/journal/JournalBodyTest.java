@@ -35,7 +35,8 @@ class JournalBodyTest {
         JournalBody body = JournalBody.ofRequest(sent, Json.readObject(sent), 4096);
 
         String kept = new String(body.bytes(), StandardCharsets.UTF_8);
-        assertThat(kept).doesNotContain(JWT, "hunter2", "s3cr3t", "Bearer abc", "deep")
+        assertThat(kept)
+                .doesNotContain(JWT, "hunter2", "s3cr3t", "Bearer abc", "deep")
                 .contains("\"externalId\":\"e-1\"", "\"fine\"");
         JsonNode json = body.toJson();
         assertThat(json.path("password").asText()).isEqualTo(JournalBody.REDACTED);
@@ -52,7 +53,9 @@ class JournalBodyTest {
         assertThat(JournalBody.ofResponse(response, 4096, false).bytes()).isSameAs(response);
         JournalBody echoed = JournalBody.ofResponse(response, 4096, true);
         assertThat(echoed.redacted()).isTrue();
-        assertThat(new String(echoed.bytes(), StandardCharsets.UTF_8)).doesNotContain(JWT).contains("m-1");
+        assertThat(new String(echoed.bytes(), StandardCharsets.UTF_8))
+                .doesNotContain(JWT)
+                .contains("m-1");
     }
 
     @Test
@@ -64,7 +67,9 @@ class JournalBodyTest {
         assertThat(body.truncated()).isTrue();
         assertThat(body.bytes().length).isLessThanOrEqualTo(20);
         String shown = body.toJson().asText();
-        assertThat(shown).startsWith("{\"subject\":\"éééé").doesNotContain("\uFFFD")
+        assertThat(shown)
+                .startsWith("{\"subject\":\"éééé")
+                .doesNotContain("\uFFFD")
                 .endsWith("…[truncated: " + body.bytes().length + " of " + sent.length + " bytes kept]");
     }
 
@@ -84,7 +89,9 @@ class JournalBodyTest {
 
         JournalBody body = JournalBody.ofRequest(sent, Json.readObject(sent), 1024);
 
-        assertThat(new String(body.bytes(), StandardCharsets.UTF_8)).doesNotContain("hunter2").contains("e-1");
+        assertThat(new String(body.bytes(), StandardCharsets.UTF_8))
+                .doesNotContain("hunter2")
+                .contains("e-1");
         assertThat(body.toJson().path("API_KEY").asText()).isEqualTo(JournalBody.REDACTED);
     }
 

@@ -24,8 +24,24 @@ class RequestJournalTest {
     }
 
     static JournalEntry.Recorded request(String operation, int status, String externalId, JournalBody body) {
-        return new JournalEntry.Recorded(NOW, "request-id", null, operation, "POST", "/v1.0/me/onlineMeetings", null,
-                status, null, 1.5, null, null, externalId, null, body, null, null);
+        return new JournalEntry.Recorded(
+                NOW,
+                "request-id",
+                null,
+                operation,
+                "POST",
+                "/v1.0/me/onlineMeetings",
+                null,
+                status,
+                null,
+                1.5,
+                null,
+                null,
+                externalId,
+                null,
+                body,
+                null,
+                null);
     }
 
     private static List<String> externalIds(List<JournalEntry> entries) {
@@ -75,7 +91,9 @@ class RequestJournalTest {
         assertThat(journal.entries("old", JournalQuery.ALL)).isEmpty();
         List<String> kept = externalIds(journal.entries("new", JournalQuery.ALL));
         assertThat(kept).isNotEmpty().endsWith("new-39").doesNotContain("new-0");
-        assertThat(journal.bytes()).isEqualTo(kept.size() * journal.entries("new", JournalQuery.ALL).getFirst().weight());
+        assertThat(journal.bytes())
+                .isEqualTo(kept.size()
+                        * journal.entries("new", JournalQuery.ALL).getFirst().weight());
     }
 
     @Test
@@ -87,9 +105,11 @@ class RequestJournalTest {
         journal.append("t", request("createOrGet", 403, "y"));
 
         assertThat(journal.entries("t", new JournalQuery("createOrGet", null, "x", null, null)))
-                .extracting(entry -> entry.request().status()).containsExactly(201, 200);
+                .extracting(entry -> entry.request().status())
+                .containsExactly(201, 200);
         assertThat(journal.entries("t", new JournalQuery(null, 200, null, null, null)))
-                .extracting(entry -> entry.request().operation()).containsExactly("createOrGet", "get");
+                .extracting(entry -> entry.request().operation())
+                .containsExactly("createOrGet", "get");
         assertThat(externalIds(journal.entries("t", new JournalQuery(null, 403, null, null, null))))
                 .containsExactly("y");
     }
@@ -110,7 +130,8 @@ class RequestJournalTest {
                 .containsExactly("e3", "e4");
         assertThat(externalIds(journal.entries("t", new JournalQuery(null, null, null, null, 2))))
                 .containsExactly("e4", "e5");
-        assertThat(journal.entries("t", new JournalQuery(null, null, null, sequences.get(5), null))).isEmpty();
+        assertThat(journal.entries("t", new JournalQuery(null, null, null, sequences.get(5), null)))
+                .isEmpty();
     }
 
     @Test

@@ -20,6 +20,7 @@ final class InMemoryMeetingStore implements MeetingStore {
     private final List<Runnable> beforeUpdates = new ArrayList<>();
     /** Run before the next delete is applied, e.g. to let another delete win first. */
     private final List<Runnable> beforeDeletes = new ArrayList<>();
+
     int inserts;
     /** How many of the next key lookups miss, as when a concurrent caller's insert commits just after them. */
     int lookupsToMiss;
@@ -50,18 +51,24 @@ final class InMemoryMeetingStore implements MeetingStore {
     }
 
     private Optional<Meeting> held(MeetingKey key, Instant now) {
-        return live(now).filter(m -> m.tenantId().equals(key.tenantId()) && m.organizer().id().equals(key.organizerId())
-                && key.externalId().equals(m.externalId())).findFirst();
+        return live(now)
+                .filter(m -> m.tenantId().equals(key.tenantId())
+                        && m.organizer().id().equals(key.organizerId())
+                        && key.externalId().equals(m.externalId()))
+                .findFirst();
     }
 
     @Override
     public Optional<Meeting> findById(String tenantId, String meetingId, Instant now) {
-        return live(now).filter(m -> m.tenantId().equals(tenantId) && m.id().equals(meetingId)).findFirst();
+        return live(now)
+                .filter(m -> m.tenantId().equals(tenantId) && m.id().equals(meetingId))
+                .findFirst();
     }
 
     @Override
     public Optional<Meeting> findByJoinMeetingId(String tenantId, String joinMeetingId, Instant now) {
-        return live(now).filter(m -> m.tenantId().equals(tenantId) && m.joinMeetingId().equals(joinMeetingId))
+        return live(now)
+                .filter(m -> m.tenantId().equals(tenantId) && m.joinMeetingId().equals(joinMeetingId))
                 .findFirst();
     }
 
@@ -69,8 +76,8 @@ final class InMemoryMeetingStore implements MeetingStore {
     public synchronized InsertResult insertUnlessKeyTaken(Meeting candidate, Instant now) {
         inserts++;
         if (candidate.externalId() != null) {
-            var holder = held(new MeetingKey(candidate.tenantId(), candidate.organizer().id(),
-                    candidate.externalId()), now);
+            var holder = held(
+                    new MeetingKey(candidate.tenantId(), candidate.organizer().id(), candidate.externalId()), now);
             if (holder.isPresent()) {
                 return new KeyTaken(holder.get());
             }
@@ -100,9 +107,12 @@ final class InMemoryMeetingStore implements MeetingStore {
 
     @Override
     public List<Meeting> search(String tenantId, MeetingSearch search, Instant now) {
-        return live(now).filter(m -> m.tenantId().equals(tenantId) && search.matches(m))
+        return live(now)
+                .filter(m -> m.tenantId().equals(tenantId) && search.matches(m))
                 .sorted(Comparator.comparing(Meeting::startDateTime).thenComparing(Meeting::id))
-                .skip(search.offset()).limit(search.limit()).toList();
+                .skip(search.offset())
+                .limit(search.limit())
+                .toList();
     }
 
     @Override
@@ -110,12 +120,17 @@ final class InMemoryMeetingStore implements MeetingStore {
         if (!beforeDeletes.isEmpty()) {
             beforeDeletes.removeFirst().run();
         }
-        return findById(tenantId, meetingId, now).map(m -> byId.remove(m.id()) != null).orElse(false);
+        return findById(tenantId, meetingId, now)
+                .map(m -> byId.remove(m.id()) != null)
+                .orElse(false);
     }
 
     @Override
     public synchronized int deleteAllOfTenant(String tenantId) {
-        List<String> ids = byId.values().stream().filter(m -> m.tenantId().equals(tenantId)).map(Meeting::id).toList();
+        List<String> ids = byId.values().stream()
+                .filter(m -> m.tenantId().equals(tenantId))
+                .map(Meeting::id)
+                .toList();
         ids.forEach(byId::remove);
         return ids.size();
     }

@@ -24,7 +24,8 @@ class MeetingExpiryTest {
 
         assertThat(meeting.expiryDateTime()).hasToString("2026-05-11T09:15:02.4127391Z");
         assertThat(meeting.isLiveAt(Instant.parse(CREATED))).isTrue();
-        assertThat(meeting.isLiveAt(Instant.parse("2026-05-11T09:15:02.4127391Z"))).isFalse();
+        assertThat(meeting.isLiveAt(Instant.parse("2026-05-11T09:15:02.4127391Z")))
+                .isFalse();
     }
 
     @Test
@@ -44,8 +45,22 @@ class MeetingExpiryTest {
 
     private static Meeting meeting(String created, String end, String updated) {
         Timestamp endAt = Timestamp.parseOrNull(end);
-        return new Meeting("id", "tenant", new Person("organizer", "tenant", null, null), "external", "thread",
-                "https://join", "123456789012", null, Timestamp.parseOrNull(created), endAt, endAt, "subject",
-                List.of(), MeetingSettings.defaults(), updated == null ? null : Timestamp.parseOrNull(updated), 1);
+        return new Meeting(
+                "id",
+                "tenant",
+                new Person("organizer", "tenant", null, null),
+                "external",
+                "thread",
+                "https://join",
+                "123456789012",
+                null,
+                Timestamp.parseOrNull(created),
+                endAt,
+                endAt,
+                "subject",
+                List.of(),
+                MeetingSettings.defaults(),
+                updated == null ? null : Timestamp.parseOrNull(updated),
+                1);
     }
 }

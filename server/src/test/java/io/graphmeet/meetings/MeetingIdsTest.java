@@ -19,10 +19,13 @@ class MeetingIdsTest {
         String threadId = MeetingIds.threadId(GUID);
 
         assertThat(threadId).isEqualTo("19:meeting_NmUxZjBjNGEtMmI3ZC00ZjNlLTlhOGItNWM2ZDdlOGY5YTBi@thread.v2");
-        assertThat(MeetingIds.meetingId(ORGANIZER, threadId)).isEqualTo("MSowYjdlNGMyYS0zZDVmLTRlNmEtOGI5Yy0wZDFlMmYzYTRiNWMqMCoqMTk6bWVldGluZ19ObVV4WmpCak5HRXRNbUkzWkMwMFpqTmxMVGxoT0dJdE5XTTJaRGRsT0dZNVlUQmlAdGhyZWFkLnYy");
-        assertThat(MeetingIds.joinWebUrl("https://teams.microsoft.com", threadId, TENANT, ORGANIZER)).isEqualTo(
-                "https://teams.microsoft.com/l/meetup-join/19%3ameeting_NmUxZjBjNGEtMmI3ZC00ZjNlLTlhOGItNWM2ZDdlOGY5YTBi%40thread.v2/0"
-                        + "?context=%7b%22Tid%22%3a%225f1c6d2e-8a4b-4c3d-9e0f-1a2b3c4d5e6f%22%2c%22Oid%22%3a%220b7e4c2a-3d5f-4e6a-8b9c-0d1e2f3a4b5c%22%7d");
+        assertThat(MeetingIds.meetingId(ORGANIZER, threadId))
+                .isEqualTo(
+                        "MSowYjdlNGMyYS0zZDVmLTRlNmEtOGI5Yy0wZDFlMmYzYTRiNWMqMCoqMTk6bWVldGluZ19ObVV4WmpCak5HRXRNbUkzWkMwMFpqTmxMVGxoT0dJdE5XTTJaRGRsT0dZNVlUQmlAdGhyZWFkLnYy");
+        assertThat(MeetingIds.joinWebUrl("https://teams.microsoft.com", threadId, TENANT, ORGANIZER))
+                .isEqualTo(
+                        "https://teams.microsoft.com/l/meetup-join/19%3ameeting_NmUxZjBjNGEtMmI3ZC00ZjNlLTlhOGItNWM2ZDdlOGY5YTBi%40thread.v2/0"
+                                + "?context=%7b%22Tid%22%3a%225f1c6d2e-8a4b-4c3d-9e0f-1a2b3c4d5e6f%22%2c%22Oid%22%3a%220b7e4c2a-3d5f-4e6a-8b9c-0d1e2f3a4b5c%22%7d");
     }
 
     @Test
@@ -40,7 +43,8 @@ class MeetingIdsTest {
         String link = MeetingIds.joinWebUrl("https://graphmeet.example", threadId, TENANT, ORGANIZER);
 
         assertThat(MeetingIds.meetingIdOfJoinWebUrl(link)).isEqualTo(MeetingIds.meetingId(ORGANIZER, threadId));
-        assertThat(MeetingIds.meetingIdOfJoinWebUrl("https://graphmeet.example/l/meetup-join/x")).isNull();
+        assertThat(MeetingIds.meetingIdOfJoinWebUrl("https://graphmeet.example/l/meetup-join/x"))
+                .isNull();
         assertThat(MeetingIds.meetingIdOfJoinWebUrl("not a link")).isNull();
     }
 
@@ -52,7 +56,8 @@ class MeetingIdsTest {
                 + "\",\"Oid\":\"" + ORGANIZER + "\"}";
 
         assertThat(MeetingIds.canonicalJoinWebUrl(link)).isEqualTo(decoded);
-        assertThat(MeetingIds.canonicalJoinWebUrl(link.replace("%3a", "%3A").replace("%7b", "%7B"))).isEqualTo(decoded);
+        assertThat(MeetingIds.canonicalJoinWebUrl(link.replace("%3a", "%3A").replace("%7b", "%7B")))
+                .isEqualTo(decoded);
         assertThat(MeetingIds.canonicalJoinWebUrl(decoded)).isEqualTo(decoded);
         assertThat(MeetingIds.canonicalJoinWebUrl(link.replace("%", "%25"))).isEqualTo(link);
         assertThat(MeetingIds.meetingIdOfJoinWebUrl(decoded)).isEqualTo(MeetingIds.meetingId(ORGANIZER, threadId));
@@ -76,7 +81,8 @@ class MeetingIdsTest {
 
         assertThat(first.version()).isEqualTo(7);
         assertThat(first.variant()).isEqualTo(2);
-        assertThat(second.getMostSignificantBits() >>> 16).isGreaterThanOrEqualTo(first.getMostSignificantBits() >>> 16);
+        assertThat(second.getMostSignificantBits() >>> 16)
+                .isGreaterThanOrEqualTo(first.getMostSignificantBits() >>> 16);
         assertThat(second).isNotEqualTo(first);
     }
 

@@ -33,7 +33,8 @@ class MeetingRulesTest {
 
         assertThat(meeting(null, null).isLiveAt(expiry.minusNanos(100))).isTrue();
         assertThat(meeting(null, null).isLiveAt(expiry)).isFalse();
-        assertThat(meeting(null, null).isLiveAt(expiry.plus(Duration.ofDays(1)))).isFalse();
+        assertThat(meeting(null, null).isLiveAt(expiry.plus(Duration.ofDays(1))))
+                .isFalse();
     }
 
     @Test
@@ -47,7 +48,8 @@ class MeetingRulesTest {
     void timestampsCompareByInstant() {
         assertThat(START.compareTo(END)).isNegative();
         assertThat(END.compareTo(START)).isPositive();
-        assertThat(START.compareTo(Timestamp.parseOrNull("2026-04-01T12:00:00+02:00"))).isZero();
+        assertThat(START.compareTo(Timestamp.parseOrNull("2026-04-01T12:00:00+02:00")))
+                .isZero();
     }
 
     @Test
@@ -66,33 +68,95 @@ class MeetingRulesTest {
 
     @Test
     void aSettingsPatchChangesWhatItNamesAndMergesNestedSettings() {
-        SettingsPatch patch = new SettingsPatch(MeetingSettings.Presenters.ORGANIZER,
-                MeetingSettings.LobbyAdmitters.ORGANIZER_AND_CO_ORGANIZERS, MeetingSettings.ChatMode.LIMITED,
-                MeetingSettings.LiveShare.DISABLED, MeetingSettings.ChatHistory.NONE, false, false, false, false, false,
-                false, false, false, false, true, true, MeetingSettings.LobbyBypassScope.EVERYONE, null, true, null, true,
+        SettingsPatch patch = new SettingsPatch(
+                MeetingSettings.Presenters.ORGANIZER,
+                MeetingSettings.LobbyAdmitters.ORGANIZER_AND_CO_ORGANIZERS,
+                MeetingSettings.ChatMode.LIMITED,
+                MeetingSettings.LiveShare.DISABLED,
+                MeetingSettings.ChatHistory.NONE,
+                false,
+                false,
+                false,
+                false,
+                false,
+                false,
+                false,
+                false,
+                false,
+                true,
+                true,
+                MeetingSettings.LobbyBypassScope.EVERYONE,
+                null,
+                true,
+                null,
+                true,
                 null);
 
         MeetingSettings changed = patch.applyTo(MeetingSettings.defaults());
 
-        assertThat(changed).isEqualTo(new MeetingSettings(MeetingSettings.Presenters.ORGANIZER,
-                MeetingSettings.LobbyAdmitters.ORGANIZER_AND_CO_ORGANIZERS, MeetingSettings.ChatMode.LIMITED,
-                MeetingSettings.LiveShare.DISABLED, MeetingSettings.ChatHistory.NONE, false, false, false, false, false,
-                false, false, false, false, false, true, false, true,
-                new MeetingSettings.LobbyBypass(MeetingSettings.LobbyBypassScope.EVERYONE, false),
-                new MeetingSettings.Watermark(true, false), true, null, null, null, List.of()));
+        assertThat(changed)
+                .isEqualTo(new MeetingSettings(
+                        MeetingSettings.Presenters.ORGANIZER,
+                        MeetingSettings.LobbyAdmitters.ORGANIZER_AND_CO_ORGANIZERS,
+                        MeetingSettings.ChatMode.LIMITED,
+                        MeetingSettings.LiveShare.DISABLED,
+                        MeetingSettings.ChatHistory.NONE,
+                        false,
+                        false,
+                        false,
+                        false,
+                        false,
+                        false,
+                        false,
+                        false,
+                        false,
+                        false,
+                        true,
+                        false,
+                        true,
+                        new MeetingSettings.LobbyBypass(MeetingSettings.LobbyBypassScope.EVERYONE, false),
+                        new MeetingSettings.Watermark(true, false),
+                        true,
+                        null,
+                        null,
+                        null,
+                        List.of()));
         assertThat(SettingsPatch.none().applyTo(MeetingSettings.defaults())).isEqualTo(MeetingSettings.defaults());
     }
 
     @Test
     void nestedSettingsThatWereNeverSetAreMadeFromThePatch() {
-        MeetingSettings bare = new MeetingSettings(null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null);
-        SettingsPatch patch = new SettingsPatch(null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, MeetingSettings.LobbyBypassScope.INVITED, null, null, true, null, null);
+        MeetingSettings bare = new MeetingSettings(
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null);
+        SettingsPatch patch = new SettingsPatch(
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                MeetingSettings.LobbyBypassScope.INVITED,
+                null,
+                null,
+                true,
+                null,
+                null);
 
         MeetingSettings changed = patch.applyTo(bare);
 
-        assertThat(changed.lobbyBypass()).isEqualTo(new MeetingSettings.LobbyBypass(MeetingSettings.LobbyBypassScope.INVITED, null));
+        assertThat(changed.lobbyBypass())
+                .isEqualTo(new MeetingSettings.LobbyBypass(MeetingSettings.LobbyBypassScope.INVITED, null));
         assertThat(changed.watermarkProtection()).isEqualTo(new MeetingSettings.Watermark(null, true));
         assertThat(bare.anonymizeIdentityForRoles()).isEmpty();
     }
@@ -100,8 +164,10 @@ class MeetingRulesTest {
     @Test
     void requestsWithoutAttendeesHaveAnEmptyList() {
         assertThat(new MeetingRequest("x", null, null, null, null).attendees()).isEmpty();
-        assertThat(new NewMeetingRequest(null, null, null, null, null, false).attendees()).isEmpty();
-        assertThat(new NewMeetingRequest(null, null, null, null, null, false).settings()).isEqualTo(SettingsPatch.none());
+        assertThat(new NewMeetingRequest(null, null, null, null, null, false).attendees())
+                .isEmpty();
+        assertThat(new NewMeetingRequest(null, null, null, null, null, false).settings())
+                .isEqualTo(SettingsPatch.none());
     }
 
     @Test
@@ -115,7 +181,8 @@ class MeetingRulesTest {
         assertThatThrownBy(() -> new MeetingPatch(null, END, START, null, null, null))
                 .isInstanceOf(InvalidMeetingException.class)
                 .hasMessage("endDateTime must not be earlier than startDateTime.");
-        assertThat(new MeetingPatch(null, START, START, null, null, null).endDateTime()).isEqualTo(START);
+        assertThat(new MeetingPatch(null, START, START, null, null, null).endDateTime())
+                .isEqualTo(START);
     }
 
     @Test
@@ -133,8 +200,10 @@ class MeetingRulesTest {
             UUID next = identifiers.newThreadGuid();
             assertThat(next).isNotEqualTo(guid);
             assertThat(next.variant()).isEqualTo(2);
-            assertThat(next.getLeastSignificantBits() & 0x3FFFFFFFFFFFFFFFL).as("random low bits")
-                    .isNotEqualTo(0x3FFFFFFFFFFFFFFFL).isNotZero();
+            assertThat(next.getLeastSignificantBits() & 0x3FFFFFFFFFFFFFFFL)
+                    .as("random low bits")
+                    .isNotEqualTo(0x3FFFFFFFFFFFFFFFL)
+                    .isNotZero();
         }
     }
 
@@ -148,14 +217,50 @@ class MeetingRulesTest {
     }
 
     private static Meeting meeting(Timestamp lastUpdate, String passcode) {
-        Person organizer = new Person("0b7e4c2a-3d5f-4e6a-8b9c-0d1e2f3a4b5c", "5f1c6d2e-8a4b-4c3d-9e0f-1a2b3c4d5e6f",
-                null, null);
-        return new Meeting("id", organizer.tenantId(), organizer, "ext", "19:meeting_x@thread.v2", "https://join",
-                "123456789012", passcode, START, START, END, null, List.of(), MeetingSettings.defaults(), lastUpdate, 1);
+        Person organizer =
+                new Person("0b7e4c2a-3d5f-4e6a-8b9c-0d1e2f3a4b5c", "5f1c6d2e-8a4b-4c3d-9e0f-1a2b3c4d5e6f", null, null);
+        return new Meeting(
+                "id",
+                organizer.tenantId(),
+                organizer,
+                "ext",
+                "19:meeting_x@thread.v2",
+                "https://join",
+                "123456789012",
+                passcode,
+                START,
+                START,
+                END,
+                null,
+                List.of(),
+                MeetingSettings.defaults(),
+                lastUpdate,
+                1);
     }
 
     private static SettingsPatch settings(List<ParticipantRole> anonymised) {
-        return new SettingsPatch(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, anonymised);
+        return new SettingsPatch(
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                anonymised);
     }
 }

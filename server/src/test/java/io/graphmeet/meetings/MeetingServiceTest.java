@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.graphmeet.failure.StoreUnavailableException;
 import io.graphmeet.testing.MutableClock;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -14,6 +13,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /** The domain's rules for createOrGet, create, reads, updates and deletes, over a store in memory. */
@@ -30,7 +30,8 @@ class MeetingServiceTest {
     final MutableClock clock = new MutableClock(NOW);
     final InMemoryMeetingStore store = new InMemoryMeetingStore();
     final SequenceIdentifiers identifiers = new SequenceIdentifiers();
-    final MeetingService meetings = new MeetingService(store, MeetingServiceTest::describe, identifiers, clock, JOIN_BASE);
+    final MeetingService meetings =
+            new MeetingService(store, MeetingServiceTest::describe, identifiers, clock, JOIN_BASE);
 
     /** Megan and Adele are known in Contoso; anyone else is shown with the upn the caller gave, if any. */
     static Person describe(String tenantId, String userId, String upnHint) {
@@ -45,19 +46,42 @@ class MeetingServiceTest {
 
     @Test
     void createOrGetMakesAMeetingOfTheRequestWithServerMadeValues() {
-        Meeting meeting = createOrGet(MEGAN, new MeetingRequest("ext-1", "Weekly", null, null,
-                List.of(new AttendeeRequest(ADELE, null, null), new AttendeeRequest(GUEST, "guest@example.com",
-                        ParticipantRole.PRESENTER))));
+        Meeting meeting = createOrGet(
+                MEGAN,
+                new MeetingRequest(
+                        "ext-1",
+                        "Weekly",
+                        null,
+                        null,
+                        List.of(
+                                new AttendeeRequest(ADELE, null, null),
+                                new AttendeeRequest(GUEST, "guest@example.com", ParticipantRole.PRESENTER))));
 
         String threadId = MeetingIds.threadId(identifiers.issued.getFirst());
-        assertThat(meeting).isEqualTo(new Meeting(
-                MeetingIds.meetingId(MEGAN, threadId), TENANT,
-                new Person(MEGAN, TENANT, "megan@contoso.com", "Megan Bowen"), "ext-1", threadId,
-                MeetingIds.joinWebUrl(JOIN_BASE, threadId, TENANT, MEGAN), "100000000001", null,
-                Timestamp.of(NOW), Timestamp.of(NOW), Timestamp.of(NOW.plus(Duration.ofHours(1))), "Weekly",
-                List.of(new Attendee(new Person(ADELE, TENANT, "adele@contoso.com", "Adele Vance"), ParticipantRole.ATTENDEE),
-                        new Attendee(new Person(GUEST, TENANT, "guest@example.com", null), ParticipantRole.PRESENTER)),
-                MeetingSettings.defaults(), null, 1));
+        assertThat(meeting)
+                .isEqualTo(new Meeting(
+                        MeetingIds.meetingId(MEGAN, threadId),
+                        TENANT,
+                        new Person(MEGAN, TENANT, "megan@contoso.com", "Megan Bowen"),
+                        "ext-1",
+                        threadId,
+                        MeetingIds.joinWebUrl(JOIN_BASE, threadId, TENANT, MEGAN),
+                        "100000000001",
+                        null,
+                        Timestamp.of(NOW),
+                        Timestamp.of(NOW),
+                        Timestamp.of(NOW.plus(Duration.ofHours(1))),
+                        "Weekly",
+                        List.of(
+                                new Attendee(
+                                        new Person(ADELE, TENANT, "adele@contoso.com", "Adele Vance"),
+                                        ParticipantRole.ATTENDEE),
+                                new Attendee(
+                                        new Person(GUEST, TENANT, "guest@example.com", null),
+                                        ParticipantRole.PRESENTER)),
+                        MeetingSettings.defaults(),
+                        null,
+                        1));
         assertThat(store.stored(meeting.id())).contains(meeting);
     }
 
@@ -66,8 +90,14 @@ class MeetingServiceTest {
         Meeting created = createOrGet(MEGAN, request("ext-1", "First"));
         clock.advance(Duration.ofMinutes(5));
 
-        CreateOrGetOutcome again = meetings.createOrGet(new Organizer(TENANT, MEGAN), new MeetingRequest("ext-1",
-                "Second", Timestamp.parseOrNull("2026-05-01T10:00:00Z"), null, List.of(new AttendeeRequest(ADELE, null, null))));
+        CreateOrGetOutcome again = meetings.createOrGet(
+                new Organizer(TENANT, MEGAN),
+                new MeetingRequest(
+                        "ext-1",
+                        "Second",
+                        Timestamp.parseOrNull("2026-05-01T10:00:00Z"),
+                        null,
+                        List.of(new AttendeeRequest(ADELE, null, null))));
 
         assertThat(again).isEqualTo(new CreateOrGetOutcome.Existing(created));
         assertThat(store.inserts).isEqualTo(1);
@@ -130,7 +160,8 @@ class MeetingServiceTest {
                     .isInstanceOf(InvalidMeetingException.class)
                     .hasMessage("externalId is required and must be a non-empty string.");
         }
-        assertThat(createOrGet(MEGAN, request("k".repeat(256), null)).externalId()).hasSize(256);
+        assertThat(createOrGet(MEGAN, request("k".repeat(256), null)).externalId())
+                .hasSize(256);
         assertThatThrownBy(() -> createOrGet(MEGAN, request("k".repeat(257), null)))
                 .isInstanceOf(InvalidMeetingException.class)
                 .hasMessage("externalId must be at most 256 characters long.");
@@ -139,8 +170,10 @@ class MeetingServiceTest {
 
     @Test
     void withOnlyAStartTheMeetingLastsAnHourAtTheStartsPrecision() {
-        Meeting meeting = createOrGet(MEGAN, new MeetingRequest("ext-1", null,
-                Timestamp.parseOrNull("2026-06-01T08:30:00.25+02:00"), null, List.of()));
+        Meeting meeting = createOrGet(
+                MEGAN,
+                new MeetingRequest(
+                        "ext-1", null, Timestamp.parseOrNull("2026-06-01T08:30:00.25+02:00"), null, List.of()));
 
         assertThat(meeting.startDateTime()).hasToString("2026-06-01T06:30:00.25Z");
         assertThat(meeting.endDateTime()).hasToString("2026-06-01T07:30:00.25Z");
@@ -164,8 +197,10 @@ class MeetingServiceTest {
     @Test
     void anAttendeeNeedsAUserId() {
         for (String missing : new String[] {null, " "}) {
-            assertThatThrownBy(() -> createOrGet(MEGAN, new MeetingRequest("ext-1", null, null, null,
-                    List.of(new AttendeeRequest(missing, "a@b.c", null)))))
+            assertThatThrownBy(() -> createOrGet(
+                            MEGAN,
+                            new MeetingRequest(
+                                    "ext-1", null, null, null, List.of(new AttendeeRequest(missing, "a@b.c", null)))))
                     .isInstanceOf(InvalidMeetingException.class)
                     .hasMessage("participants.attendees[].identity.user.id is required.");
         }
@@ -175,8 +210,29 @@ class MeetingServiceTest {
 
     @Test
     void createMakesAMeetingWithoutExternalIdFromTheDefaultsAndTheRequestedSettings() {
-        SettingsPatch settings = new SettingsPatch(MeetingSettings.Presenters.ORGANIZER, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        SettingsPatch settings = new SettingsPatch(
+                MeetingSettings.Presenters.ORGANIZER,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
 
         Meeting meeting = meetings.create(new Organizer(TENANT, MEGAN), newMeeting(settings, true));
 
@@ -184,9 +240,12 @@ class MeetingServiceTest {
         assertThat(meeting.subject()).isEqualTo("Plain");
         assertThat(meeting.passcode()).isEqualTo("PASS-1");
         assertThat(meeting.settings().allowedPresenters()).isEqualTo(MeetingSettings.Presenters.ORGANIZER);
-        assertThat(meeting.settings().allowMeetingChat()).isEqualTo(MeetingSettings.defaults().allowMeetingChat());
+        assertThat(meeting.settings().allowMeetingChat())
+                .isEqualTo(MeetingSettings.defaults().allowMeetingChat());
         assertThat(store.stored(meeting.id())).contains(meeting);
-        assertThat(meetings.create(new Organizer(TENANT, MEGAN), newMeeting(null, false)).passcode()).isNull();
+        assertThat(meetings.create(new Organizer(TENANT, MEGAN), newMeeting(null, false))
+                        .passcode())
+                .isNull();
     }
 
     @Test
@@ -206,8 +265,8 @@ class MeetingServiceTest {
 
     @Test
     void theOrganizerAndSignedInAttendeesMayReadAMeetingAndNobodyElse() {
-        Meeting meeting = createOrGet(MEGAN, new MeetingRequest("ext-1", null, null, null,
-                List.of(new AttendeeRequest(ADELE, null, null))));
+        Meeting meeting = createOrGet(
+                MEGAN, new MeetingRequest("ext-1", null, null, null, List.of(new AttendeeRequest(ADELE, null, null))));
 
         assertThat(meetings.get(new Requester(TENANT, MEGAN), meeting.id())).isEqualTo(meeting);
         assertThat(meetings.get(new Requester(TENANT, MEGAN.toUpperCase(Locale.ROOT)), meeting.id()))
@@ -221,8 +280,8 @@ class MeetingServiceTest {
 
     @Test
     void onlyTheOrganizerMayLookAMeetingUpByItsJoinDetails() {
-        Meeting meeting = createOrGet(MEGAN, new MeetingRequest("ext-1", null, null, null,
-                List.of(new AttendeeRequest(ADELE, null, null))));
+        Meeting meeting = createOrGet(
+                MEGAN, new MeetingRequest("ext-1", null, null, null, List.of(new AttendeeRequest(ADELE, null, null))));
         Requester megan = new Requester(TENANT, MEGAN);
         Requester adele = new Requester(TENANT, ADELE);
 
@@ -236,8 +295,7 @@ class MeetingServiceTest {
                 .hasMessage("3003: User does not have access to lookup meeting");
         assertNotFound(() -> meetings.findByJoinWebUrl(megan, meeting.joinWebUrl() + "x"));
         assertNotFound(() -> meetings.findByJoinMeetingId(megan, "999999999999"));
-        assertNotFound(() -> meetings.findByJoinMeetingId(new Requester(OTHER_TENANT, MEGAN),
-                meeting.joinMeetingId()));
+        assertNotFound(() -> meetings.findByJoinMeetingId(new Requester(OTHER_TENANT, MEGAN), meeting.joinMeetingId()));
     }
 
     // ---- update
@@ -249,14 +307,17 @@ class MeetingServiceTest {
         Timestamp start = Timestamp.parseOrNull("2026-04-01T10:00:00Z");
         Timestamp end = Timestamp.parseOrNull("2026-04-01T10:30:00Z");
 
-        Meeting updated = meetings.update(new Requester(TENANT, MEGAN), meeting.id(),
+        Meeting updated = meetings.update(
+                new Requester(TENANT, MEGAN),
+                meeting.id(),
                 new MeetingPatch("After", start, end, List.of(new AttendeeRequest(ADELE, null, null)), null, null));
 
         assertThat(updated.subject()).isEqualTo("After");
         assertThat(updated.startDateTime()).isEqualTo(start);
         assertThat(updated.endDateTime()).isEqualTo(end);
-        assertThat(updated.attendees()).containsExactly(new Attendee(
-                new Person(ADELE, TENANT, "adele@contoso.com", "Adele Vance"), ParticipantRole.ATTENDEE));
+        assertThat(updated.attendees())
+                .containsExactly(new Attendee(
+                        new Person(ADELE, TENANT, "adele@contoso.com", "Adele Vance"), ParticipantRole.ATTENDEE));
         assertThat(updated.lastUpdateDateTime()).isEqualTo(Timestamp.of(NOW.plus(Duration.ofMinutes(7))));
         assertThat(updated.revision()).isEqualTo(2);
         assertThat(store.stored(meeting.id())).contains(updated);
@@ -264,13 +325,16 @@ class MeetingServiceTest {
 
     @Test
     void anUpdateLeavesWhatThePatchDoesNotName() {
-        Meeting meeting = createOrGet(MEGAN, new MeetingRequest("ext-1", "Kept", null, null,
-                List.of(new AttendeeRequest(ADELE, null, null))));
+        Meeting meeting = createOrGet(
+                MEGAN,
+                new MeetingRequest("ext-1", "Kept", null, null, List.of(new AttendeeRequest(ADELE, null, null))));
 
-        Meeting updated = meetings.update(new Requester(TENANT, MEGAN), meeting.id(),
-                new MeetingPatch(null, null, null, null, MEGAN, null));
+        Meeting updated = meetings.update(
+                new Requester(TENANT, MEGAN), meeting.id(), new MeetingPatch(null, null, null, null, MEGAN, null));
 
-        assertThat(updated).usingRecursiveComparison().ignoringFields("lastUpdateDateTime", "revision")
+        assertThat(updated)
+                .usingRecursiveComparison()
+                .ignoringFields("lastUpdateDateTime", "revision")
                 .isEqualTo(meeting);
     }
 
@@ -279,11 +343,11 @@ class MeetingServiceTest {
         Meeting meeting = createOrGet(MEGAN, request("ext-1", "Before"));
         Timestamp start = Timestamp.parseOrNull("2026-04-01T10:00:00Z");
         Timestamp end = Timestamp.parseOrNull("2026-04-01T10:30:00Z");
-        store.beforeNextUpdate(() -> store.put(new MeetingPatch(null, start, end, null, null, null)
-                .applyTo(meeting, null, Timestamp.of(NOW))));
+        store.beforeNextUpdate(() -> store.put(
+                new MeetingPatch(null, start, end, null, null, null).applyTo(meeting, null, Timestamp.of(NOW))));
 
-        Meeting updated = meetings.update(new Requester(TENANT, MEGAN), meeting.id(),
-                new MeetingPatch("After", null, null, null, null, null));
+        Meeting updated = meetings.update(
+                new Requester(TENANT, MEGAN), meeting.id(), new MeetingPatch("After", null, null, null, null, null));
 
         assertThat(updated.subject()).isEqualTo("After");
         assertThat(updated.startDateTime()).isEqualTo(start);
@@ -297,12 +361,15 @@ class MeetingServiceTest {
         for (int i = 0; i < 8; i++) {
             store.beforeNextUpdate(() -> {
                 Meeting current = store.stored(meeting.id()).orElseThrow();
-                store.put(new MeetingPatch("Other", null, null, null, null, null).applyTo(current, null, Timestamp.of(NOW)));
+                store.put(new MeetingPatch("Other", null, null, null, null, null)
+                        .applyTo(current, null, Timestamp.of(NOW)));
             });
         }
 
-        assertThatThrownBy(() -> meetings.update(new Requester(TENANT, MEGAN), meeting.id(),
-                new MeetingPatch("Mine", null, null, null, null, null)))
+        assertThatThrownBy(() -> meetings.update(
+                        new Requester(TENANT, MEGAN),
+                        meeting.id(),
+                        new MeetingPatch("Mine", null, null, null, null, null)))
                 .isInstanceOf(StoreUnavailableException.class)
                 .hasMessage("the meeting kept changing during the update after 8 attempts");
         assertThat(store.stored(meeting.id()).orElseThrow().revision()).isEqualTo(9);
@@ -313,17 +380,19 @@ class MeetingServiceTest {
         Meeting meeting = createOrGet(MEGAN, request("ext-1", "Before"));
         store.beforeNextUpdate(() -> store.delete(TENANT, meeting.id(), NOW));
 
-        assertNotFound(() -> meetings.update(new Requester(TENANT, MEGAN), meeting.id(),
-                new MeetingPatch("Mine", null, null, null, null, null)));
+        assertNotFound(() -> meetings.update(
+                new Requester(TENANT, MEGAN), meeting.id(), new MeetingPatch("Mine", null, null, null, null, null)));
     }
 
     @Test
     void onlyTheOrganizerMayChangeOrDeleteAMeeting() {
-        Meeting meeting = createOrGet(MEGAN, new MeetingRequest("ext-1", "Mine", null, null,
-                List.of(new AttendeeRequest(ADELE, null, null))));
+        Meeting meeting = createOrGet(
+                MEGAN,
+                new MeetingRequest("ext-1", "Mine", null, null, List.of(new AttendeeRequest(ADELE, null, null))));
         Requester adele = new Requester(TENANT, ADELE);
 
-        assertThatThrownBy(() -> meetings.update(adele, meeting.id(), new MeetingPatch("Hers", null, null, null, null, null)))
+        assertThatThrownBy(() ->
+                        meetings.update(adele, meeting.id(), new MeetingPatch("Hers", null, null, null, null, null)))
                 .isInstanceOf(MeetingAccessDeniedException.class)
                 .hasMessage("Only the organizer can change or delete a meeting.");
         assertThatThrownBy(() -> meetings.delete(adele, meeting.id()))
@@ -336,12 +405,17 @@ class MeetingServiceTest {
     void theOrganizerNamedInAPatchMustBeTheCurrentOne() {
         Meeting meeting = createOrGet(MEGAN, request("ext-1", "Mine"));
 
-        assertThatThrownBy(() -> meetings.update(new Requester(TENANT, MEGAN), meeting.id(),
-                new MeetingPatch("Moved", null, null, null, ADELE, null)))
+        assertThatThrownBy(() -> meetings.update(
+                        new Requester(TENANT, MEGAN),
+                        meeting.id(),
+                        new MeetingPatch("Moved", null, null, null, ADELE, null)))
                 .isInstanceOf(InvalidMeetingException.class)
                 .hasMessage("participants.organizer cannot be changed.");
-        assertThat(meetings.update(new Requester(TENANT, MEGAN), meeting.id(),
-                new MeetingPatch("Same", null, null, null, MEGAN.toUpperCase(Locale.ROOT), null)).subject())
+        assertThat(meetings.update(
+                                new Requester(TENANT, MEGAN),
+                                meeting.id(),
+                                new MeetingPatch("Same", null, null, null, MEGAN.toUpperCase(Locale.ROOT), null))
+                        .subject())
                 .isEqualTo("Same");
     }
 

@@ -29,8 +29,15 @@ class TimestampTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"+999999999-12-31T23:59:59Z", "-0001-01-01T00:00:00Z", "0000-12-31T23:59:59Z",
-            "+10000-01-01T00:00:00Z", "0001-01-01T00:30:00+01:00", "9999-12-31T23:59:59-01:00"})
+    @ValueSource(
+            strings = {
+                "+999999999-12-31T23:59:59Z",
+                "-0001-01-01T00:00:00Z",
+                "0000-12-31T23:59:59Z",
+                "+10000-01-01T00:00:00Z",
+                "0001-01-01T00:30:00+01:00",
+                "9999-12-31T23:59:59-01:00"
+            })
     void refusesInstantsOutsideTheYearsOneToNineThousandNineHundredNinetyNineInUtc(String input) {
         assertThat(Timestamp.parseOrNull(input)).isNull();
     }
@@ -49,6 +56,7 @@ class TimestampTest {
     @ValueSource(strings = {"2026-03-12T09:15:02.412739199Z"})
     void serverTimesHaveSevenDigits(String instant) {
         assertThat(Timestamp.of(Instant.parse(instant))).hasToString("2026-03-12T09:15:02.4127391Z");
-        assertThat(Timestamp.of(Instant.parse(instant)).plus(Duration.ofHours(1))).hasToString("2026-03-12T10:15:02.4127391Z");
+        assertThat(Timestamp.of(Instant.parse(instant)).plus(Duration.ofHours(1)))
+                .hasToString("2026-03-12T10:15:02.4127391Z");
     }
 }

@@ -40,7 +40,8 @@ class AccessLogTest {
     @BeforeAll
     void start(@TempDir Path scratch) {
         log = scratch.resolve("access.log");
-        server = TestServer.on(Backend.EMBEDDED, scratch).bootstrap(Contoso.DIRECTORY)
+        server = TestServer.on(Backend.EMBEDDED, scratch)
+                .bootstrap(Contoso.DIRECTORY)
                 .setting("GRAPHMEET_ACCESS_LOG_FORMAT", "json")
                 .setting("GRAPHMEET_ACCESS_LOG_FILE", log.toString())
                 .start();
@@ -55,11 +56,14 @@ class AccessLogTest {
     void aCreateIsOneJsonLineWithTheCallerTheOperationAndTheTraceButNoToken() {
         String token = server.issuer().delegated(TENANT, MEGAN, WRITE);
         String path = "/v1.0/users/" + MEGAN + "/onlineMeetings/createOrGet";
-        GraphResponse created = server.http().send(server.http().request(path, token)
-                .header("Content-Type", "application/json")
-                .header("client-request-id", "client-abc-1")
-                .header("traceparent", "00-" + TRACE_ID + "-" + PARENT_SPAN + "-01")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"externalId\":\"log-" + UUID.randomUUID() + "\"}")));
+        GraphResponse created = server.http()
+                .send(server.http()
+                        .request(path, token)
+                        .header("Content-Type", "application/json")
+                        .header("client-request-id", "client-abc-1")
+                        .header("traceparent", "00-" + TRACE_ID + "-" + PARENT_SPAN + "-01")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"externalId\":\"log-" + UUID.randomUUID() + "\"}")));
         assertThat(created.status()).isEqualTo(201);
 
         JsonNode line = lineOf(created.header("request-id"));
@@ -74,7 +78,8 @@ class AccessLogTest {
         assertThat(line.path("status").asInt()).isEqualTo(201);
         assertThat(line.has("error-code")).isFalse();
         assertThat(line.path("latency-ms").asDouble()).isPositive();
-        assertThat(line.path("bytes").asLong()).isEqualTo(created.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        assertThat(line.path("bytes").asLong())
+                .isEqualTo(created.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
         assertThat(line.path("trace-id").asText()).isEqualTo(TRACE_ID);
         assertThat(line.path("parent-span-id").asText()).isEqualTo(PARENT_SPAN);
         assertThat(created.header("traceparent"))
@@ -84,8 +89,8 @@ class AccessLogTest {
 
     @Test
     void anErrorCarriesGraphsCodeAndARequestWithoutTraceparentStartsATrace() {
-        GraphResponse refused = server.http().post("/v1.0/me/onlineMeetings/createOrGet", "not-a-jwt",
-                "{\"externalId\":\"x\"}");
+        GraphResponse refused =
+                server.http().post("/v1.0/me/onlineMeetings/createOrGet", "not-a-jwt", "{\"externalId\":\"x\"}");
         assertThat(refused.status()).isEqualTo(401);
 
         JsonNode line = lineOf(refused.header("request-id"));
@@ -103,7 +108,9 @@ class AccessLogTest {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
         List<JsonNode> matching = List.of();
         while (matching.isEmpty() && Instant.now().isBefore(deadline)) {
-            matching = lines().stream().filter(line -> line.path("request-id").asText().equals(requestId)).toList();
+            matching = lines().stream()
+                    .filter(line -> line.path("request-id").asText().equals(requestId))
+                    .toList();
             if (matching.isEmpty()) {
                 try {
                     Thread.sleep(10);
@@ -119,13 +126,15 @@ class AccessLogTest {
 
     private List<JsonNode> lines() {
         try {
-            return Files.readAllLines(log).stream().map(line -> {
-                try {
-                    return JSON.readTree(line);
-                } catch (IOException e) {
-                    throw new AssertionError("not a JSON line: " + line, e);
-                }
-            }).toList();
+            return Files.readAllLines(log).stream()
+                    .map(line -> {
+                        try {
+                            return JSON.readTree(line);
+                        } catch (IOException e) {
+                            throw new AssertionError("not a JSON line: " + line, e);
+                        }
+                    })
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -35,8 +35,10 @@ class GracefulStopTest {
     @Test
     void aRequestInFlightFinishesWhileReadinessIs503AndNewConnectionsAreRefused(@TempDir Path scratch)
             throws Exception {
-        TestServer server = TestServer.on(Backend.EMBEDDED, scratch).bootstrap(Contoso.DIRECTORY)
-                .setting("GRAPHMEET_SERVER_SHUTDOWN_GRACE", "PT20S").start();
+        TestServer server = TestServer.on(Backend.EMBEDDED, scratch)
+                .bootstrap(Contoso.DIRECTORY)
+                .setting("GRAPHMEET_SERVER_SHUTDOWN_GRACE", "PT20S")
+                .start();
         String management = server.graphmeet().managementUrl();
         int port = server.graphmeet().port();
         byte[] body = "{\"externalId\":\"in-flight-at-stop\"}".getBytes(StandardCharsets.UTF_8);
@@ -44,8 +46,8 @@ class GracefulStopTest {
         try (Socket client = new Socket("127.0.0.1", port)) {
             OutputStream out = client.getOutputStream();
             out.write(("POST /v1.0/me/onlineMeetings/createOrGet HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Authorization: Bearer " + server.issuer().delegated(TENANT, MEGAN, WRITE) + "\r\n"
-                    + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                            + "Authorization: Bearer " + server.issuer().delegated(TENANT, MEGAN, WRITE) + "\r\n"
+                            + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.write(body, 0, 10);
             out.flush();
@@ -76,7 +78,8 @@ class GracefulStopTest {
     private static void awaitStatus(HttpClient http, String url, int status) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
         while (http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
-                .statusCode() != status) {
+                        .statusCode()
+                != status) {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError(url + " did not answer " + status);
             }

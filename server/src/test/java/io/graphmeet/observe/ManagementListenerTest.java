@@ -40,7 +40,9 @@ class ManagementListenerTest {
 
     @BeforeAll
     void start(@TempDir Path scratch) {
-        server = TestServer.on(Backend.EMBEDDED, scratch).bootstrap(Contoso.DIRECTORY).start();
+        server = TestServer.on(Backend.EMBEDDED, scratch)
+                .bootstrap(Contoso.DIRECTORY)
+                .start();
     }
 
     @AfterAll
@@ -61,11 +63,18 @@ class ManagementListenerTest {
 
     @Test
     void readinessIs503NamingTheSchemaCheckWhenTheDatabaseHasANewerSchema() throws Exception {
-        String url = "jdbc:sqlite:" + server.graphmeet().config().storage().dataDir().resolve(Database.EMBEDDED_FILE).toAbsolutePath();
+        String url = "jdbc:sqlite:"
+                + server.graphmeet()
+                        .config()
+                        .storage()
+                        .dataDir()
+                        .resolve(Database.EMBEDDED_FILE)
+                        .toAbsolutePath();
         int newer = Database.expectedSchemaVersion() + 1;
-        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
-            statement.execute("INSERT INTO schema_migrations (version, script, applied_at) VALUES (" + newer
-                    + ", 'V" + newer + "__from_a_newer_build.sql', '2026-11-30T00:00:00Z')");
+        try (Connection connection = DriverManager.getConnection(url);
+                Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO schema_migrations (version, script, applied_at) VALUES (" + newer + ", 'V"
+                    + newer + "__from_a_newer_build.sql', '2026-11-30T00:00:00Z')");
         }
         try {
             HttpResponse<String> ready = get("/observe/health/ready");
@@ -98,17 +107,23 @@ class ManagementListenerTest {
         Scrape after = Scrape.of(server.graphmeet().managementUrl());
 
         assertThat(after.type("graphmeet_requests_total")).isEqualTo(MetricType.COUNTER);
-        assertThat(increase(before, after, "graphmeet_requests_total", Map.of("operation", "createOrGet", "status", "201")))
+        assertThat(increase(
+                        before, after, "graphmeet_requests_total", Map.of("operation", "createOrGet", "status", "201")))
                 .isEqualTo(1);
-        assertThat(increase(before, after, "graphmeet_requests_total", Map.of("operation", "createOrGet", "status", "200")))
+        assertThat(increase(
+                        before, after, "graphmeet_requests_total", Map.of("operation", "createOrGet", "status", "200")))
                 .isEqualTo(1);
-        assertThat(increase(before, after, "graphmeet_requests_total", Map.of("operation", "createOrGet", "status", "401")))
+        assertThat(increase(
+                        before, after, "graphmeet_requests_total", Map.of("operation", "createOrGet", "status", "401")))
                 .isEqualTo(1);
         assertThat(after.type("graphmeet_request_duration_seconds")).isEqualTo(MetricType.HISTOGRAM);
         assertThat(after.count("graphmeet_request_duration_seconds", Map.of("operation", "createOrGet"))
-                - before.count("graphmeet_request_duration_seconds", Map.of("operation", "createOrGet"))).isEqualTo(3);
-        assertThat(increase(before, after, "graphmeet_createorget_total", Map.of("outcome", "created"))).isEqualTo(1);
-        assertThat(increase(before, after, "graphmeet_createorget_total", Map.of("outcome", "existing"))).isEqualTo(1);
+                        - before.count("graphmeet_request_duration_seconds", Map.of("operation", "createOrGet")))
+                .isEqualTo(3);
+        assertThat(increase(before, after, "graphmeet_createorget_total", Map.of("outcome", "created")))
+                .isEqualTo(1);
+        assertThat(increase(before, after, "graphmeet_createorget_total", Map.of("outcome", "existing")))
+                .isEqualTo(1);
         assertThat(increase(before, after, "graphmeet_token_verifications_total", Map.of("result", "valid")))
                 .isEqualTo(2);
         assertThat(increase(before, after, "graphmeet_token_verifications_total", Map.of("result", "missing")))
@@ -116,7 +131,8 @@ class ManagementListenerTest {
         assertThat(after.type("graphmeet_group_commit_batch_size")).isEqualTo(MetricType.HISTOGRAM);
         assertThat(after.count("graphmeet_group_commit_batch_size", Map.of())).isPositive();
         assertThat(after.type("graphmeet_group_commit_duration_seconds")).isEqualTo(MetricType.HISTOGRAM);
-        assertThat(after.sample("hikaricp_connections_active", Map.of("pool", "graphmeet-sqlite-readers"))).isPresent();
+        assertThat(after.sample("hikaricp_connections_active", Map.of("pool", "graphmeet-sqlite-readers")))
+                .isPresent();
         assertThat(after.sample("jvm_memory_used_bytes", Map.of())).isPresent();
         assertThat(after.sample("process_cpu_usage", Map.of())).isPresent();
         assertThat(after.sample("process_uptime_seconds", Map.of())).isPresent();
@@ -137,9 +153,11 @@ class ManagementListenerTest {
 
     @Test
     void theGraphPortServesNoneOfIt() throws Exception {
-        HttpResponse<String> onGraphPort = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(server.baseUrl() + "/observe/health/ready")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> onGraphPort = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.baseUrl() + "/observe/health/ready"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(onGraphPort.statusCode()).isEqualTo(400);
         assertThat(onGraphPort.body()).contains("\"code\":\"BadRequest\"");
@@ -159,8 +177,10 @@ class ManagementListenerTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(server.graphmeet().managementUrl() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.graphmeet().managementUrl() + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -21,8 +21,12 @@ class ManagementServerTest {
     void readinessFollowsServingStoppingAndEveryCheck() throws Exception {
         AtomicReference<Optional<String>> database = new AtomicReference<>(Optional.empty());
         try (PrometheusMetrics metrics = new PrometheusMetrics();
-                ManagementServer management = ManagementServer.start(new GraphmeetConfig.Management("127.0.0.1", 0),
-                        metrics, List.of(Readiness.of("database", database::get)), Map.of(), Clock.systemUTC())) {
+                ManagementServer management = ManagementServer.start(
+                        new GraphmeetConfig.Management("127.0.0.1", 0),
+                        metrics,
+                        List.of(Readiness.of("database", database::get)),
+                        Map.of(),
+                        Clock.systemUTC())) {
             assertThat(ready(management).statusCode()).isEqualTo(503);
 
             management.serving();
@@ -60,7 +64,10 @@ class ManagementServerTest {
     }
 
     private static HttpResponse<String> get(ManagementServer management, String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + management.port() + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + management.port() + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -33,7 +33,8 @@ class TraceExportTest {
         List<Export> received = new CopyOnWriteArrayList<>();
         HttpServer collector = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         collector.createContext("/v1/traces", exchange -> {
-            received.add(new Export(exchange.getRequestHeaders().getFirst("Content-Type"),
+            received.add(new Export(
+                    exchange.getRequestHeaders().getFirst("Content-Type"),
                     exchange.getRequestBody().readAllBytes()));
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
@@ -41,15 +42,20 @@ class TraceExportTest {
         collector.start();
         GraphResponse created;
         try {
-            try (TestServer server = TestServer.on(Backend.EMBEDDED, scratch).bootstrap(Contoso.DIRECTORY)
-                    .setting("GRAPHMEET_TRACING_OTLP_ENDPOINT",
+            try (TestServer server = TestServer.on(Backend.EMBEDDED, scratch)
+                    .bootstrap(Contoso.DIRECTORY)
+                    .setting(
+                            "GRAPHMEET_TRACING_OTLP_ENDPOINT",
                             "http://127.0.0.1:" + collector.getAddress().getPort() + "/v1/traces")
                     .start()) {
-                created = server.http().send(server.http().request("/v1.0/me/onlineMeetings/createOrGet",
-                                server.issuer().delegated(TENANT, MEGAN, WRITE))
-                        .header("Content-Type", "application/json")
-                        .header("traceparent", "00-" + TRACE_ID + "-b7ad6b7169203331-01")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"externalId\":\"traced\"}")));
+                created = server.http()
+                        .send(server.http()
+                                .request(
+                                        "/v1.0/me/onlineMeetings/createOrGet",
+                                        server.issuer().delegated(TENANT, MEGAN, WRITE))
+                                .header("Content-Type", "application/json")
+                                .header("traceparent", "00-" + TRACE_ID + "-b7ad6b7169203331-01")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"externalId\":\"traced\"}")));
             } // stopping flushes the spans not yet exported
         } finally {
             collector.stop(0);
@@ -57,14 +63,18 @@ class TraceExportTest {
 
         assertThat(created.status()).isEqualTo(201);
         String spanId = created.header("traceparent").split("-")[2];
-        assertThat(created.header("traceparent")).startsWith("00-" + TRACE_ID + "-").endsWith("-01");
+        assertThat(created.header("traceparent"))
+                .startsWith("00-" + TRACE_ID + "-")
+                .endsWith("-01");
         assertThat(received).isNotEmpty();
         Export export = received.getFirst();
         assertThat(export.contentType()).isEqualTo("application/x-protobuf");
         String body = HexFormat.of().formatHex(export.body());
         assertThat(body).contains(TRACE_ID).contains(spanId).contains("b7ad6b7169203331");
         assertThat(new String(export.body(), StandardCharsets.ISO_8859_1))
-                .contains("graphmeet").contains("/v1.0/me/onlineMeetings/createOrGet").contains("createOrGet");
+                .contains("graphmeet")
+                .contains("/v1.0/me/onlineMeetings/createOrGet")
+                .contains("createOrGet");
     }
 
     private record Export(String contentType, byte[] body) {}

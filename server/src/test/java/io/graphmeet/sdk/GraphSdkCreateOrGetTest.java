@@ -75,7 +75,9 @@ class GraphSdkCreateOrGetTest {
         assertThat(created.getExpiryDateTime()).isEqualTo(OffsetDateTime.parse("2026-07-05T02:19:21.3524945Z"));
         assertThat(created.getCreationDateTime()).isEqualTo(OffsetDateTime.parse("2026-03-12T09:15:02.4127391Z"));
         assertThat(created.getJoinWebUrl()).startsWith(server.baseUrl() + "/l/meetup-join/19%3ameeting_");
-        assertThat(created.getChatInfo().getThreadId()).startsWith("19:meeting_").endsWith("@thread.v2");
+        assertThat(created.getChatInfo().getThreadId())
+                .startsWith("19:meeting_")
+                .endsWith("@thread.v2");
         assertThat(created.getChatInfo().getMessageId()).isEqualTo("0");
         assertThat(created.getJoinMeetingIdSettings().getJoinMeetingId()).matches("\\d{12}");
         assertThat(created.getJoinMeetingIdSettings().getIsPasscodeRequired()).isFalse();
@@ -89,7 +91,8 @@ class GraphSdkCreateOrGetTest {
         assertThat(organizer.getUpn()).isEqualTo("megan@contoso.com");
         assertThat(organizer.getIdentity().getUser().getId()).isEqualTo(MEGAN);
         assertThat(organizer.getIdentity().getUser().getDisplayName()).isEqualTo("Megan Bowen");
-        MeetingParticipantInfo attendee = created.getParticipants().getAttendees().getFirst();
+        MeetingParticipantInfo attendee =
+                created.getParticipants().getAttendees().getFirst();
         assertThat(attendee.getRole()).isEqualTo(OnlineMeetingRole.Attendee);
         assertThat(attendee.getUpn()).isEqualTo("adele@contoso.com");
         assertThat(attendee.getIdentity().getUser().getDisplayName()).isEqualTo("Adele Vance");
@@ -101,10 +104,17 @@ class GraphSdkCreateOrGetTest {
         CreateOrGetPostRequestBody body = new CreateOrGetPostRequestBody();
         body.setExternalId("sdk-app-" + UUID.randomUUID());
 
-        OnlineMeeting meeting = graph.users().byUserId(MEGAN).onlineMeetings().createOrGet().post(body);
+        OnlineMeeting meeting =
+                graph.users().byUserId(MEGAN).onlineMeetings().createOrGet().post(body);
 
-        assertThat(meeting.getParticipants().getOrganizer().getIdentity().getUser().getId()).isEqualTo(MEGAN);
-        assertThat(meeting.getEndDateTime()).isEqualTo(meeting.getStartDateTime().plusHours(1));
+        assertThat(meeting.getParticipants()
+                        .getOrganizer()
+                        .getIdentity()
+                        .getUser()
+                        .getId())
+                .isEqualTo(MEGAN);
+        assertThat(meeting.getEndDateTime())
+                .isEqualTo(meeting.getStartDateTime().plusHours(1));
     }
 
     @Test
@@ -113,24 +123,34 @@ class GraphSdkCreateOrGetTest {
         CreateOrGetPostRequestBody body = new CreateOrGetPostRequestBody();
         body.setExternalId("sdk-denied-" + UUID.randomUUID());
 
-        ODataError error = catchThrowableOfType(ODataError.class,
-                () -> graph.users().byUserId(ADELE).onlineMeetings().createOrGet().post(body));
+        ODataError error = catchThrowableOfType(
+                ODataError.class,
+                () -> graph.users()
+                        .byUserId(ADELE)
+                        .onlineMeetings()
+                        .createOrGet()
+                        .post(body));
 
         assertThat(error.getResponseStatusCode()).isEqualTo(403);
         assertThat(error.getError().getCode()).isEqualTo("Forbidden");
         assertThat(error.getError().getMessage()).isEqualTo("No application access policy found for this app");
-        String requestId = error.getResponseHeaders().get("request-id").iterator().next();
+        String requestId =
+                error.getResponseHeaders().get("request-id").iterator().next();
         assertThat(requestId).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
         assertThat(error.getError().getInnerError().getRequestId()).isEqualTo(requestId);
         assertThat(error.getError().getInnerError().getClientRequestId())
-                .isEqualTo(error.getResponseHeaders().get("client-request-id").iterator().next());
+                .isEqualTo(error.getResponseHeaders()
+                        .get("client-request-id")
+                        .iterator()
+                        .next());
     }
 
     @Test
     void aMissingExternalIdIsABadRequestODataError() {
         GraphServiceClient graph = client(server.issuer().delegated(TENANT, MEGAN, WRITE));
 
-        ODataError error = catchThrowableOfType(ODataError.class,
+        ODataError error = catchThrowableOfType(
+                ODataError.class,
                 () -> graph.me().onlineMeetings().createOrGet().post(new CreateOrGetPostRequestBody()));
 
         assertThat(error.getResponseStatusCode()).isEqualTo(400);

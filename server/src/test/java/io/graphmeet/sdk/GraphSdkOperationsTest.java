@@ -57,7 +57,10 @@ class GraphSdkOperationsTest {
 
     @BeforeAll
     void start(@TempDir Path scratch) {
-        server = TestServer.on(backend(), scratch).clock(clock).bootstrap(Contoso.DIRECTORY).start();
+        server = TestServer.on(backend(), scratch)
+                .clock(clock)
+                .bootstrap(Contoso.DIRECTORY)
+                .start();
         megan = client(server.issuer().delegated(TENANT, MEGAN, WRITE));
     }
 
@@ -90,8 +93,14 @@ class GraphSdkOperationsTest {
         assertThat(created.getAllowedPresenters()).isEqualTo(OnlineMeetingPresenters.Organizer);
         assertThat(created.getJoinMeetingIdSettings().getIsPasscodeRequired()).isTrue();
         assertThat(created.getJoinMeetingIdSettings().getPasscode()).matches("[A-Za-z0-9]{6}");
-        assertThat(created.getParticipants().getOrganizer().getIdentity().getUser().getId()).isEqualTo(MEGAN);
-        assertThat(created.getParticipants().getAttendees()).singleElement()
+        assertThat(created.getParticipants()
+                        .getOrganizer()
+                        .getIdentity()
+                        .getUser()
+                        .getId())
+                .isEqualTo(MEGAN);
+        assertThat(created.getParticipants().getAttendees())
+                .singleElement()
                 .satisfies(attendee -> assertThat(attendee.getUpn()).isEqualTo("adele@contoso.com"));
     }
 
@@ -111,8 +120,11 @@ class GraphSdkOperationsTest {
     void getsByIdWithAndWithoutSelect() {
         OnlineMeeting created = created("SDK get");
 
-        OnlineMeeting whole = megan.me().onlineMeetings().byOnlineMeetingId(created.getId()).get();
-        OnlineMeeting selected = megan.me().onlineMeetings().byOnlineMeetingId(created.getId())
+        OnlineMeeting whole =
+                megan.me().onlineMeetings().byOnlineMeetingId(created.getId()).get();
+        OnlineMeeting selected = megan.me()
+                .onlineMeetings()
+                .byOnlineMeetingId(created.getId())
                 .get(config -> config.queryParameters.select = new String[] {"subject"});
 
         assertThat(whole.getJoinWebUrl()).isEqualTo(created.getJoinWebUrl());
@@ -127,19 +139,31 @@ class GraphSdkOperationsTest {
     void findsByJoinWebUrlAndByJoinMeetingId() {
         OnlineMeeting created = created("SDK filter");
 
-        List<OnlineMeeting> byUrl = megan.me().onlineMeetings().get(config -> config.queryParameters.filter =
-                "JoinWebUrl eq '" + created.getJoinWebUrl() + "'").getValue();
-        List<OnlineMeeting> byDecodedUrl = megan.me().onlineMeetings().get(config -> config.queryParameters.filter =
-                "JoinWebUrl eq '" + URLDecoder.decode(created.getJoinWebUrl(), StandardCharsets.UTF_8) + "'")
+        List<OnlineMeeting> byUrl = megan.me()
+                .onlineMeetings()
+                .get(config -> config.queryParameters.filter = "JoinWebUrl eq '" + created.getJoinWebUrl() + "'")
                 .getValue();
-        List<OnlineMeeting> byId = megan.me().onlineMeetings().get(config -> config.queryParameters.filter =
-                "joinMeetingIdSettings/joinMeetingId eq '" + created.getJoinMeetingIdSettings().getJoinMeetingId() + "'")
+        List<OnlineMeeting> byDecodedUrl = megan.me()
+                .onlineMeetings()
+                .get(config -> config.queryParameters.filter =
+                        "JoinWebUrl eq '" + URLDecoder.decode(created.getJoinWebUrl(), StandardCharsets.UTF_8) + "'")
+                .getValue();
+        List<OnlineMeeting> byId = megan.me()
+                .onlineMeetings()
+                .get(config -> config.queryParameters.filter = "joinMeetingIdSettings/joinMeetingId eq '"
+                        + created.getJoinMeetingIdSettings().getJoinMeetingId() + "'")
                 .getValue();
 
-        assertThat(byUrl).singleElement().satisfies(meeting -> assertThat(meeting.getId()).isEqualTo(created.getId()));
-        assertThat(byDecodedUrl).as("the link decoded, as in Graph's SDK snippets").singleElement()
+        assertThat(byUrl)
+                .singleElement()
                 .satisfies(meeting -> assertThat(meeting.getId()).isEqualTo(created.getId()));
-        assertThat(byId).singleElement().satisfies(meeting -> assertThat(meeting.getId()).isEqualTo(created.getId()));
+        assertThat(byDecodedUrl)
+                .as("the link decoded, as in Graph's SDK snippets")
+                .singleElement()
+                .satisfies(meeting -> assertThat(meeting.getId()).isEqualTo(created.getId()));
+        assertThat(byId)
+                .singleElement()
+                .satisfies(meeting -> assertThat(meeting.getId()).isEqualTo(created.getId()));
     }
 
     @Test
@@ -151,7 +175,8 @@ class GraphSdkOperationsTest {
         lobby.setIsDialInBypassEnabled(true);
         change.setLobbyBypassSettings(lobby);
 
-        OnlineMeeting updated = megan.me().onlineMeetings().byOnlineMeetingId(created.getId()).patch(change);
+        OnlineMeeting updated =
+                megan.me().onlineMeetings().byOnlineMeetingId(created.getId()).patch(change);
 
         assertThat(updated.getSubject()).isEqualTo("SDK after");
         assertThat(updated.getLobbyBypassSettings().getIsDialInBypassEnabled()).isTrue();
@@ -164,17 +189,25 @@ class GraphSdkOperationsTest {
         OnlineMeeting created = created("SDK delete");
 
         megan.me().onlineMeetings().byOnlineMeetingId(created.getId()).delete();
-        ODataError error = catchThrowableOfType(ODataError.class,
-                () -> megan.me().onlineMeetings().byOnlineMeetingId(created.getId()).get());
+        ODataError error = catchThrowableOfType(
+                ODataError.class,
+                () -> megan.me()
+                        .onlineMeetings()
+                        .byOnlineMeetingId(created.getId())
+                        .get());
 
         assertThat(error.getResponseStatusCode()).isEqualTo(404);
         assertThat(error.getError().getCode()).isEqualTo("NotFound");
         assertThat(error.getError().getMessage()).isEqualTo("3004: Specified meeting is not found");
-        String requestId = error.getResponseHeaders().get("request-id").iterator().next();
+        String requestId =
+                error.getResponseHeaders().get("request-id").iterator().next();
         assertThat(requestId).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
         assertThat(error.getError().getInnerError().getRequestId()).isEqualTo(requestId);
         assertThat(error.getError().getInnerError().getClientRequestId())
-                .isEqualTo(error.getResponseHeaders().get("client-request-id").iterator().next());
+                .isEqualTo(error.getResponseHeaders()
+                        .get("client-request-id")
+                        .iterator()
+                        .next());
     }
 
     @Test
@@ -182,10 +215,19 @@ class GraphSdkOperationsTest {
         GraphServiceClient bot = client(server.issuer().application(TENANT, BOT_APP, WRITE_ALL));
 
         OnlineMeeting created = bot.users().byUserId(MEGAN).onlineMeetings().post(new OnlineMeeting());
-        OnlineMeeting read = bot.users().byUserId(MEGAN).onlineMeetings().byOnlineMeetingId(created.getId()).get();
-        bot.users().byUserId(MEGAN).onlineMeetings().byOnlineMeetingId(created.getId()).delete();
+        OnlineMeeting read = bot.users()
+                .byUserId(MEGAN)
+                .onlineMeetings()
+                .byOnlineMeetingId(created.getId())
+                .get();
+        bot.users()
+                .byUserId(MEGAN)
+                .onlineMeetings()
+                .byOnlineMeetingId(created.getId())
+                .delete();
 
-        assertThat(read.getParticipants().getOrganizer().getIdentity().getUser().getId()).isEqualTo(MEGAN);
+        assertThat(read.getParticipants().getOrganizer().getIdentity().getUser().getId())
+                .isEqualTo(MEGAN);
     }
 
     @Test
@@ -193,10 +235,17 @@ class GraphSdkOperationsTest {
         OnlineMeeting created = created("SDK errors");
         GraphServiceClient adele = client(server.issuer().delegated(TENANT, ADELE, "OnlineMeetings.Read"));
 
-        ODataError lookup = catchThrowableOfType(ODataError.class, () -> adele.me().onlineMeetings()
-                .get(config -> config.queryParameters.filter = "JoinWebUrl eq '" + created.getJoinWebUrl() + "'"));
-        ODataError filter = catchThrowableOfType(ODataError.class, () -> megan.me().onlineMeetings()
-                .get(config -> config.queryParameters.filter = "subject eq 'SDK errors'"));
+        ODataError lookup = catchThrowableOfType(
+                ODataError.class,
+                () -> adele.me()
+                        .onlineMeetings()
+                        .get(config ->
+                                config.queryParameters.filter = "JoinWebUrl eq '" + created.getJoinWebUrl() + "'"));
+        ODataError filter = catchThrowableOfType(
+                ODataError.class,
+                () -> megan.me()
+                        .onlineMeetings()
+                        .get(config -> config.queryParameters.filter = "subject eq 'SDK errors'"));
         ODataError plainCreateWithExternalId = catchThrowableOfType(ODataError.class, () -> {
             OnlineMeeting request = new OnlineMeeting();
             request.setExternalId("not-here");

@@ -41,7 +41,10 @@ class GraphSdkScriptedFaultsTest {
 
     @BeforeAll
     void start(@TempDir Path scratch) {
-        server = TestServer.on(Backend.EMBEDDED, scratch).clock(Clock.systemUTC()).bootstrap(Contoso.DIRECTORY).start();
+        server = TestServer.on(Backend.EMBEDDED, scratch)
+                .clock(Clock.systemUTC())
+                .bootstrap(Contoso.DIRECTORY)
+                .start();
         admin = server.admin();
         graph = GraphSdkClients.client(server.baseUrl(), server.issuer().delegated(TENANT, MEGAN, WRITE));
     }
@@ -69,7 +72,9 @@ class GraphSdkScriptedFaultsTest {
         OnlineMeeting meeting = graph.me().onlineMeetings().createOrGet().post(body(externalId));
 
         assertThat(meeting.getExternalId()).isEqualTo(externalId);
-        assertThat(admin.get(FAULTS).json().path("value")).as("both scripted 429s were answered to the SDK").isEmpty();
+        assertThat(admin.get(FAULTS).json().path("value"))
+                .as("both scripted 429s were answered to the SDK")
+                .isEmpty();
     }
 
     @Test
@@ -82,7 +87,9 @@ class GraphSdkScriptedFaultsTest {
         OnlineMeeting meeting = graph.me().onlineMeetings().createOrGet().post(body(externalId));
         GraphResponse replay = replay(externalId);
 
-        assertThat(admin.get(FAULTS).json().path("value")).as("the 503 was answered to the SDK").isEmpty();
+        assertThat(admin.get(FAULTS).json().path("value"))
+                .as("the 503 was answered to the SDK")
+                .isEmpty();
         assertThat(meeting.getExternalId()).isEqualTo(externalId);
         assertThat(replay.status()).isEqualTo(200);
         assertThat(replay.json().path("id").asText()).isEqualTo(meeting.getId());
@@ -102,7 +109,9 @@ class GraphSdkScriptedFaultsTest {
 
         OnlineMeeting meeting = client.me().onlineMeetings().createOrGet().post(body(externalId));
 
-        assertThat(admin.get(FAULTS).json().path("value")).as("the connection was dropped once").isEmpty();
+        assertThat(admin.get(FAULTS).json().path("value"))
+                .as("the connection was dropped once")
+                .isEmpty();
         assertThat(replay(externalId).json().path("id").asText()).isEqualTo(meeting.getId());
     }
 
@@ -124,8 +133,7 @@ class GraphSdkScriptedFaultsTest {
 
     private void dropTheNextCreateOrGet() {
         assertThat(admin.post(FAULTS, """
-                {"match":{"operation":"createOrGet"},"effect":{"type":"commitThenFail","drop":true},"times":1}""")
-                .status()).isEqualTo(201);
+                {"match":{"operation":"createOrGet"},"effect":{"type":"commitThenFail","drop":true},"times":1}""").status()).isEqualTo(201);
     }
 
     private String megansToken() {
@@ -133,8 +141,8 @@ class GraphSdkScriptedFaultsTest {
     }
 
     private GraphResponse replay(String externalId) {
-        return server.http().post("/v1.0/me/onlineMeetings/createOrGet", megansToken(),
-                "{\"externalId\":\"" + externalId + "\"}");
+        return server.http()
+                .post("/v1.0/me/onlineMeetings/createOrGet", megansToken(), "{\"externalId\":\"" + externalId + "\"}");
     }
 
     private static CreateOrGetPostRequestBody body(String externalId) {

@@ -28,7 +28,8 @@ class GraphSdkThrottlingTest {
 
     @Test
     void theSdkRetriesA429AfterRetryAfterAndSucceedsWithoutHelp(@TempDir Path scratch) {
-        try (TestServer server = TestServer.on(Backend.EMBEDDED, scratch).clock(Clock.systemUTC())
+        try (TestServer server = TestServer.on(Backend.EMBEDDED, scratch)
+                .clock(Clock.systemUTC())
                 .bootstrap(Contoso.DIRECTORY)
                 .setting("GRAPHMEET_THROTTLE_ENABLED", "true")
                 .setting("GRAPHMEET_THROTTLE_TENANT_REQUESTS", "2")
@@ -36,7 +37,11 @@ class GraphSdkThrottlingTest {
                 .start()) {
             String token = server.issuer().delegated(TENANT, MEGAN, WRITE);
             GraphServiceClient graph = GraphSdkClients.client(server.baseUrl(), token);
-            assertThat(graph.me().onlineMeetings().createOrGet().post(body("sdk-warm-up")).getExternalId())
+            assertThat(graph.me()
+                            .onlineMeetings()
+                            .createOrGet()
+                            .post(body("sdk-warm-up"))
+                            .getExternalId())
                     .isEqualTo("sdk-warm-up");
 
             GraphResponse throttled = fillTheWindow(server, token);
@@ -45,7 +50,12 @@ class GraphSdkThrottlingTest {
             assertThat(throttled.errorCode()).isEqualTo("TooManyRequests");
             assertThat(throttled.errorMessage()).isEqualTo("Please retry again later.");
             assertThat(Integer.parseInt(throttled.header("Retry-After"))).isBetween(1, 5);
-            assertThat(throttled.json().path("error").path("innerError").path("request-id").asText())
+            assertThat(throttled
+                            .json()
+                            .path("error")
+                            .path("innerError")
+                            .path("request-id")
+                            .asText())
                     .isEqualTo(throttled.header("request-id"));
 
             Scrape before = Scrape.of(server.graphmeet().managementUrl());
@@ -56,8 +66,9 @@ class GraphSdkThrottlingTest {
             assertThat(meeting.getExternalId()).isEqualTo(externalId);
             Map<String, String> tenantLimit = Map.of("operation", "createOrGet", "limit", "tenant");
             assertThat(after.value("graphmeet_throttled_requests_total", tenantLimit)
-                    - before.value("graphmeet_throttled_requests_total", tenantLimit))
-                    .as("the SDK's own request was throttled before its retry succeeded").isGreaterThanOrEqualTo(1);
+                            - before.value("graphmeet_throttled_requests_total", tenantLimit))
+                    .as("the SDK's own request was throttled before its retry succeeded")
+                    .isGreaterThanOrEqualTo(1);
         }
     }
 
@@ -65,8 +76,11 @@ class GraphSdkThrottlingTest {
     private static GraphResponse fillTheWindow(TestServer server, String token) {
         GraphResponse last = null;
         for (int i = 0; i < 6; i++) {
-            last = server.http().post("/v1.0/me/onlineMeetings/createOrGet", token,
-                    "{\"externalId\":\"" + UUID.randomUUID() + "\"}");
+            last = server.http()
+                    .post(
+                            "/v1.0/me/onlineMeetings/createOrGet",
+                            token,
+                            "{\"externalId\":\"" + UUID.randomUUID() + "\"}");
             if (last.status() != 201) {
                 return last;
             }

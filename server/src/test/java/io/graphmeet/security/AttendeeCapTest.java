@@ -21,8 +21,10 @@ class AttendeeCapTest {
 
     @Test
     void moreThanAThousandAttendeesIsABadRequestThatStoresNothing(@TempDir Path scratch) {
-        try (TestServer server = TestServer.on(Backend.EMBEDDED, scratch).bootstrap(Contoso.DIRECTORY)
-                .setting("GRAPHMEET_SERVER_MAX_BODY_BYTES", Integer.toString(1024 * 1024)).start()) {
+        try (TestServer server = TestServer.on(Backend.EMBEDDED, scratch)
+                .bootstrap(Contoso.DIRECTORY)
+                .setting("GRAPHMEET_SERVER_MAX_BODY_BYTES", Integer.toString(1024 * 1024))
+                .start()) {
             String token = server.issuer().delegated(TENANT, MEGAN, WRITE);
 
             GraphResponse tooMany = server.http().post(CREATE_OR_GET, token, meeting("cap", 1_001));
@@ -37,9 +39,12 @@ class AttendeeCapTest {
     }
 
     private static String meeting(String externalId, int attendees) {
-        StringBuilder body = new StringBuilder("{\"externalId\":\"" + externalId + "\",\"participants\":{\"attendees\":[");
+        StringBuilder body =
+                new StringBuilder("{\"externalId\":\"" + externalId + "\",\"participants\":{\"attendees\":[");
         for (int i = 0; i < attendees; i++) {
-            body.append(i == 0 ? "" : ",").append("{\"identity\":{\"user\":{\"id\":\"").append(UUID.randomUUID())
+            body.append(i == 0 ? "" : ",")
+                    .append("{\"identity\":{\"user\":{\"id\":\"")
+                    .append(UUID.randomUUID())
                     .append("\"}}}");
         }
         return body.append("]}}").toString();

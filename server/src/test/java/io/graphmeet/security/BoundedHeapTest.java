@@ -42,14 +42,22 @@ class BoundedHeapTest {
     void theHeapStaysWithinTheLimitUnderLargeMeetings(@TempDir Path scratch) throws Exception {
         int port = freePort();
         Path log = scratch.resolve("server.log");
-        ProcessBuilder launch = new ProcessBuilder(javaTool("java"), MAX_HEAP, "-XX:+UseSerialGC",
-                "-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), "io.graphmeet.Main")
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder launch = new ProcessBuilder(
+                        javaTool("java"),
+                        MAX_HEAP,
+                        "-XX:+UseSerialGC",
+                        "-XX:+ExitOnOutOfMemoryError",
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "io.graphmeet.Main")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         launch.environment().put("GRAPHMEET_SERVER_PORT", Integer.toString(port));
         launch.environment().put("GRAPHMEET_ADMIN_PORT", Integer.toString(freePort()));
         launch.environment().put("GRAPHMEET_MANAGEMENT_PORT", Integer.toString(freePort()));
-        launch.environment().put("GRAPHMEET_STORAGE_DATA_DIR", scratch.resolve("data").toString());
+        launch.environment()
+                .put("GRAPHMEET_STORAGE_DATA_DIR", scratch.resolve("data").toString());
         launch.environment().put("GRAPHMEET_SERVER_MAX_BODY_BYTES", Integer.toString(256 * 1024));
         Process server = launch.start();
         try {
@@ -64,9 +72,11 @@ class BoundedHeapTest {
                 results.add(clients.submit(() -> IntStream.iterate(first, i -> i < MEETINGS, i -> i + CLIENTS)
                         .flatMap(i -> {
                             String body = largeMeeting("heap-" + i);
-                            return IntStream.of(http.post(path, token, body).status(),
+                            return IntStream.of(
+                                    http.post(path, token, body).status(),
                                     http.post(path, token, body).status());
-                        }).toArray()));
+                        })
+                        .toArray()));
             }
             List<Integer> statuses = new ArrayList<>();
             for (Future<int[]> result : results) {
@@ -81,7 +91,8 @@ class BoundedHeapTest {
             assertThat(http.post(path, token, largeMeeting("heap-0")).status()).isEqualTo(200);
             long used = heapUsedAfterFullGc(server.pid());
             assertThat(used).as("heap used after a full GC, bytes").isLessThan(MAX_HEAP_BYTES * 3 / 4);
-            System.out.printf("bounded heap: %d meetings of %d attendees; heap after GC %d MB of %d MB%n",
+            System.out.printf(
+                    "bounded heap: %d meetings of %d attendees; heap after GC %d MB of %d MB%n",
                     MEETINGS, ATTENDEES, used >> 20, MAX_HEAP_BYTES >> 20);
         } finally {
             server.destroy();
@@ -92,10 +103,16 @@ class BoundedHeapTest {
     }
 
     private static String largeMeeting(String externalId) {
-        StringBuilder body = new StringBuilder(72 * ATTENDEES).append("{\"externalId\":\"").append(externalId)
-                .append("\",\"subject\":\"").append("s".repeat(200)).append("\",\"participants\":{\"attendees\":[");
+        StringBuilder body = new StringBuilder(72 * ATTENDEES)
+                .append("{\"externalId\":\"")
+                .append(externalId)
+                .append("\",\"subject\":\"")
+                .append("s".repeat(200))
+                .append("\",\"participants\":{\"attendees\":[");
         for (int i = 0; i < ATTENDEES; i++) {
-            body.append(i == 0 ? "" : ",").append("{\"identity\":{\"user\":{\"id\":\"").append(UUID.randomUUID())
+            body.append(i == 0 ? "" : ",")
+                    .append("{\"identity\":{\"user\":{\"id\":\"")
+                    .append(UUID.randomUUID())
                     .append("\"}}}");
         }
         return body.append("]}}").toString();
@@ -105,8 +122,8 @@ class BoundedHeapTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline && server.isAlive()) {
             try {
-                GraphResponse answer = new TokenHttp(http).clientCredentials(DemoDirectory.TENANT_ID,
-                        DemoDirectory.APP_ID, DemoDirectory.APP_SECRET);
+                GraphResponse answer = new TokenHttp(http)
+                        .clientCredentials(DemoDirectory.TENANT_ID, DemoDirectory.APP_ID, DemoDirectory.APP_SECRET);
                 return TokenHttp.accessToken(answer);
             } catch (UncheckedIOException notYetListening) {
                 TimeUnit.MILLISECONDS.sleep(100);

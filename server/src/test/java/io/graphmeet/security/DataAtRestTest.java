@@ -29,13 +29,16 @@ class DataAtRestTest {
         Path data = scratch.resolve("data");
         try (TestServer server = server(scratch, data)) {
             String token = server.issuer().delegated(TENANT, MEGAN, WRITE);
-            assertThat(server.http().post("/v1.0/me/onlineMeetings/createOrGet", token,
-                    "{\"externalId\":\"at-rest\"}").status()).isEqualTo(201);
+            assertThat(server.http()
+                            .post("/v1.0/me/onlineMeetings/createOrGet", token, "{\"externalId\":\"at-rest\"}")
+                            .status())
+                    .isEqualTo(201);
 
             assertThat(mode(data)).isEqualTo("rwx------");
             Map<String, String> files = modes(data);
             assertThat(files).containsKeys("graphmeet.db", "graphmeet.db-wal", "graphmeet.db-shm", AdminKey.FILE_NAME);
-            assertThat(files).allSatisfy((name, mode) -> assertThat(mode).as(name).isEqualTo("rw-------"));
+            assertThat(files)
+                    .allSatisfy((name, mode) -> assertThat(mode).as(name).isEqualTo("rw-------"));
         }
     }
 
@@ -43,8 +46,11 @@ class DataAtRestTest {
     void anExistingOpenFolderAndDatabaseAreMadeOwnerOnly(@TempDir Path scratch) throws IOException {
         Path data = scratch.resolve("data");
         try (TestServer server = server(scratch, data)) {
-            server.http().post("/v1.0/me/onlineMeetings/createOrGet",
-                    server.issuer().delegated(TENANT, MEGAN, WRITE), "{\"externalId\":\"at-rest\"}");
+            server.http()
+                    .post(
+                            "/v1.0/me/onlineMeetings/createOrGet",
+                            server.issuer().delegated(TENANT, MEGAN, WRITE),
+                            "{\"externalId\":\"at-rest\"}");
         }
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.setPosixFilePermissions(data.resolve("graphmeet.db"), PosixFilePermissions.fromString("rw-r--r--"));
@@ -57,8 +63,9 @@ class DataAtRestTest {
 
     @Test
     void anAdminKeyFileOthersCanReadIsRefused(@TempDir Path scratch) throws IOException {
-        Path data = Files.createDirectory(scratch.resolve("data"), PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rwx------")));
+        Path data = Files.createDirectory(
+                scratch.resolve("data"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         Path key = data.resolve(AdminKey.FILE_NAME);
         Files.writeString(key, "a-key-someone-else-may-have-read-already\n");
         Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
@@ -71,7 +78,8 @@ class DataAtRestTest {
     }
 
     private static TestServer server(Path scratch, Path data) {
-        return TestServer.on(Backend.EMBEDDED, scratch).bootstrap(Contoso.DIRECTORY)
+        return TestServer.on(Backend.EMBEDDED, scratch)
+                .bootstrap(Contoso.DIRECTORY)
                 .setting("GRAPHMEET_STORAGE_DATA_DIR", data.toString())
                 .setting("GRAPHMEET_ADMIN_KEY", "")
                 .start();

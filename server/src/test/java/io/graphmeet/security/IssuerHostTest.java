@@ -25,13 +25,17 @@ class IssuerHostTest {
     void onlyLoopbackNamesAndThePublicHostMayBeNamedWhileTheIssuerIsOn(@TempDir Path scratch) throws IOException {
         try (TestServer server = TestServer.on(Backend.EMBEDDED, scratch).start()) {
             String rebound = tokenRequest(server, "attacker.example:" + port(server));
-            String graphRebound = exchange(server, "GET /v1.0/me/onlineMeetings HTTP/1.1\r\nHost: attacker.example\r\n"
-                    + "Connection: close\r\n\r\n");
+            String graphRebound = exchange(
+                    server,
+                    "GET /v1.0/me/onlineMeetings HTTP/1.1\r\nHost: attacker.example\r\n" + "Connection: close\r\n\r\n");
 
-            assertThat(rebound).startsWith("HTTP/1.1 421").doesNotContain("access_token")
+            assertThat(rebound)
+                    .startsWith("HTTP/1.1 421")
+                    .doesNotContain("access_token")
                     .contains("\"BadRequest\"");
             assertThat(graphRebound).startsWith("HTTP/1.1 421");
-            assertThat(tokenRequest(server, "localhost:" + port(server))).startsWith("HTTP/1.1 200")
+            assertThat(tokenRequest(server, "localhost:" + port(server)))
+                    .startsWith("HTTP/1.1 200")
                     .contains("access_token");
             assertThat(tokenRequest(server, "127.0.0.1:" + port(server))).startsWith("HTTP/1.1 200");
             assertThat(tokenRequest(server, "[::1]:" + port(server))).startsWith("HTTP/1.1 200");
@@ -40,10 +44,14 @@ class IssuerHostTest {
 
     @Test
     void withoutTheIssuerAnyHostIsServed(@TempDir Path scratch) throws IOException {
-        try (TestServer server = TestServer.on(Backend.EMBEDDED, scratch).setting("GRAPHMEET_ISSUER_ENABLED", "false")
+        try (TestServer server = TestServer.on(Backend.EMBEDDED, scratch)
+                .setting("GRAPHMEET_ISSUER_ENABLED", "false")
                 .start()) {
-            assertThat(exchange(server, "GET /v1.0/me/onlineMeetings HTTP/1.1\r\nHost: meet.example.com\r\n"
-                    + "Connection: close\r\n\r\n")).startsWith("HTTP/1.1 401");
+            assertThat(exchange(
+                            server,
+                            "GET /v1.0/me/onlineMeetings HTTP/1.1\r\nHost: meet.example.com\r\n"
+                                    + "Connection: close\r\n\r\n"))
+                    .startsWith("HTTP/1.1 401");
         }
     }
 
@@ -61,14 +69,19 @@ class IssuerHostTest {
     }
 
     private static String discovery(TestServer server, String header) throws IOException {
-        return exchange(server, "GET /" + DemoDirectory.TENANT_ID + "/v2.0/.well-known/openid-configuration HTTP/1.1\r\n"
-                + "Host: 127.0.0.1\r\n" + header + "Connection: close\r\n\r\n");
+        return exchange(
+                server,
+                "GET /" + DemoDirectory.TENANT_ID + "/v2.0/.well-known/openid-configuration HTTP/1.1\r\n"
+                        + "Host: 127.0.0.1\r\n" + header + "Connection: close\r\n\r\n");
     }
 
     private static String tokenRequest(TestServer server, String host) throws IOException {
-        return exchange(server, "POST /" + DemoDirectory.TENANT_ID + "/oauth2/v2.0/token HTTP/1.1\r\nHost: " + host
-                + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + TOKEN_FORM.length()
-                + "\r\nConnection: close\r\n\r\n" + TOKEN_FORM);
+        return exchange(
+                server,
+                "POST /" + DemoDirectory.TENANT_ID + "/oauth2/v2.0/token HTTP/1.1\r\nHost: " + host
+                        + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: "
+                        + TOKEN_FORM.length()
+                        + "\r\nConnection: close\r\n\r\n" + TOKEN_FORM);
     }
 
     private static int port(TestServer server) {

@@ -26,21 +26,24 @@ class PasswordGrantTest {
     @Test
     void tenFailuresLockTheNameOutForAMinuteEvenForTheRightPassword(@TempDir Path scratch) {
         MutableClock clock = new MutableClock(Instant.parse("2026-03-12T09:15:02Z"));
-        try (TestServer server = TestServer.on(Backend.EMBEDDED, scratch).clock(clock).start()) {
+        try (TestServer server =
+                TestServer.on(Backend.EMBEDDED, scratch).clock(clock).start()) {
             for (int i = 0; i < 10; i++) {
                 assertThat(error(server.tokens().password(TENANT_ID, APP_ID, USER_UPN, "wrong-" + i, SCOPE)))
                         .startsWith("AADSTS50126");
             }
 
-            GraphResponse locked = server.tokens().password(TENANT_ID, APP_ID, USER_UPN.toUpperCase(), USER_PASSWORD,
-                    SCOPE);
+            GraphResponse locked =
+                    server.tokens().password(TENANT_ID, APP_ID, USER_UPN.toUpperCase(), USER_PASSWORD, SCOPE);
             assertThat(locked.status()).isEqualTo(400);
             assertThat(locked.json().path("error").asText()).isEqualTo("invalid_grant");
             assertThat(error(locked)).startsWith("AADSTS50053");
             assertThat(locked.json().path("error_codes").get(0).asInt()).isEqualTo(50053);
 
             clock.advance(Duration.ofSeconds(61));
-            assertThat(server.tokens().password(TENANT_ID, APP_ID, USER_UPN, USER_PASSWORD, SCOPE).status())
+            assertThat(server.tokens()
+                            .password(TENANT_ID, APP_ID, USER_UPN, USER_PASSWORD, SCOPE)
+                            .status())
                     .isEqualTo(200);
         }
     }
@@ -54,7 +57,9 @@ class PasswordGrantTest {
 
             assertThat(error(server.tokens().password(TENANT_ID, APP_ID, STRANGER, "guess", SCOPE)))
                     .startsWith("AADSTS50053");
-            assertThat(server.tokens().password(TENANT_ID, APP_ID, USER_UPN, USER_PASSWORD, SCOPE).status())
+            assertThat(server.tokens()
+                            .password(TENANT_ID, APP_ID, USER_UPN, USER_PASSWORD, SCOPE)
+                            .status())
                     .isEqualTo(200);
         }
     }

@@ -43,7 +43,8 @@ class SlowClientsTest {
 
     @BeforeEach
     void start() {
-        server = TestServer.on(Backend.EMBEDDED, scratch).bootstrap(Contoso.DIRECTORY)
+        server = TestServer.on(Backend.EMBEDDED, scratch)
+                .bootstrap(Contoso.DIRECTORY)
                 .setting("GRAPHMEET_SERVER_READ_TIMEOUT", "PT1S")
                 .setting("GRAPHMEET_SERVER_IDLE_TIMEOUT", "PT1S")
                 .setting("GRAPHMEET_SERVER_MAX_CONCURRENT_REQUESTS", "2")
@@ -79,7 +80,9 @@ class SlowClientsTest {
 
         assertThat(System.currentTimeMillis() - start).isLessThan(CUT_OFF_WITHIN_MILLIS);
         assertThat(answer).as("the connection is closed without an answer").isEmpty();
-        assertThat(createOrGet("slow")).as("nothing was stored for the cut-off request").startsWith("HTTP/1.1 201");
+        assertThat(createOrGet("slow"))
+                .as("nothing was stored for the cut-off request")
+                .startsWith("HTTP/1.1 201");
     }
 
     @Test
@@ -90,8 +93,10 @@ class SlowClientsTest {
         String answer = trickle(slow, BODY + " ".repeat(200), 200);
 
         assertThat(System.currentTimeMillis() - start).isLessThan(CUT_OFF_WITHIN_MILLIS);
-        assertThat(answer).satisfiesAnyOf(text -> assertThat(text).isEmpty(),
-                text -> assertThat(text).startsWith("HTTP/1.1 401"));
+        assertThat(answer)
+                .satisfiesAnyOf(
+                        text -> assertThat(text).isEmpty(),
+                        text -> assertThat(text).startsWith("HTTP/1.1 401"));
     }
 
     @Test
@@ -126,7 +131,9 @@ class SlowClientsTest {
 
         String busy = createOrGet("busy");
 
-        assertThat(busy).startsWith("HTTP/1.1 503").containsIgnoringCase("Retry-After: 1")
+        assertThat(busy)
+                .startsWith("HTTP/1.1 503")
+                .containsIgnoringCase("Retry-After: 1")
                 .contains("\"ServiceNotAvailable\"");
         long deadline = System.currentTimeMillis() + CUT_OFF_WITHIN_MILLIS;
         String later;

@@ -44,11 +44,17 @@ class TokenClaimChecksTest {
     @BeforeEach
     void trustTheTestIssuerAsTemplateAndAsAFixedIssuerOfOneTenant() throws Exception {
         issuer = new TestIssuer(scratch, clock);
-        var keys = new ImmutableJWKSet<>(JWKSet.load(scratch.resolve("jwks.json").toFile()));
-        verifier = new TokenVerifier(List.of(
-                new TrustedIssuer("https://login.microsoftonline.com/{tenantid}/v2.0", keys),
-                new TrustedIssuer(FIXED_ISSUER, keys, Set.of(TENANT))),
-                Set.of(TestIssuer.GRAPH_AUDIENCE), Duration.ofMinutes(1), MAX_LIFETIME, clock, 1 << 20);
+        var keys =
+                new ImmutableJWKSet<>(JWKSet.load(scratch.resolve("jwks.json").toFile()));
+        verifier = new TokenVerifier(
+                List.of(
+                        new TrustedIssuer("https://login.microsoftonline.com/{tenantid}/v2.0", keys),
+                        new TrustedIssuer(FIXED_ISSUER, keys, Set.of(TENANT))),
+                Set.of(TestIssuer.GRAPH_AUDIENCE),
+                Duration.ofMinutes(1),
+                MAX_LIFETIME,
+                clock,
+                1 << 20);
     }
 
     @Test
@@ -57,19 +63,25 @@ class TokenClaimChecksTest {
 
         Caller caller = verifier.verify("Bearer " + token);
 
-        assertThat(caller).isInstanceOfSatisfying(Caller.Delegated.class,
-                delegated -> assertThat(delegated.scopes()).containsExactly("OnlineMeetings.ReadWrite"));
+        assertThat(caller)
+                .isInstanceOfSatisfying(
+                        Caller.Delegated.class,
+                        delegated -> assertThat(delegated.scopes()).containsExactly("OnlineMeetings.ReadWrite"));
     }
 
     @Test
     void aUserTokenWithRolesAndNoScpIsAUserWithoutScopesNotAnApplication() {
-        String token = issuer.delegated(TENANT, MEGAN, claims -> claims.claim("scp", null)
-                .claim("roles", List.of("OnlineMeetings.ReadWrite.All")));
+        String token = issuer.delegated(
+                TENANT,
+                MEGAN,
+                claims -> claims.claim("scp", null).claim("roles", List.of("OnlineMeetings.ReadWrite.All")));
 
         Caller caller = verifier.verify("Bearer " + token);
 
-        assertThat(caller).isInstanceOfSatisfying(Caller.Delegated.class,
-                delegated -> assertThat(delegated.scopes()).isEmpty());
+        assertThat(caller)
+                .isInstanceOfSatisfying(
+                        Caller.Delegated.class,
+                        delegated -> assertThat(delegated.scopes()).isEmpty());
     }
 
     @Test
@@ -83,8 +95,12 @@ class TokenClaimChecksTest {
 
     @Test
     void aFixedIssuerWithoutTenantsIsAConfigurationError() {
-        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("GRAPHMEET_AUTH_ISSUERS",
-                "[{issuer: '" + FIXED_ISSUER + "', jwksFile: '" + scratch.resolve("jwks.json") + "'}]")))
+        assertThatThrownBy(() -> ConfigLoader.load(
+                        null,
+                        Map.of(
+                                "GRAPHMEET_AUTH_ISSUERS",
+                                "[{issuer: '" + FIXED_ISSUER + "', jwksFile: '" + scratch.resolve("jwks.json")
+                                        + "'}]")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("auth.issuers[0].tenants")
                 .hasMessageContaining("{tenantid}");
@@ -93,9 +109,10 @@ class TokenClaimChecksTest {
     @Test
     void aTokenValidForLongerThanTheMaximumLifetimeIsRefused() {
         Instant now = clock.instant();
-        String year9999 = issuer.delegated(TENANT, MEGAN,
-                claims -> claims.expirationTime(Date.from(Instant.parse("9999-12-31T00:00:00Z"))));
-        String day = issuer.delegated(TENANT, MEGAN, claims -> claims.expirationTime(Date.from(now.plus(MAX_LIFETIME))));
+        String year9999 = issuer.delegated(
+                TENANT, MEGAN, claims -> claims.expirationTime(Date.from(Instant.parse("9999-12-31T00:00:00Z"))));
+        String day =
+                issuer.delegated(TENANT, MEGAN, claims -> claims.expirationTime(Date.from(now.plus(MAX_LIFETIME))));
 
         assertRefused(year9999, "lifetime exceeds");
         assertThat(verifier.verify("Bearer " + day)).isInstanceOf(Caller.Delegated.class);
@@ -110,8 +127,8 @@ class TokenClaimChecksTest {
 
     @Test
     void idsInUpperCaseAreReadInLowerCase() {
-        String token = issuer.delegated(TENANT.toUpperCase(Locale.ROOT), MEGAN.toUpperCase(Locale.ROOT),
-                claims -> claims);
+        String token =
+                issuer.delegated(TENANT.toUpperCase(Locale.ROOT), MEGAN.toUpperCase(Locale.ROOT), claims -> claims);
 
         Caller caller = verifier.verify("Bearer " + token);
 
@@ -121,7 +138,9 @@ class TokenClaimChecksTest {
 
     private void assertRefused(String token, String message) {
         assertThatThrownBy(() -> verifier.verify("Bearer " + token))
-                .isInstanceOfSatisfying(GraphException.class, e -> assertThat(e.error().status()).isEqualTo(401))
+                .isInstanceOfSatisfying(
+                        GraphException.class,
+                        e -> assertThat(e.error().status()).isEqualTo(401))
                 .hasMessageContaining(message);
     }
 }

@@ -46,8 +46,8 @@ class CachedDirectoryStoreTest {
 
     /** A directory that knows nobody and counts the lookups that reach it. */
     private DirectoryStore emptyStore() {
-        return (DirectoryStore) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {DirectoryStore.class}, (proxy, method, arguments) -> {
+        return (DirectoryStore) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {DirectoryStore.class}, (proxy, method, arguments) -> {
                     if (method.getReturnType() == Optional.class) {
                         queries.incrementAndGet();
                         return Optional.empty();

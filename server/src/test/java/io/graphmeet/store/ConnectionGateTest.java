@@ -52,7 +52,8 @@ class ConnectionGateTest {
                 assertThat(Duration.ofNanos(System.nanoTime() - started))
                         .isLessThan(Duration.ofSeconds(CONNECT_SECONDS).minus(POOL_TIMEOUT));
                 long again = System.nanoTime();
-                assertThatThrownBy(gate::connection).as("the next caller, once the database is known unreachable")
+                assertThatThrownBy(gate::connection)
+                        .as("the next caller, once the database is known unreachable")
                         .isInstanceOf(SQLTransientConnectionException.class);
                 assertThat(Duration.ofNanos(System.nanoTime() - again)).isLessThan(Duration.ofSeconds(CONNECT_SECONDS));
             }

@@ -8,8 +8,8 @@ import io.graphmeet.config.GraphmeetConfig;
 import io.graphmeet.meetings.CreateOrGetOutcome;
 import io.graphmeet.meetings.Meeting;
 import io.graphmeet.meetings.MeetingKey;
-import io.graphmeet.meetings.MeetingSearch;
 import io.graphmeet.meetings.MeetingRequest;
+import io.graphmeet.meetings.MeetingSearch;
 import io.graphmeet.meetings.MeetingService;
 import io.graphmeet.meetings.MeetingStore;
 import io.graphmeet.meetings.Organizer;
@@ -68,8 +68,12 @@ abstract class CreateOrGetRaceContract {
     @Test
     void callersThatAllMissTheLookupGetOneCreatedAndTheWinnersMeeting() throws Exception {
         InsertsCounted store = new InsertsCounted(database.meetings(), CALLERS);
-        MeetingService meetings = new MeetingService(store, (tenant, user, upn) -> new Person(user, tenant, upn, null),
-                new RandomMeetingIdentifiers(clock), clock, "https://graphmeet.example");
+        MeetingService meetings = new MeetingService(
+                store,
+                (tenant, user, upn) -> new Person(user, tenant, upn, null),
+                new RandomMeetingIdentifiers(clock),
+                clock,
+                "https://graphmeet.example");
         MeetingRequest request = new MeetingRequest("race-1", "Race", null, null, List.of());
         int writers = database.dialect().writerThreads(storage.postgres().poolSize());
 
@@ -80,7 +84,8 @@ abstract class CreateOrGetRaceContract {
                 calls.add(callers.submit(() -> meetings.createOrGet(new Organizer(TENANT, USER), request)));
             }
             assertThat(store.inserting.await(PATIENCE.toSeconds(), TimeUnit.SECONDS))
-                    .as("every caller missed the lookup and is inserting").isTrue();
+                    .as("every caller missed the lookup and is inserting")
+                    .isTrue();
             held.release();
         }
 
@@ -88,15 +93,28 @@ abstract class CreateOrGetRaceContract {
         for (Future<CreateOrGetOutcome> call : calls) {
             outcomes.add(call.get(PATIENCE.toSeconds(), TimeUnit.SECONDS));
         }
-        assertThat(store.results).filteredOn(MeetingStore.Inserted.class::isInstance).hasSize(1);
-        assertThat(store.results).filteredOn(MeetingStore.KeyTaken.class::isInstance).hasSize(CALLERS - 1);
-        assertThat(outcomes).filteredOn(CreateOrGetOutcome.Created.class::isInstance).hasSize(1);
-        assertThat(outcomes).filteredOn(CreateOrGetOutcome.Existing.class::isInstance).hasSize(CALLERS - 1);
-        String winner = outcomes.stream().filter(CreateOrGetOutcome.Created.class::isInstance).findFirst()
-                .orElseThrow().meeting().id();
+        assertThat(store.results)
+                .filteredOn(MeetingStore.Inserted.class::isInstance)
+                .hasSize(1);
+        assertThat(store.results)
+                .filteredOn(MeetingStore.KeyTaken.class::isInstance)
+                .hasSize(CALLERS - 1);
+        assertThat(outcomes)
+                .filteredOn(CreateOrGetOutcome.Created.class::isInstance)
+                .hasSize(1);
+        assertThat(outcomes)
+                .filteredOn(CreateOrGetOutcome.Existing.class::isInstance)
+                .hasSize(CALLERS - 1);
+        String winner = outcomes.stream()
+                .filter(CreateOrGetOutcome.Created.class::isInstance)
+                .findFirst()
+                .orElseThrow()
+                .meeting()
+                .id();
         assertThat(outcomes).extracting(outcome -> outcome.meeting().id()).containsOnly(winner);
         assertThat(database.meetings().findByKey(new MeetingKey(TENANT, USER, "race-1"), clock.instant()))
-                .map(Meeting::id).contains(winner);
+                .map(Meeting::id)
+                .contains(winner);
     }
 
     /** The real store, counting the callers that reach the insert and what each insert did. */

@@ -61,8 +61,8 @@ abstract class DirectoryStoreContract {
         directory.putUser(new User(tenant, userId, "adele.vance@contoso.com", "Adele Vance"));
 
         assertThat(directory.tenant(tenant)).contains(new Tenant(tenant, "Contoso Ltd"));
-        assertThat(directory.userById(tenant, userId)).contains(new User(tenant, userId, "adele.vance@contoso.com",
-                "Adele Vance"));
+        assertThat(directory.userById(tenant, userId))
+                .contains(new User(tenant, userId, "adele.vance@contoso.com", "Adele Vance"));
         assertThat(directory.userByUpn(tenant, "adele@contoso.com")).isEmpty();
     }
 
@@ -103,8 +103,10 @@ abstract class DirectoryStoreContract {
 
         assertThat(directory.users(tenant)).extracting(User::id).containsExactly("a-user", "b-user", "c-user");
         assertThat(directory.apps(tenant)).extracting(App::appId).containsExactly("m-app", "z-app");
-        assertThat(directory.policies(tenant)).containsExactly(new AccessPolicy(tenant, "first", Set.of("m-app")),
-                new AccessPolicy(tenant, "second", Set.of()));
+        assertThat(directory.policies(tenant))
+                .containsExactly(
+                        new AccessPolicy(tenant, "first", Set.of("m-app")),
+                        new AccessPolicy(tenant, "second", Set.of()));
         String one = newTenant();
         String other = newTenant();
         String earlier = one.compareTo(other) < 0 ? one : other;
@@ -249,8 +251,11 @@ abstract class DirectoryStoreContract {
         directory.grantToUser(tenant, "user-a", "p1");
         directory.grantGlobally(tenant, "p3");
 
-        assertThat(directory.grants(tenant)).containsExactly(new PolicyGrant(tenant, null, "p3"),
-                new PolicyGrant(tenant, "user-a", "p1"), new PolicyGrant(tenant, "user-b", "p2"));
+        assertThat(directory.grants(tenant))
+                .containsExactly(
+                        new PolicyGrant(tenant, null, "p3"),
+                        new PolicyGrant(tenant, "user-a", "p1"),
+                        new PolicyGrant(tenant, "user-b", "p2"));
     }
 
     @Test

@@ -64,7 +64,8 @@ abstract class GroupCommitterContract {
         } else {
             url = storage.get("GRAPHMEET_STORAGE_POSTGRES_URL");
         }
-        try (Connection connection = open(); Statement statement = connection.createStatement()) {
+        try (Connection connection = open();
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE parent (id VARCHAR(64) PRIMARY KEY)");
             statement.execute("CREATE TABLE child (id VARCHAR(64) PRIMARY KEY, "
                     + "parent_id VARCHAR(64) REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)");
@@ -157,11 +158,14 @@ abstract class GroupCommitterContract {
             awaitUntil(() -> committer.waiting() == CALLERS, "every write is queued behind the held writer");
             held.release();
             try {
-                assertThat(atCommit.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("the writer reached the commit")
+                assertThat(atCommit.await(PATIENCE.toSeconds(), TimeUnit.SECONDS))
+                        .as("the writer reached the commit")
                         .isTrue();
 
                 assertThat(writes).as("callers woken before the commit").noneMatch(Future::isDone);
-                assertThat(acknowledged).as("after-commit actions run before the commit").isEmpty();
+                assertThat(acknowledged)
+                        .as("after-commit actions run before the commit")
+                        .isEmpty();
             } finally {
                 crash.countDown();
             }
@@ -186,7 +190,8 @@ abstract class GroupCommitterContract {
 
     private static SqlWork<String> child(String id, String parentId) {
         return connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO child (id, parent_id) VALUES (?, ?)")) {
+            try (PreparedStatement insert =
+                    connection.prepareStatement("INSERT INTO child (id, parent_id) VALUES (?, ?)")) {
                 insert.setString(1, id);
                 insert.setString(2, parentId);
                 insert.executeUpdate();
@@ -203,7 +208,8 @@ abstract class GroupCommitterContract {
 
     private List<String> children() throws SQLException {
         List<String> ids = new ArrayList<>();
-        try (Connection connection = open(); Statement statement = connection.createStatement();
+        try (Connection connection = open();
+                Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT id FROM child")) {
             while (rows.next()) {
                 ids.add(rows.getString(1));
@@ -229,8 +235,8 @@ abstract class GroupCommitterContract {
 
     /** {@code real}, except that {@code commit()} does what {@code commit} says. */
     private static Connection withCommit(Connection real, Commit commit) {
-        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                (proxy, method, arguments) -> {
+        return (Connection) Proxy.newProxyInstance(
+                Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, arguments) -> {
                     if (method.getName().equals("commit") && method.getParameterCount() == 0) {
                         commit.run(real);
                         return null;

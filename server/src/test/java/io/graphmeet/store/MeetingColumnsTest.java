@@ -41,9 +41,11 @@ class MeetingColumnsTest {
         String renamed = FULL_SETTINGS.replace("\"allowRecording\"", "\"allowRecordings\"");
         String extraPersonField = FULL_ATTENDEES.replace("\"upn\":null", "\"upn\":null,\"mail\":null");
 
-        assertThatThrownBy(() -> MeetingColumns.settings(renamed)).isInstanceOf(SQLException.class)
+        assertThatThrownBy(() -> MeetingColumns.settings(renamed))
+                .isInstanceOf(SQLException.class)
                 .hasMessageContaining("allowRecordings");
-        assertThatThrownBy(() -> MeetingColumns.attendees(extraPersonField)).isInstanceOf(SQLException.class)
+        assertThatThrownBy(() -> MeetingColumns.attendees(extraPersonField))
+                .isInstanceOf(SQLException.class)
                 .hasMessageContaining("mail");
     }
 
@@ -52,15 +54,17 @@ class MeetingColumnsTest {
         String unknownRole = FULL_ATTENDEES.replace("\"PRESENTER\"", "\"CO_HOST\"");
         String noPerson = "[{\"person\":null,\"role\":\"ATTENDEE\"}]";
 
-        assertThatThrownBy(() -> MeetingColumns.attendees(unknownRole)).isInstanceOf(SQLException.class)
+        assertThatThrownBy(() -> MeetingColumns.attendees(unknownRole))
+                .isInstanceOf(SQLException.class)
                 .hasMessageContaining("CO_HOST");
         assertThatThrownBy(() -> MeetingColumns.attendees(noPerson)).isInstanceOf(SQLException.class);
     }
 
     @Test
     void settingsWithoutLobbyBypassOrWatermarkRoundTrip() throws SQLException {
-        MeetingSettings bare = new MeetingSettings(null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        MeetingSettings bare = new MeetingSettings(
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null);
 
         assertThat(MeetingColumns.settings(MeetingColumns.settingsText(bare))).isEqualTo(bare);
     }

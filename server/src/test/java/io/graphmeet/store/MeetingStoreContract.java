@@ -2,6 +2,7 @@ package io.graphmeet.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.graphmeet.config.ConfigLoader;
 import io.graphmeet.meetings.Attendee;
 import io.graphmeet.meetings.Meeting;
 import io.graphmeet.meetings.MeetingKey;
@@ -18,7 +19,6 @@ import io.graphmeet.meetings.MeetingStore.Updated;
 import io.graphmeet.meetings.ParticipantRole;
 import io.graphmeet.meetings.Person;
 import io.graphmeet.meetings.Timestamp;
-import io.graphmeet.config.ConfigLoader;
 import io.graphmeet.observe.Metrics;
 import io.graphmeet.testing.Backend;
 import java.nio.file.Path;
@@ -81,7 +81,8 @@ abstract class MeetingStoreContract {
 
         assertThat(store.findByKey(keyOf(meeting), NOW)).contains(meeting);
         assertThat(store.findById(meeting.tenantId(), meeting.id(), NOW)).contains(meeting);
-        assertThat(store.findByJoinMeetingId(meeting.tenantId(), meeting.joinMeetingId(), NOW)).contains(meeting);
+        assertThat(store.findByJoinMeetingId(meeting.tenantId(), meeting.joinMeetingId(), NOW))
+                .contains(meeting);
     }
 
     @Test
@@ -91,8 +92,11 @@ abstract class MeetingStoreContract {
         String otherTenant = newTenant();
 
         assertThat(store.findById(otherTenant, meeting.id(), NOW)).isEmpty();
-        assertThat(store.findByJoinMeetingId(otherTenant, meeting.joinMeetingId(), NOW)).isEmpty();
-        assertThat(store.findByKey(new MeetingKey(otherTenant, meeting.organizer().id(), "ext-1"), NOW)).isEmpty();
+        assertThat(store.findByJoinMeetingId(otherTenant, meeting.joinMeetingId(), NOW))
+                .isEmpty();
+        assertThat(store.findByKey(
+                        new MeetingKey(otherTenant, meeting.organizer().id(), "ext-1"), NOW))
+                .isEmpty();
     }
 
     @Test
@@ -119,7 +123,9 @@ abstract class MeetingStoreContract {
         assertThat(store.insertUnlessKeyTaken(successor, later)).isEqualTo(new Inserted());
 
         assertThat(store.findByKey(keyOf(successor), later)).contains(successor);
-        assertThat(store.findById(tenantId, expired.id(), NOW)).as("deleted, not merely expired").isEmpty();
+        assertThat(store.findById(tenantId, expired.id(), NOW))
+                .as("deleted, not merely expired")
+                .isEmpty();
     }
 
     @Test
@@ -127,8 +133,8 @@ abstract class MeetingStoreContract {
         String tenantId = newTenant();
         Meeting holder = meeting(tenantId, "ext-1", NOW);
         store.insertUnlessKeyTaken(holder, NOW);
-        Meeting sameId = withIdentifiers(meeting(tenantId, "ext-2", NOW), holder.id(), holder.threadId(),
-                nextJoinMeetingId());
+        Meeting sameId =
+                withIdentifiers(meeting(tenantId, "ext-2", NOW), holder.id(), holder.threadId(), nextJoinMeetingId());
 
         assertThat(store.insertUnlessKeyTaken(sameId, NOW)).isEqualTo(new IdentifierTaken());
 
@@ -157,8 +163,11 @@ abstract class MeetingStoreContract {
 
         assertThat(store.insertUnlessKeyTaken(first, NOW)).isEqualTo(new Inserted());
         assertThat(store.insertUnlessKeyTaken(second, NOW)).isEqualTo(new Inserted());
-        assertThat(store.insertUnlessKeyTaken(withIdentifiers(meeting(tenantId, null, NOW), first.id(),
-                first.threadId(), nextJoinMeetingId()), NOW)).isEqualTo(new IdentifierTaken());
+        assertThat(store.insertUnlessKeyTaken(
+                        withIdentifiers(
+                                meeting(tenantId, null, NOW), first.id(), first.threadId(), nextJoinMeetingId()),
+                        NOW))
+                .isEqualTo(new IdentifierTaken());
 
         assertThat(store.findById(tenantId, first.id(), NOW)).contains(first);
         assertThat(store.findById(tenantId, second.id(), NOW)).contains(second);
@@ -176,7 +185,9 @@ abstract class MeetingStoreContract {
 
         assertThat(results).filteredOn(Inserted.class::isInstance).hasSize(1);
         Meeting winner = candidates.get(results.indexOf(new Inserted()));
-        assertThat(results).filteredOn(KeyTaken.class::isInstance).hasSize(CONCURRENT_CALLERS - 1)
+        assertThat(results)
+                .filteredOn(KeyTaken.class::isInstance)
+                .hasSize(CONCURRENT_CALLERS - 1)
                 .allSatisfy(result -> assertThat(((KeyTaken) result).existing()).isEqualTo(winner));
         assertThat(store.findByKey(keyOf(winner), NOW)).contains(winner);
     }
@@ -198,13 +209,20 @@ abstract class MeetingStoreContract {
             MeetingStore meetings = oneWriter.meetings();
             Meeting stored = meeting(tenantId, "stored", NOW);
             meetings.insertUnlessKeyTaken(stored, NOW);
-            List<Meeting> batch = List.of(meeting(tenantId, "twice", NOW), meeting(tenantId, "twice", NOW),
-                    meeting(tenantId, "stored", NOW), meeting(tenantId, "free", NOW));
+            List<Meeting> batch = List.of(
+                    meeting(tenantId, "twice", NOW),
+                    meeting(tenantId, "twice", NOW),
+                    meeting(tenantId, "stored", NOW),
+                    meeting(tenantId, "free", NOW));
 
             List<InsertResult> results = inOneBatch(oneWriter, batch);
 
-            assertThat(batches).as("the holding write, then the four inserts together").endsWith(1, 4);
-            assertThat(results.subList(0, 2)).filteredOn(Inserted.class::isInstance).hasSize(1);
+            assertThat(batches)
+                    .as("the holding write, then the four inserts together")
+                    .endsWith(1, 4);
+            assertThat(results.subList(0, 2))
+                    .filteredOn(Inserted.class::isInstance)
+                    .hasSize(1);
             Meeting winner = batch.get(results.indexOf(new Inserted()));
             Meeting loser = batch.get(winner == batch.get(0) ? 1 : 0);
             assertThat(results.get(batch.indexOf(loser))).isEqualTo(new KeyTaken(winner));
@@ -225,8 +243,8 @@ abstract class MeetingStoreContract {
         List<Integer> batches = new CopyOnWriteArrayList<>();
         try (Database oneWriter = openWithOneWriter(scratch, batches)) {
             Meeting first = meeting(tenantId, "ext-1", NOW);
-            Meeting sameId = withIdentifiers(meeting(tenantId, "ext-2", NOW), first.id(), first.threadId(),
-                    nextJoinMeetingId());
+            Meeting sameId =
+                    withIdentifiers(meeting(tenantId, "ext-2", NOW), first.id(), first.threadId(), nextJoinMeetingId());
             Meeting other = meeting(tenantId, "ext-3", NOW);
 
             List<InsertResult> results = inOneBatch(oneWriter, List.of(first, sameId, other));
@@ -276,10 +294,12 @@ abstract class MeetingStoreContract {
         store.insertUnlessKeyTaken(meeting, NOW);
         Instant expiry = meeting.expiryDateTime().instant();
 
-        assertThat(store.findById(meeting.tenantId(), meeting.id(), expiry.minusMillis(1))).contains(meeting);
+        assertThat(store.findById(meeting.tenantId(), meeting.id(), expiry.minusMillis(1)))
+                .contains(meeting);
         assertThat(store.findById(meeting.tenantId(), meeting.id(), expiry)).isEmpty();
         assertThat(store.findByKey(keyOf(meeting), expiry)).isEmpty();
-        assertThat(store.findByJoinMeetingId(meeting.tenantId(), meeting.joinMeetingId(), expiry)).isEmpty();
+        assertThat(store.findByJoinMeetingId(meeting.tenantId(), meeting.joinMeetingId(), expiry))
+                .isEmpty();
     }
 
     @Test
@@ -289,14 +309,29 @@ abstract class MeetingStoreContract {
         Meeting changed = revised(meeting, "Renamed", NOW.plusSeconds(60));
 
         assertThat(store.update(changed, NOW.plusSeconds(60))).isEqualTo(new Updated());
-        assertThat(store.findById(meeting.tenantId(), meeting.id(), NOW.plusSeconds(60))).contains(changed);
+        assertThat(store.findById(meeting.tenantId(), meeting.id(), NOW.plusSeconds(60)))
+                .contains(changed);
 
-        Meeting rewritingIdentity = new Meeting(changed.id(), changed.tenantId(), changed.organizer(), "other-ext",
-                changed.threadId(), changed.joinWebUrl(), changed.joinMeetingId(), "other-passcode",
-                changed.creationDateTime(), changed.startDateTime(), changed.endDateTime(), "Again", changed.attendees(),
-                changed.settings(), changed.lastUpdateDateTime(), changed.revision() + 1);
+        Meeting rewritingIdentity = new Meeting(
+                changed.id(),
+                changed.tenantId(),
+                changed.organizer(),
+                "other-ext",
+                changed.threadId(),
+                changed.joinWebUrl(),
+                changed.joinMeetingId(),
+                "other-passcode",
+                changed.creationDateTime(),
+                changed.startDateTime(),
+                changed.endDateTime(),
+                "Again",
+                changed.attendees(),
+                changed.settings(),
+                changed.lastUpdateDateTime(),
+                changed.revision() + 1);
         assertThat(store.update(rewritingIdentity, NOW.plusSeconds(60))).isEqualTo(new Updated());
-        Meeting stored = store.findById(meeting.tenantId(), meeting.id(), NOW.plusSeconds(60)).orElseThrow();
+        Meeting stored = store.findById(meeting.tenantId(), meeting.id(), NOW.plusSeconds(60))
+                .orElseThrow();
         assertThat(stored.subject()).isEqualTo("Again");
         assertThat(stored.externalId()).isEqualTo("ext-1");
         assertThat(stored.passcode()).isEqualTo(meeting.passcode());
@@ -311,7 +346,10 @@ abstract class MeetingStoreContract {
 
         assertThat(store.update(revised(meeting, "Second", NOW), NOW)).isEqualTo(new Stale());
 
-        assertThat(store.findById(meeting.tenantId(), meeting.id(), NOW).orElseThrow().subject()).isEqualTo("First");
+        assertThat(store.findById(meeting.tenantId(), meeting.id(), NOW)
+                        .orElseThrow()
+                        .subject())
+                .isEqualTo("First");
     }
 
     @Test
@@ -323,7 +361,8 @@ abstract class MeetingStoreContract {
         store.insertUnlessKeyTaken(meeting, NOW);
         Instant expiry = meeting.expiryDateTime().instant();
         assertThat(store.update(revised(meeting, "x", NOW), expiry)).isEqualTo(new Gone());
-        assertThat(store.findById(meeting.tenantId(), meeting.id(), NOW).orElseThrow()).isEqualTo(meeting);
+        assertThat(store.findById(meeting.tenantId(), meeting.id(), NOW).orElseThrow())
+                .isEqualTo(meeting);
     }
 
     @Test
@@ -331,12 +370,15 @@ abstract class MeetingStoreContract {
         Meeting meeting = meeting(newTenant(), "ext-1", NOW);
         store.insertUnlessKeyTaken(meeting, NOW);
 
-        List<MeetingStore.UpdateResult> results = simultaneously(i -> store.update(revised(meeting, "by " + i, NOW), NOW));
+        List<MeetingStore.UpdateResult> results =
+                simultaneously(i -> store.update(revised(meeting, "by " + i, NOW), NOW));
 
         assertThat(results).filteredOn(Updated.class::isInstance).hasSize(1);
         assertThat(results).filteredOn(Stale.class::isInstance).hasSize(CONCURRENT_CALLERS - 1);
         int winner = results.indexOf(new Updated());
-        assertThat(store.findById(meeting.tenantId(), meeting.id(), NOW).orElseThrow().subject())
+        assertThat(store.findById(meeting.tenantId(), meeting.id(), NOW)
+                        .orElseThrow()
+                        .subject())
                 .isEqualTo("by " + winner);
     }
 
@@ -353,8 +395,8 @@ abstract class MeetingStoreContract {
         assertThat(store.findById(tenantId, meeting.id(), NOW)).isEmpty();
         assertThat(store.findByKey(keyOf(meeting), NOW)).isEmpty();
         Meeting successor = meeting(tenantId, "ext-1", NOW);
-        Meeting reusingJoinId = withIdentifiers(successor, successor.id(), successor.threadId(),
-                meeting.joinMeetingId());
+        Meeting reusingJoinId =
+                withIdentifiers(successor, successor.id(), successor.threadId(), meeting.joinMeetingId());
         assertThat(store.insertUnlessKeyTaken(reusingJoinId, NOW)).isEqualTo(new Inserted());
     }
 
@@ -365,7 +407,11 @@ abstract class MeetingStoreContract {
 
         assertThat(store.delete(meeting.tenantId(), "no-such-meeting", NOW)).isFalse();
         assertThat(store.delete(newTenant(), meeting.id(), NOW)).isFalse();
-        assertThat(store.delete(meeting.tenantId(), meeting.id(), meeting.expiryDateTime().instant())).isFalse();
+        assertThat(store.delete(
+                        meeting.tenantId(),
+                        meeting.id(),
+                        meeting.expiryDateTime().instant()))
+                .isFalse();
 
         assertThat(store.findById(meeting.tenantId(), meeting.id(), NOW)).contains(meeting);
     }
@@ -398,26 +444,51 @@ abstract class MeetingStoreContract {
         assertThat(store.findByKey(keyOf(live), later)).isEmpty();
         assertThat(store.findById(tenantId, expired.id(), NOW)).isEmpty();
         assertThat(store.findById(other.tenantId(), other.id(), NOW)).contains(other);
-        assertThat(store.insertUnlessKeyTaken(meeting(tenantId, "ext-2", later), later)).isEqualTo(new Inserted());
+        assertThat(store.insertUnlessKeyTaken(meeting(tenantId, "ext-2", later), later))
+                .isEqualTo(new Inserted());
     }
 
     private static final Person BOB = new Person("7c9e6679-7425-40de-944b-e07fc1f90ae7", "t", "Bob@Contoso.com", "Bob");
 
     /** {@code meeting} starting at {@code start} (as written, with its fraction digits), organized by {@code by}. */
     static Meeting startingAt(Meeting meeting, String start, Person by) {
-        Person organizer = by == null ? meeting.organizer()
-                : new Person(by.id(), meeting.tenantId(), by.upn(), by.displayName());
-        return new Meeting(meeting.id(), meeting.tenantId(), organizer, meeting.externalId(), meeting.threadId(),
-                meeting.joinWebUrl(), meeting.joinMeetingId(), meeting.passcode(), meeting.creationDateTime(),
-                Timestamp.parseOrNull(start), meeting.endDateTime(), meeting.subject(), meeting.attendees(),
-                meeting.settings(), meeting.lastUpdateDateTime(), meeting.revision());
+        Person organizer =
+                by == null ? meeting.organizer() : new Person(by.id(), meeting.tenantId(), by.upn(), by.displayName());
+        return new Meeting(
+                meeting.id(),
+                meeting.tenantId(),
+                organizer,
+                meeting.externalId(),
+                meeting.threadId(),
+                meeting.joinWebUrl(),
+                meeting.joinMeetingId(),
+                meeting.passcode(),
+                meeting.creationDateTime(),
+                Timestamp.parseOrNull(start),
+                meeting.endDateTime(),
+                meeting.subject(),
+                meeting.attendees(),
+                meeting.settings(),
+                meeting.lastUpdateDateTime(),
+                meeting.revision());
     }
 
-    static MeetingSearch search(String organizerId, String organizerUpn, String externalId, String meetingId,
-            String startFrom, String startBefore) {
-        return new MeetingSearch(organizerId, organizerUpn, externalId, meetingId,
-                startFrom == null ? null : Instant.parse(startFrom), startBefore == null ? null : Instant.parse(startBefore),
-                0, 100);
+    static MeetingSearch search(
+            String organizerId,
+            String organizerUpn,
+            String externalId,
+            String meetingId,
+            String startFrom,
+            String startBefore) {
+        return new MeetingSearch(
+                organizerId,
+                organizerUpn,
+                externalId,
+                meetingId,
+                startFrom == null ? null : Instant.parse(startFrom),
+                startBefore == null ? null : Instant.parse(startBefore),
+                0,
+                100);
     }
 
     static final MeetingSearch EVERY = new MeetingSearch(null, null, null, null, null, null, 0, 100);
@@ -430,8 +501,8 @@ abstract class MeetingStoreContract {
         Meeting early = startingAt(meeting(tenantId, "early", NOW), "2026-04-01T10:00:00Z", null);
         Meeting middle = startingAt(meeting(tenantId, "middle", NOW), "2026-04-01T10:00:00.1000000Z", null);
         Meeting offset = startingAt(meeting(tenantId, "offset", NOW), "2026-04-01T11:30:00+02:00", null);
-        Meeting expired = startingAt(meeting(tenantId, "expired", NOW.minus(Duration.ofDays(90))),
-                "2026-04-01T10:00:00Z", null);
+        Meeting expired =
+                startingAt(meeting(tenantId, "expired", NOW.minus(Duration.ofDays(90))), "2026-04-01T10:00:00Z", null);
         for (Meeting meeting : List.of(late, early, middle, offset, expired, meeting(newTenant(), "elsewhere", NOW))) {
             store.insertUnlessKeyTaken(meeting, NOW.minus(Duration.ofDays(90)));
         }
@@ -452,14 +523,21 @@ abstract class MeetingStoreContract {
                 .containsExactly(bobs, bobsPlain);
         assertThat(store.search(tenantId, search(null, "bob@contoso.COM", null, null, null, null), NOW))
                 .containsExactly(bobs, bobsPlain);
-        assertThat(store.search(tenantId, search(null, null, "m-1", null, null, null), NOW)).containsExactly(megans);
-        assertThat(store.search(tenantId, search(null, null, null, bobs.id(), null, null), NOW)).containsExactly(bobs);
-        assertThat(store.search(tenantId, search(null, null, null, null, "2026-04-02T09:00:00.25Z",
-                "2026-04-03T09:00:00Z"), NOW)).containsExactly(bobs);
+        assertThat(store.search(tenantId, search(null, null, "m-1", null, null, null), NOW))
+                .containsExactly(megans);
+        assertThat(store.search(tenantId, search(null, null, null, bobs.id(), null, null), NOW))
+                .containsExactly(bobs);
+        assertThat(store.search(
+                        tenantId,
+                        search(null, null, null, null, "2026-04-02T09:00:00.25Z", "2026-04-03T09:00:00Z"),
+                        NOW))
+                .containsExactly(bobs);
         assertThat(store.search(tenantId, search(null, null, null, null, "2026-04-02T09:00:00.2500001Z", null), NOW))
                 .containsExactly(bobsPlain);
-        assertThat(store.search(tenantId, search(BOB.id(), null, "m-1", null, null, null), NOW)).isEmpty();
-        assertThat(store.search(newTenant(), search(null, null, null, bobs.id(), null, null), NOW)).isEmpty();
+        assertThat(store.search(tenantId, search(BOB.id(), null, "m-1", null, null, null), NOW))
+                .isEmpty();
+        assertThat(store.search(newTenant(), search(null, null, null, bobs.id(), null, null), NOW))
+                .isEmpty();
     }
 
     @Test
@@ -478,23 +556,37 @@ abstract class MeetingStoreContract {
                 .containsExactlyElementsOf(meetings.subList(2, 4));
         assertThat(store.search(tenantId, new MeetingSearch(null, null, null, null, null, null, 4, 2), NOW))
                 .containsExactly(meetings.get(4));
-        assertThat(store.search(tenantId, new MeetingSearch(null, null, null, null, null, null, 5, 2), NOW)).isEmpty();
+        assertThat(store.search(tenantId, new MeetingSearch(null, null, null, null, null, null, 5, 2), NOW))
+                .isEmpty();
     }
 
     @Test
     void aRowAsTheCurrentSchemaWritesItIsReadBackWhole() {
         String tenantId = newTenant();
         Meeting expected = withColumnsOfTenantT1(fullMeeting(tenantId, "ext-1"));
-        database.write(connection -> Sql.update(connection, "INSERT INTO meetings (id, tenant_id, organizer_id, "
-                + "external_id, thread_id, join_meeting_id, join_web_url, passcode, created_at, start_at, end_at, "
-                + "expires_at_ms, subject, organizer_upn, organizer_name, attendees, settings, updated_at, revision) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 1)",
-                expected.id(), tenantId, expected.organizer().id(), "ext-1", expected.threadId(),
-                expected.joinMeetingId(), expected.joinWebUrl(), expected.passcode(),
-                expected.creationDateTime().toString(), expected.startDateTime().toString(),
-                expected.endDateTime().toString(), expected.expiryDateTime().instant().toEpochMilli(),
-                expected.subject(), expected.organizer().upn(), expected.organizer().displayName(),
-                StoredColumnsOfTheCurrentSchema.FULL_ATTENDEES, StoredColumnsOfTheCurrentSchema.FULL_SETTINGS));
+        database.write(connection -> Sql.update(
+                connection,
+                "INSERT INTO meetings (id, tenant_id, organizer_id, "
+                        + "external_id, thread_id, join_meeting_id, join_web_url, passcode, created_at, start_at, end_at, "
+                        + "expires_at_ms, subject, organizer_upn, organizer_name, attendees, settings, updated_at, revision) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 1)",
+                expected.id(),
+                tenantId,
+                expected.organizer().id(),
+                "ext-1",
+                expected.threadId(),
+                expected.joinMeetingId(),
+                expected.joinWebUrl(),
+                expected.passcode(),
+                expected.creationDateTime().toString(),
+                expected.startDateTime().toString(),
+                expected.endDateTime().toString(),
+                expected.expiryDateTime().instant().toEpochMilli(),
+                expected.subject(),
+                expected.organizer().upn(),
+                expected.organizer().displayName(),
+                StoredColumnsOfTheCurrentSchema.FULL_ATTENDEES,
+                StoredColumnsOfTheCurrentSchema.FULL_SETTINGS));
 
         assertThat(store.findById(tenantId, expected.id(), NOW)).contains(expected);
         assertThat(store.findByKey(keyOf(expected), NOW)).contains(expected);
@@ -503,10 +595,23 @@ abstract class MeetingStoreContract {
     /** {@code meeting} with the attendees of {@link StoredColumnsOfTheCurrentSchema}, who belong to tenant t-1. */
     private static Meeting withColumnsOfTenantT1(Meeting meeting) {
         Meeting t1 = fullMeeting("t-1", "ext-1");
-        return new Meeting(meeting.id(), meeting.tenantId(), meeting.organizer(), meeting.externalId(),
-                meeting.threadId(), meeting.joinWebUrl(), meeting.joinMeetingId(), meeting.passcode(),
-                meeting.creationDateTime(), meeting.startDateTime(), meeting.endDateTime(), meeting.subject(),
-                t1.attendees(), t1.settings(), null, Meeting.FIRST_REVISION);
+        return new Meeting(
+                meeting.id(),
+                meeting.tenantId(),
+                meeting.organizer(),
+                meeting.externalId(),
+                meeting.threadId(),
+                meeting.joinWebUrl(),
+                meeting.joinMeetingId(),
+                meeting.passcode(),
+                meeting.creationDateTime(),
+                meeting.startDateTime(),
+                meeting.endDateTime(),
+                meeting.subject(),
+                t1.attendees(),
+                t1.settings(),
+                null,
+                Meeting.FIRST_REVISION);
     }
 
     String newTenant() {
@@ -523,9 +628,23 @@ abstract class MeetingStoreContract {
         String thread = "19:meeting_" + UUID.randomUUID() + "@thread.v2";
         String id = "MSo" + UUID.randomUUID();
         Timestamp created = Timestamp.of(createdAt);
-        return new Meeting(id, tenantId, organizer, externalId, thread, "https://teams.example/l/" + id,
-                nextJoinMeetingId(), null, created, created, created.plus(Duration.ofMinutes(30)), "Subject",
-                List.of(), MeetingSettings.defaults(), null, Meeting.FIRST_REVISION);
+        return new Meeting(
+                id,
+                tenantId,
+                organizer,
+                externalId,
+                thread,
+                "https://teams.example/l/" + id,
+                nextJoinMeetingId(),
+                null,
+                created,
+                created,
+                created.plus(Duration.ofMinutes(30)),
+                "Subject",
+                List.of(),
+                MeetingSettings.defaults(),
+                null,
+                Meeting.FIRST_REVISION);
     }
 
     /** A meeting whose every field holds a value, so that a round trip shows any field lost. */
@@ -534,32 +653,90 @@ abstract class MeetingStoreContract {
         List<Attendee> attendees = List.of(
                 new Attendee(new Person("a1", tenantId, "adele@contoso.com", "Adele Vance"), ParticipantRole.PRESENTER),
                 new Attendee(new Person("a2", tenantId, null, null), ParticipantRole.COORGANIZER));
-        MeetingSettings settings = new MeetingSettings(MeetingSettings.Presenters.ROLE_IS_PRESENTER,
-                MeetingSettings.LobbyAdmitters.ORGANIZER_AND_CO_ORGANIZERS, MeetingSettings.ChatMode.LIMITED,
-                MeetingSettings.LiveShare.DISABLED, MeetingSettings.ChatHistory.NONE, false, true, null, false, true,
-                false, true, false, true, false, true, true, false,
+        MeetingSettings settings = new MeetingSettings(
+                MeetingSettings.Presenters.ROLE_IS_PRESENTER,
+                MeetingSettings.LobbyAdmitters.ORGANIZER_AND_CO_ORGANIZERS,
+                MeetingSettings.ChatMode.LIMITED,
+                MeetingSettings.LiveShare.DISABLED,
+                MeetingSettings.ChatHistory.NONE,
+                false,
+                true,
+                null,
+                false,
+                true,
+                false,
+                true,
+                false,
+                true,
+                false,
+                true,
+                true,
+                false,
                 new MeetingSettings.LobbyBypass(MeetingSettings.LobbyBypassScope.INVITED, true),
-                new MeetingSettings.Watermark(true, null), true, "de-DE", "template-1", "label-1",
+                new MeetingSettings.Watermark(true, null),
+                true,
+                "de-DE",
+                "template-1",
+                "label-1",
                 List.of(ParticipantRole.ATTENDEE, ParticipantRole.PRESENTER));
-        return new Meeting(plain.id(), tenantId, plain.organizer(), externalId, plain.threadId(), plain.joinWebUrl(),
-                plain.joinMeetingId(), "Pa55wd", new Timestamp(NOW, 3), Timestamp.parseOrNull("2026-05-06T01:49:21Z"),
-                Timestamp.parseOrNull("2026-05-06T02:19:21.3524945+02:00"), "Full meeting \u00e9\u00e8 \"quoted\"",
-                attendees, settings, null, Meeting.FIRST_REVISION);
+        return new Meeting(
+                plain.id(),
+                tenantId,
+                plain.organizer(),
+                externalId,
+                plain.threadId(),
+                plain.joinWebUrl(),
+                plain.joinMeetingId(),
+                "Pa55wd",
+                new Timestamp(NOW, 3),
+                Timestamp.parseOrNull("2026-05-06T01:49:21Z"),
+                Timestamp.parseOrNull("2026-05-06T02:19:21.3524945+02:00"),
+                "Full meeting \u00e9\u00e8 \"quoted\"",
+                attendees,
+                settings,
+                null,
+                Meeting.FIRST_REVISION);
     }
 
     /** The next revision of {@code meeting}, renamed and updated at {@code at}. */
     static Meeting revised(Meeting meeting, String subject, Instant at) {
-        return new Meeting(meeting.id(), meeting.tenantId(), meeting.organizer(), meeting.externalId(),
-                meeting.threadId(), meeting.joinWebUrl(), meeting.joinMeetingId(), meeting.passcode(),
-                meeting.creationDateTime(), meeting.startDateTime(), meeting.endDateTime(), subject,
-                meeting.attendees(), meeting.settings(), Timestamp.of(at), meeting.revision() + 1);
+        return new Meeting(
+                meeting.id(),
+                meeting.tenantId(),
+                meeting.organizer(),
+                meeting.externalId(),
+                meeting.threadId(),
+                meeting.joinWebUrl(),
+                meeting.joinMeetingId(),
+                meeting.passcode(),
+                meeting.creationDateTime(),
+                meeting.startDateTime(),
+                meeting.endDateTime(),
+                subject,
+                meeting.attendees(),
+                meeting.settings(),
+                Timestamp.of(at),
+                meeting.revision() + 1);
     }
 
     static Meeting withIdentifiers(Meeting meeting, String id, String threadId, String joinMeetingId) {
-        return new Meeting(id, meeting.tenantId(), meeting.organizer(), meeting.externalId(), threadId,
-                meeting.joinWebUrl(), joinMeetingId, meeting.passcode(), meeting.creationDateTime(),
-                meeting.startDateTime(), meeting.endDateTime(), meeting.subject(), meeting.attendees(),
-                meeting.settings(), meeting.lastUpdateDateTime(), meeting.revision());
+        return new Meeting(
+                id,
+                meeting.tenantId(),
+                meeting.organizer(),
+                meeting.externalId(),
+                threadId,
+                meeting.joinWebUrl(),
+                joinMeetingId,
+                meeting.passcode(),
+                meeting.creationDateTime(),
+                meeting.startDateTime(),
+                meeting.endDateTime(),
+                meeting.subject(),
+                meeting.attendees(),
+                meeting.settings(),
+                meeting.lastUpdateDateTime(),
+                meeting.revision());
     }
 
     static String nextJoinMeetingId() {

@@ -29,9 +29,15 @@ class MigrationsTest {
 
     @Test
     void findsTheReleasedScriptsInVersionOrder() {
-        assertThat(MigrationScripts.onClasspath()).extracting(Script::name).containsExactly("V001__meetings.sql",
-                "V002__directory.sql", "V003__issuer_and_apps.sql", "V004__meeting_updates.sql",
-                "V005__tenant_leading_keys.sql", "V006__throttle_counts.sql");
+        assertThat(MigrationScripts.onClasspath())
+                .extracting(Script::name)
+                .containsExactly(
+                        "V001__meetings.sql",
+                        "V002__directory.sql",
+                        "V003__issuer_and_apps.sql",
+                        "V004__meeting_updates.sql",
+                        "V005__tenant_leading_keys.sql",
+                        "V006__throttle_counts.sql");
         assertThat(Database.expectedSchemaVersion()).isEqualTo(6);
     }
 
@@ -45,7 +51,8 @@ class MigrationsTest {
             put(out, "io/graphmeet/Main.class", "");
         }
 
-        assertThat(MigrationScripts.in(jar)).extracting(Script::version, Script::sql)
+        assertThat(MigrationScripts.in(jar))
+                .extracting(Script::version, Script::sql)
                 .containsExactly(tuple(1, "SELECT 1;"), tuple(2, "SELECT 2;"));
     }
 
@@ -53,10 +60,12 @@ class MigrationsTest {
     void refusesMisnamedDuplicateAndMissingVersions() {
         assertThatThrownBy(() -> MigrationScripts.script("V1_missing_underscore.sql", ""))
                 .hasMessageContaining("V1_missing_underscore.sql");
-        assertThatThrownBy(() -> MigrationScripts.ordered(List.of(MigrationScripts.script("V001__a.sql", ""),
-                MigrationScripts.script("V1__b.sql", "")))).hasMessageContaining("same version");
-        assertThatThrownBy(() -> MigrationScripts.ordered(List.of(MigrationScripts.script("V001__a.sql", ""),
-                MigrationScripts.script("V003__c.sql", "")))).hasMessageContaining("no migration of version 2");
+        assertThatThrownBy(() -> MigrationScripts.ordered(
+                        List.of(MigrationScripts.script("V001__a.sql", ""), MigrationScripts.script("V1__b.sql", ""))))
+                .hasMessageContaining("same version");
+        assertThatThrownBy(() -> MigrationScripts.ordered(List.of(
+                        MigrationScripts.script("V001__a.sql", ""), MigrationScripts.script("V003__c.sql", ""))))
+                .hasMessageContaining("no migration of version 2");
     }
 
     @ParameterizedTest
@@ -64,8 +73,10 @@ class MigrationsTest {
     void aNewDatabaseIsAtTheExpectedVersionWithEveryChecksumRecorded(Backend backend, @TempDir Path scratch) {
         try (Database database = StoreFixture.open(backend.newStorage(scratch))) {
             assertThat(database.schemaVersion()).isEqualTo(Database.expectedSchemaVersion());
-            assertThat(recordedChecksums(database)).containsExactlyElementsOf(
-                    MigrationScripts.onClasspath().stream().map(Script::checksum).toList());
+            assertThat(recordedChecksums(database))
+                    .containsExactlyElementsOf(MigrationScripts.onClasspath().stream()
+                            .map(Script::checksum)
+                            .toList());
         }
     }
 
@@ -79,8 +90,10 @@ class MigrationsTest {
 
         try (Database reopened = StoreFixture.open(storage)) {
             assertThat(reopened.schemaVersion()).isEqualTo(Database.expectedSchemaVersion());
-            assertThat(recordedChecksums(reopened)).containsExactlyElementsOf(
-                    MigrationScripts.onClasspath().stream().map(Script::checksum).toList());
+            assertThat(recordedChecksums(reopened))
+                    .containsExactlyElementsOf(MigrationScripts.onClasspath().stream()
+                            .map(Script::checksum)
+                            .toList());
         }
     }
 
@@ -89,12 +102,14 @@ class MigrationsTest {
     void aScriptChangedAfterItWasAppliedStopsStartUp(Backend backend, @TempDir Path scratch) {
         Map<String, String> storage = backend.newStorage(scratch);
         try (Database database = StoreFixture.open(storage)) {
-            database.write(connection -> Sql.update(connection,
-                    "UPDATE schema_migrations SET checksum = ? WHERE version = 2", "0".repeat(64)));
+            database.write(connection -> Sql.update(
+                    connection, "UPDATE schema_migrations SET checksum = ? WHERE version = 2", "0".repeat(64)));
         }
 
-        assertThatThrownBy(() -> StoreFixture.open(storage).close()).isInstanceOf(StoreUnavailableException.class)
-                .hasMessageContaining("V002__directory.sql").hasMessageContaining("changed after it was applied");
+        assertThatThrownBy(() -> StoreFixture.open(storage).close())
+                .isInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining("V002__directory.sql")
+                .hasMessageContaining("changed after it was applied");
     }
 
     @ParameterizedTest
@@ -120,8 +135,8 @@ class MigrationsTest {
     }
 
     private static List<String> recordedChecksums(Database database) {
-        return database.read(connection -> Sql.list(connection,
-                "SELECT checksum FROM schema_migrations ORDER BY version", row -> row.getString(1)));
+        return database.read(connection -> Sql.list(
+                connection, "SELECT checksum FROM schema_migrations ORDER BY version", row -> row.getString(1)));
     }
 
     private static Connection rawConnection(Backend backend, Path scratch) throws SQLException {

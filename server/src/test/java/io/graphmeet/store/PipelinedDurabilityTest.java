@@ -2,6 +2,8 @@ package io.graphmeet.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.graphmeet.observe.Metrics;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -22,8 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,7 +59,8 @@ class PipelinedDurabilityTest {
             int syncsBegunAtCommit = answer.get(10, TimeUnit.SECONDS);
             reader.get(10, TimeUnit.SECONDS);
             assertThat(syncsBegunAtCommit).isGreaterThanOrEqualTo(0);
-            assertThat(returnedWhenAfterCommitRan.get()).as("a sync begun after the commit had returned")
+            assertThat(returnedWhenAfterCommitRan.get())
+                    .as("a sync begun after the commit had returned")
                     .isGreaterThan(syncsBegunAtCommit);
         }
     }
@@ -88,7 +89,9 @@ class PipelinedDurabilityTest {
                 call.get(60, TimeUnit.SECONDS);
             }
         }
-        assertThat(early).as("answered before a sync begun after their commit returned").isEmpty();
+        assertThat(early)
+                .as("answered before a sync begun after their commit returned")
+                .isEmpty();
         assertThat(sync.begun.get()).as("syncs shared by batches").isLessThan(200);
         assertThat(count(source)).isEqualTo(200);
     }
@@ -145,7 +148,8 @@ class PipelinedDurabilityTest {
         config.setBusyTimeout(10_000);
         SQLiteDataSource source = new SQLiteDataSource(config);
         source.setUrl("jdbc:sqlite:" + folder.resolve("test.db"));
-        try (Connection connection = source.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = source.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE t (k TEXT PRIMARY KEY)");
         }
         return source;
@@ -193,7 +197,8 @@ class PipelinedDurabilityTest {
     }
 
     private static long count(SQLiteDataSource source) throws SQLException {
-        try (Connection connection = source.getConnection(); Statement statement = connection.createStatement();
+        try (Connection connection = source.getConnection();
+                Statement statement = connection.createStatement();
                 ResultSet row = statement.executeQuery("SELECT count(*) FROM t")) {
             row.next();
             return row.getLong(1);

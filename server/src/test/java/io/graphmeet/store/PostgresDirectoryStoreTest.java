@@ -26,13 +26,15 @@ class PostgresDirectoryStoreTest extends DirectoryStoreContract {
         directory.putUser(new User(tenant, userId, null, "Before"));
         try (Database otherNode = StoreFixture.open(storage)) {
             DirectoryStore other = otherNode.directory();
-            assertThat(other.userById(tenant, userId).orElseThrow().displayName()).isEqualTo("Before");
+            assertThat(other.userById(tenant, userId).orElseThrow().displayName())
+                    .isEqualTo("Before");
 
             directory.putUser(new User(tenant, userId, null, "After"));
 
             Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
             Optional<User> seen = other.userById(tenant, userId);
-            while (!seen.orElseThrow().displayName().equals("After") && Instant.now().isBefore(deadline)) {
+            while (!seen.orElseThrow().displayName().equals("After")
+                    && Instant.now().isBefore(deadline)) {
                 LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
                 seen = other.userById(tenant, userId);
             }

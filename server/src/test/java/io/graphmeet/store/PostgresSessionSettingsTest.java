@@ -25,14 +25,21 @@ class PostgresSessionSettingsTest {
     void sessionsCommitDurablyAndStopWaitingWithinTheRequestTimeout(@TempDir Path scratch) throws SQLException {
         Map<String, String> storage = new HashMap<>(Backend.POSTGRES.newStorage(scratch));
         storage.put("GRAPHMEET_STORAGE_POSTGRES_REQUEST_TIMEOUT", "PT3S");
-        try (Connection plain = DriverManager.getConnection(storage.get("GRAPHMEET_STORAGE_POSTGRES_URL"), "postgres", "")) {
-            assertThat(show(plain, "synchronous_commit")).as("the server's own default").isEqualTo("off");
+        try (Connection plain =
+                DriverManager.getConnection(storage.get("GRAPHMEET_STORAGE_POSTGRES_URL"), "postgres", "")) {
+            assertThat(show(plain, "synchronous_commit"))
+                    .as("the server's own default")
+                    .isEqualTo("off");
         }
 
         try (Database database = Database.open(ConfigLoader.load(null, storage).storage())) {
-            assertThat(database.<String>read(connection -> show(connection, "synchronous_commit"))).isEqualTo("on");
-            assertThat(database.<String>write(connection -> show(connection, "synchronous_commit"))).isEqualTo("on");
-            assertThat(database.<Integer>read(Connection::getNetworkTimeout)).as("socketTimeout, ms").isEqualTo(3000);
+            assertThat(database.<String>read(connection -> show(connection, "synchronous_commit")))
+                    .isEqualTo("on");
+            assertThat(database.<String>write(connection -> show(connection, "synchronous_commit")))
+                    .isEqualTo("on");
+            assertThat(database.<Integer>read(Connection::getNetworkTimeout))
+                    .as("socketTimeout, ms")
+                    .isEqualTo(3000);
         }
     }
 

@@ -18,10 +18,12 @@ class PostgresStartupTest {
     @Test
     void aFailureThatWaitingWillNotMendEndsTheWaitAtOnce(@TempDir Path scratch) {
         Map<String, String> settings = new HashMap<>(Backend.POSTGRES.newStorage(scratch));
-        settings.put("GRAPHMEET_STORAGE_POSTGRES_URL",
+        settings.put(
+                "GRAPHMEET_STORAGE_POSTGRES_URL",
                 settings.get("GRAPHMEET_STORAGE_POSTGRES_URL").replaceFirst("/graphmeet_\\d+", "/no_such_database"));
         settings.put("GRAPHMEET_STORAGE_POSTGRES_CONNECT_TIMEOUT", "PT60S");
-        GraphmeetConfig.Postgres postgres = ConfigLoader.load(null, settings).storage().postgres();
+        GraphmeetConfig.Postgres postgres =
+                ConfigLoader.load(null, settings).storage().postgres();
 
         assertThatThrownBy(() -> PostgresStartup.awaitReachable(postgres))
                 .isInstanceOf(StoreUnavailableException.class)

@@ -7,9 +7,10 @@ package io.graphmeet.store;
  */
 final class StoredColumnsOfTheCurrentSchema {
 
-    static final String FULL_ATTENDEES = "[{\"person\":{\"id\":\"a1\",\"tenantId\":\"t-1\",\"upn\":\"adele@contoso.com\","
-            + "\"displayName\":\"Adele Vance\"},\"role\":\"PRESENTER\"},{\"person\":{\"id\":\"a2\",\"tenantId\":\"t-1\","
-            + "\"upn\":null,\"displayName\":null},\"role\":\"COORGANIZER\"}]";
+    static final String FULL_ATTENDEES =
+            "[{\"person\":{\"id\":\"a1\",\"tenantId\":\"t-1\",\"upn\":\"adele@contoso.com\","
+                    + "\"displayName\":\"Adele Vance\"},\"role\":\"PRESENTER\"},{\"person\":{\"id\":\"a2\",\"tenantId\":\"t-1\","
+                    + "\"upn\":null,\"displayName\":null},\"role\":\"COORGANIZER\"}]";
 
     static final String FULL_SETTINGS = "{\"allowedPresenters\":\"ROLE_IS_PRESENTER\","
             + "\"allowedLobbyAdmitters\":\"ORGANIZER_AND_CO_ORGANIZERS\",\"allowMeetingChat\":\"LIMITED\","

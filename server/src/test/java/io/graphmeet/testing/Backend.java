@@ -15,8 +15,11 @@ public enum Backend {
     EMBEDDED {
         @Override
         public Map<String, String> newStorage(Path scratch) {
-            return Map.of("GRAPHMEET_STORAGE_KIND", "embedded",
-                    "GRAPHMEET_STORAGE_DATA_DIR", scratch.resolve("data-" + COUNTER.incrementAndGet()).toString());
+            return Map.of(
+                    "GRAPHMEET_STORAGE_KIND",
+                    "embedded",
+                    "GRAPHMEET_STORAGE_DATA_DIR",
+                    scratch.resolve("data-" + COUNTER.incrementAndGet()).toString());
         }
     },
     POSTGRES {
@@ -30,11 +33,17 @@ public enum Backend {
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot create test database", e);
             }
-            return Map.of("GRAPHMEET_STORAGE_KIND", "postgres",
-                    "GRAPHMEET_STORAGE_DATA_DIR", scratch.resolve(database).toString(),
-                    "GRAPHMEET_STORAGE_POSTGRES_URL", postgres.getJdbcUrl("postgres", database),
-                    "GRAPHMEET_STORAGE_POSTGRES_USER", "postgres",
-                    "GRAPHMEET_STORAGE_POSTGRES_POOL_SIZE", "8");
+            return Map.of(
+                    "GRAPHMEET_STORAGE_KIND",
+                    "postgres",
+                    "GRAPHMEET_STORAGE_DATA_DIR",
+                    scratch.resolve(database).toString(),
+                    "GRAPHMEET_STORAGE_POSTGRES_URL",
+                    postgres.getJdbcUrl("postgres", database),
+                    "GRAPHMEET_STORAGE_POSTGRES_USER",
+                    "postgres",
+                    "GRAPHMEET_STORAGE_POSTGRES_POOL_SIZE",
+                    "8");
         }
     };
 

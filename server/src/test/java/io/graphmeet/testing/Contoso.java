@@ -7,6 +7,7 @@ public final class Contoso {
     public static final String OTHER_TENANT = "7a2b3c4d-1111-4222-8333-944455566677";
     /** A third tenant whose policy lets the bot app act for any of its users, whatever their id. */
     public static final String THIRD_TENANT = "8b3c4d5e-2222-4333-8444-a55566677788";
+
     public static final String MEGAN = "0b7e4c2a-3d5f-4e6a-8b9c-0d1e2f3a4b5c";
     public static final String ADELE = "1f35f2e6-9cab-44ad-8d5a-b74c14720000";
     public static final String ALEX = "2c4d6e8f-1a3b-4c5d-8e9f-0a1b2c3d4e5f";
@@ -58,8 +59,8 @@ public final class Contoso {
                 grants:
                   - policy: meeting-bots
                     global: true
-            """.formatted(TENANT, MEGAN, ADELE, ALEX, BOT_APP, OTHER_APP, MEGAN, ALEX, OTHER_TENANT, THIRD_TENANT,
-            BOT_APP);
+            """.formatted(
+                    TENANT, MEGAN, ADELE, ALEX, BOT_APP, OTHER_APP, MEGAN, ALEX, OTHER_TENANT, THIRD_TENANT, BOT_APP);
 
     private Contoso() {}
 }

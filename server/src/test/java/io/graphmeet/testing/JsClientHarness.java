@@ -43,23 +43,31 @@ public final class JsClientHarness {
         requireNode();
         installLockedPackages(clientDir);
         SelfSignedCertificate certificate = SelfSignedCertificate.create(scratch);
-        try (TestServer server = TestServer.on(Backend.EMBEDDED, scratch).bootstrap(Contoso.DIRECTORY)
+        try (TestServer server = TestServer.on(Backend.EMBEDDED, scratch)
+                .bootstrap(Contoso.DIRECTORY)
                 .setting("GRAPHMEET_TLS_KEYSTORE", certificate.keystore().toString())
                 .setting("GRAPHMEET_TLS_KEYSTORE_PASSWORD", certificate.password())
                 .setting("GRAPHMEET_TLS_PORT", "0")
                 .start()) {
             String token = server.issuer().delegated(Contoso.TENANT, Contoso.MEGAN, Contoso.WRITE);
-            return exec(clientDir, List.of("node", "--test", "--test-reporter=tap"), Map.of(
-                    "GRAPHMEET_BASE_URL", server.baseUrl(),
-                    "GRAPHMEET_TOKEN", token,
-                    "GRAPHMEET_HTTPS_URL", server.httpsUrl(),
-                    "NODE_EXTRA_CA_CERTS", certificate.writePem(scratch.resolve("graphmeet-tls.pem")).toString(),
-                    "GRAPHMEET_DEMO_TENANT", DemoDirectory.TENANT_ID,
-                    "GRAPHMEET_DEMO_APP_ID", DemoDirectory.APP_ID,
-                    "GRAPHMEET_DEMO_APP_SECRET", DemoDirectory.APP_SECRET,
-                    "GRAPHMEET_DEMO_USER", DemoDirectory.USER_ID,
-                    "GRAPHMEET_DEMO_USER_UPN", DemoDirectory.USER_UPN,
-                    "GRAPHMEET_DEMO_USER_PASSWORD", DemoDirectory.USER_PASSWORD), TEST_TIMEOUT);
+            return exec(
+                    clientDir,
+                    List.of("node", "--test", "--test-reporter=tap"),
+                    Map.of(
+                            "GRAPHMEET_BASE_URL", server.baseUrl(),
+                            "GRAPHMEET_TOKEN", token,
+                            "GRAPHMEET_HTTPS_URL", server.httpsUrl(),
+                            "NODE_EXTRA_CA_CERTS",
+                                    certificate
+                                            .writePem(scratch.resolve("graphmeet-tls.pem"))
+                                            .toString(),
+                            "GRAPHMEET_DEMO_TENANT", DemoDirectory.TENANT_ID,
+                            "GRAPHMEET_DEMO_APP_ID", DemoDirectory.APP_ID,
+                            "GRAPHMEET_DEMO_APP_SECRET", DemoDirectory.APP_SECRET,
+                            "GRAPHMEET_DEMO_USER", DemoDirectory.USER_ID,
+                            "GRAPHMEET_DEMO_USER_UPN", DemoDirectory.USER_UPN,
+                            "GRAPHMEET_DEMO_USER_PASSWORD", DemoDirectory.USER_PASSWORD),
+                    TEST_TIMEOUT);
         }
     }
 
@@ -98,23 +106,28 @@ public final class JsClientHarness {
     private static void requireNode() {
         String version;
         try {
-            version = exec(Path.of("."), List.of("node", "--version"), Map.of(), Duration.ofSeconds(30)).output().strip();
+            version = exec(Path.of("."), List.of("node", "--version"), Map.of(), Duration.ofSeconds(30))
+                    .output()
+                    .strip();
             exec(Path.of("."), List.of("npm", "--version"), Map.of(), Duration.ofSeconds(60));
         } catch (UncheckedIOException e) {
-            throw new IllegalStateException("The JavaScript client tests need Node.js " + MIN_NODE_MAJOR
-                    + "+ and npm on the PATH (" + e.getCause().getMessage() + "). Install Node.js, e.g. "
-                    + "'apt-get install nodejs npm', and run the build again.", e);
+            throw new IllegalStateException(
+                    "The JavaScript client tests need Node.js " + MIN_NODE_MAJOR
+                            + "+ and npm on the PATH (" + e.getCause().getMessage() + "). Install Node.js, e.g. "
+                            + "'apt-get install nodejs npm', and run the build again.",
+                    e);
         }
         int major = Integer.parseInt(version.replaceFirst("^v(\\d+).*$", "$1"));
         if (major < MIN_NODE_MAJOR) {
-            throw new IllegalStateException("The JavaScript client tests need Node.js " + MIN_NODE_MAJOR
-                    + "+, found " + version + ".");
+            throw new IllegalStateException(
+                    "The JavaScript client tests need Node.js " + MIN_NODE_MAJOR + "+, found " + version + ".");
         }
     }
 
-    private static Result exec(Path directory, List<String> command, Map<String, String> environment,
-            Duration timeout) {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+    private static Result exec(
+            Path directory, List<String> command, Map<String, String> environment, Duration timeout) {
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
         builder.environment().putAll(environment);
         Process process;
         try {

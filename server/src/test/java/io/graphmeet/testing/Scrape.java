@@ -26,9 +26,11 @@ public record Scrape(List<MetricFamily> families, String text) {
     /** Scrapes {@code managementUrl}{@code /observe/metrics}. */
     public static Scrape of(String managementUrl) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(managementUrl + "/observe/metrics")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(managementUrl + "/observe/metrics"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("scrape answered " + response.statusCode());
             }
@@ -44,8 +46,8 @@ public record Scrape(List<MetricFamily> families, String text) {
     public static Scrape parse(String text) {
         List<MetricFamily> families = new ArrayList<>();
         try {
-            var parser = new TextPrometheusMetricDataParser(
-                    new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+            var parser =
+                    new TextPrometheusMetricDataParser(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
             for (MetricFamily family = parser.parse(); family != null; family = parser.parse()) {
                 families.add(family);
             }
@@ -60,26 +62,34 @@ public record Scrape(List<MetricFamily> families, String text) {
     }
 
     public MetricType type(String name) {
-        return family(name).orElseThrow(() -> new AssertionError("no metric family " + name)).getType();
+        return family(name)
+                .orElseThrow(() -> new AssertionError("no metric family " + name))
+                .getType();
     }
 
     /** The sample of family {@code name} whose labels include {@code labels}, if there is one. */
     public Optional<Metric> sample(String name, Map<String, String> labels) {
-        return family(name).flatMap(family -> family.getMetrics().stream()
-                .filter(metric -> metric.getLabels().entrySet().containsAll(labels.entrySet())).findFirst());
+        return family(name)
+                .flatMap(family -> family.getMetrics().stream()
+                        .filter(metric -> metric.getLabels().entrySet().containsAll(labels.entrySet()))
+                        .findFirst());
     }
 
     /** A counter's or gauge's value; 0 when the sample is absent. */
     public double value(String name, Map<String, String> labels) {
-        return sample(name, labels).map(metric -> switch (metric) {
-            case Counter counter -> counter.getValue();
-            case Gauge gauge -> gauge.getValue();
-            default -> throw new AssertionError(name + " is neither a counter nor a gauge");
-        }).orElse(0.0);
+        return sample(name, labels)
+                .map(metric -> switch (metric) {
+                    case Counter counter -> counter.getValue();
+                    case Gauge gauge -> gauge.getValue();
+                    default -> throw new AssertionError(name + " is neither a counter nor a gauge");
+                })
+                .orElse(0.0);
     }
 
     /** A histogram's sample count; 0 when absent. */
     public long count(String name, Map<String, String> labels) {
-        return sample(name, labels).map(metric -> ((Histogram) metric).getSampleCount()).orElse(0L);
+        return sample(name, labels)
+                .map(metric -> ((Histogram) metric).getSampleCount())
+                .orElse(0L);
     }
 }

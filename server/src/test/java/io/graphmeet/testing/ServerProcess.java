@@ -130,8 +130,8 @@ public final class ServerProcess implements AutoCloseable {
         Instant deadline = Instant.now().plus(START_LIMIT);
         while (!log().contains(text)) {
             if (!process.isAlive() && !log().contains(text)) {
-                throw new AssertionError("exited with " + process.exitValue() + " before logging '" + text + "':\n"
-                        + log());
+                throw new AssertionError(
+                        "exited with " + process.exitValue() + " before logging '" + text + "':\n" + log());
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("no '" + text + "' within " + START_LIMIT + ":\n" + log());

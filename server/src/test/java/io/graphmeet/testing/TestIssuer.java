@@ -71,24 +71,32 @@ public final class TestIssuer {
 
     /** A delegated token whose claims the test may change before signing. */
     public String delegated(String tenantId, String userId, UnaryOperator<JWTClaimsSet.Builder> change) {
-        return sign(change.apply(delegatedClaims(tenantId, userId, "OnlineMeetings.ReadWrite")).build());
+        return sign(change.apply(delegatedClaims(tenantId, userId, "OnlineMeetings.ReadWrite"))
+                .build());
     }
 
     /** A well-formed token signed by a key the server does not trust, with the trusted key's id. */
     public String signedByStranger(String tenantId, String userId) {
-        return sign(delegatedClaims(tenantId, userId, "OnlineMeetings.ReadWrite").build(), strangerKey);
+        return sign(
+                delegatedClaims(tenantId, userId, "OnlineMeetings.ReadWrite").build(), strangerKey);
     }
 
     /** An unsigned ({@code alg: none}) token. */
     public String unsigned(String tenantId, String userId) {
-        return new PlainJWT(delegatedClaims(tenantId, userId, "OnlineMeetings.ReadWrite").build()).serialize();
+        return new PlainJWT(delegatedClaims(tenantId, userId, "OnlineMeetings.ReadWrite")
+                        .build())
+                .serialize();
     }
 
     /** A token signed with HS256, using the public modulus as the secret (the classic confusion attack). */
     public String symmetric(String tenantId, String userId) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(key.getKeyID()).build(),
-                    delegatedClaims(tenantId, userId, "OnlineMeetings.ReadWrite").build());
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.HS256)
+                            .keyID(key.getKeyID())
+                            .build(),
+                    delegatedClaims(tenantId, userId, "OnlineMeetings.ReadWrite")
+                            .build());
             jwt.sign(new MACSigner(key.getModulus().decode()));
             return jwt.serialize();
         } catch (JOSEException e) {
@@ -132,7 +140,11 @@ public final class TestIssuer {
 
     private static String sign(JWTClaimsSet claims, RSAKey with) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(with.getKeyID()).build(), claims);
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(with.getKeyID())
+                            .build(),
+                    claims);
             jwt.sign(new RSASSASigner(with));
             return jwt.serialize();
         } catch (JOSEException e) {

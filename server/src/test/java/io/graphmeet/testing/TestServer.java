@@ -144,8 +144,8 @@ public final class TestServer implements AutoCloseable {
                     throw new UncheckedIOException(e);
                 }
             }
-            return new TestServer(settings, clock, identifiers != null ? identifiers : new RandomMeetingIdentifiers(clock),
-                    issuer);
+            return new TestServer(
+                    settings, clock, identifiers != null ? identifiers : new RandomMeetingIdentifiers(clock), issuer);
         }
     }
 }

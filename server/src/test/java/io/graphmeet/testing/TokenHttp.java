@@ -37,13 +37,31 @@ public final class TokenHttp {
     }
 
     public GraphResponse clientCredentials(String tenant, String appId, String secret) {
-        return post(tenant, "grant_type", "client_credentials", "client_id", appId, "client_secret", secret,
-                "scope", GRAPH_DEFAULT);
+        return post(
+                tenant,
+                "grant_type",
+                "client_credentials",
+                "client_id",
+                appId,
+                "client_secret",
+                secret,
+                "scope",
+                GRAPH_DEFAULT);
     }
 
     public GraphResponse password(String tenant, String appId, String upn, String password, String scope) {
-        return post(tenant, "grant_type", "password", "client_id", appId, "username", upn, "password", password,
-                "scope", scope);
+        return post(
+                tenant,
+                "grant_type",
+                "password",
+                "client_id",
+                appId,
+                "username",
+                upn,
+                "password",
+                password,
+                "scope",
+                scope);
     }
 
     /** The access token of a successful answer; fails the test with the answer otherwise. */

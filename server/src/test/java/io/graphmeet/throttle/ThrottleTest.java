@@ -63,7 +63,8 @@ class ThrottleTest {
     void theAppLimitCountsEveryTenant() {
         try (Throttle throttle = throttle(Backend.EMBEDDED, limits(4, 1000, 100))) {
             for (int i = 0; i < 4; i++) {
-                assertThat(throttle.admitRequest(i % 2 == 0 ? TENANT : OTHER_TENANT, APP)).isEmpty();
+                assertThat(throttle.admitRequest(i % 2 == 0 ? TENANT : OTHER_TENANT, APP))
+                        .isEmpty();
             }
 
             assertThat(throttle.admitRequest("tenant-c", APP)).hasValueSatisfying(refusal -> {
@@ -94,7 +95,8 @@ class ThrottleTest {
 
     @Test
     void countsOnTheirWayToTheSharedCountStillCount() {
-        database = Database.open(ConfigLoader.load(null, Backend.EMBEDDED.newStorage(scratch)).storage());
+        database = Database.open(
+                ConfigLoader.load(null, Backend.EMBEDDED.newStorage(scratch)).storage());
         List<Optional<Refusal>> seenWhileSharing = new ArrayList<>();
         AtomicReference<Throttle> node = new AtomicReference<>();
         SharedCounts watched = new SharedCounts() {
@@ -116,7 +118,9 @@ class ThrottleTest {
 
             throttle.synchronise();
 
-            assertThat(seenWhileSharing).singleElement().satisfies(refusal -> assertThat(refusal).isPresent());
+            assertThat(seenWhileSharing)
+                    .singleElement()
+                    .satisfies(refusal -> assertThat(refusal).isPresent());
             assertThat(throttle.admitMeetingCreation(TENANT, "megan")).isPresent();
         }
     }
@@ -146,13 +150,20 @@ class ThrottleTest {
     }
 
     private Throttle throttle(Backend backend, GraphmeetConfig.Throttle limits) {
-        database = Database.open(ConfigLoader.load(null, backend.newStorage(scratch)).storage());
+        database = Database.open(
+                ConfigLoader.load(null, backend.newStorage(scratch)).storage());
         return Throttle.of(limits, database.sharedCounts(), clock);
     }
 
     /** Graph's windows (10 s per app, 15 s per app and tenant); synchronised by the test, not the timer. */
     private static GraphmeetConfig.Throttle limits(int perApp, int perTenant, int meetingsPerMonth) {
-        return new GraphmeetConfig.Throttle(true, perApp, Duration.ofSeconds(10), perTenant, Duration.ofSeconds(15),
-                meetingsPerMonth, Duration.ofHours(1));
+        return new GraphmeetConfig.Throttle(
+                true,
+                perApp,
+                Duration.ofSeconds(10),
+                perTenant,
+                Duration.ofSeconds(15),
+                meetingsPerMonth,
+                Duration.ofHours(1));
     }
 }

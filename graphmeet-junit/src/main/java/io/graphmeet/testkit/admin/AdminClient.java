@@ -67,8 +67,10 @@ public final class AdminClient {
      * Sends one request; a 2xx answer's JSON body (a missing node when empty), else an {@link AdminException}.
      */
     public JsonNode send(String method, String path, Object body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(adminUrl + path)).timeout(TIMEOUT)
-                .header("Authorization", "Bearer " + key).header("Accept", "application/json");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(adminUrl + path))
+                .timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + key)
+                .header("Accept", "application/json");
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
@@ -86,8 +88,12 @@ public final class AdminClient {
         }
         JsonNode answer = read(response.body());
         if (response.statusCode() / 100 != 2) {
-            throw new AdminException(method, path, response.statusCode(),
-                    answer.path("error").path("code").asText(null), answer.path("error").path("message").asText(null));
+            throw new AdminException(
+                    method,
+                    path,
+                    response.statusCode(),
+                    answer.path("error").path("code").asText(null),
+                    answer.path("error").path("message").asText(null));
         }
         return answer;
     }

@@ -74,8 +74,11 @@ public final class Faults {
     public record SetFault(String id, Integer remaining, String expiresAt, JsonNode json) {
         static SetFault of(JsonNode rule) {
             JsonNode remaining = rule.path("remaining");
-            return new SetFault(rule.path("id").asText(), remaining.isNumber() ? remaining.asInt() : null,
-                    rule.path("expiresAt").asText(null), rule);
+            return new SetFault(
+                    rule.path("id").asText(),
+                    remaining.isNumber() ? remaining.asInt() : null,
+                    rule.path("expiresAt").asText(null),
+                    rule);
         }
     }
 }

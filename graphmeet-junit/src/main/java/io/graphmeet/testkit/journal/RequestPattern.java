@@ -63,7 +63,8 @@ public final class RequestPattern {
 
     /** Requests a scripted fault shaped, by any rule ({@code null}) or by the rule with this id. */
     public RequestPattern withFault(String ruleId) {
-        return ruleId == null ? and("fault", true, entry -> entry.faultRuleId() != null)
+        return ruleId == null
+                ? and("fault", true, entry -> entry.faultRuleId() != null)
                 : and("fault", ruleId, JournalEntry::faultRuleId);
     }
 
@@ -83,7 +84,8 @@ public final class RequestPattern {
         for (Condition condition : conditions) {
             Object actual = condition.actual().apply(entry);
             if (!Objects.equals(condition.expected(), actual)) {
-                failed.add(condition.name() + ": expected " + quote(condition.expected()) + " but was " + quote(actual));
+                failed.add(
+                        condition.name() + ": expected " + quote(condition.expected()) + " but was " + quote(actual));
             }
         }
         return failed;

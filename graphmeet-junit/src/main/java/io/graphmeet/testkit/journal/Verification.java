@@ -84,22 +84,35 @@ public final class Verification {
     }
 
     private String failure(String expected, List<JournalEntry> matching, List<JournalEntry> all) {
-        StringBuilder message = new StringBuilder("Expected ").append(expected).append(" request(s) matching ")
-                .append(pattern).append(", but ").append(matching.size()).append(" matched")
-                .append(" among ").append(all.size()).append(" journaled.");
+        StringBuilder message = new StringBuilder("Expected ")
+                .append(expected)
+                .append(" request(s) matching ")
+                .append(pattern)
+                .append(", but ")
+                .append(matching.size())
+                .append(" matched")
+                .append(" among ")
+                .append(all.size())
+                .append(" journaled.");
         if (!matching.isEmpty()) {
             message.append("\nMatching:");
             matching.forEach(entry -> message.append("\n  ").append(entry.describe()));
         }
-        List<JournalEntry> nearMisses = all.stream().filter(entry -> !pattern.matches(entry))
-                .sorted(Comparator.comparingInt((JournalEntry entry) -> pattern.mismatches(entry).size())
-                        .thenComparing(Comparator.comparingLong(JournalEntry::sequence).reversed()))
-                .limit(NEAR_MISSES).toList();
+        List<JournalEntry> nearMisses = all.stream()
+                .filter(entry -> !pattern.matches(entry))
+                .sorted(Comparator.comparingInt((JournalEntry entry) ->
+                                pattern.mismatches(entry).size())
+                        .thenComparing(
+                                Comparator.comparingLong(JournalEntry::sequence).reversed()))
+                .limit(NEAR_MISSES)
+                .toList();
         if (nearMisses.isEmpty()) {
             message.append("\nNo near misses: no other request was journaled.");
         } else {
             message.append("\nNear misses (closest first):");
-            nearMisses.forEach(entry -> message.append("\n  ").append(entry.describe()).append("\n      ")
+            nearMisses.forEach(entry -> message.append("\n  ")
+                    .append(entry.describe())
+                    .append("\n      ")
                     .append(pattern.mismatches(entry).stream().collect(Collectors.joining("; "))));
         }
         return message.toString();

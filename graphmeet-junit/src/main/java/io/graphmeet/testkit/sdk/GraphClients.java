@@ -57,7 +57,8 @@ public final class GraphClients {
                 return new AllowedHostsValidator(host);
             }
         };
-        GraphServiceClient client = new GraphServiceClient(new BaseBearerTokenAuthenticationProvider(provider),
+        GraphServiceClient client = new GraphServiceClient(
+                new BaseBearerTokenAuthenticationProvider(provider),
                 GraphClientFactory.create(options).build());
         client.getRequestAdapter().setBaseUrl(baseUrl + "/v1.0");
         return client;

@@ -23,8 +23,12 @@ class VerificationTest {
         journal.add(entry(3, "get", "u1", null, 200));
         journal.add(entry(4, "createOrGet", "u2", "x", 201));
 
-        assertThat(verify(createOrGet().forUser("u1").withExternalId("x")).calledOnce().sequence()).isEqualTo(1);
-        assertThat(verify(createOrGet().forUser("u1")).calledTimes(2)).extracting(JournalEntry::sequence)
+        assertThat(verify(createOrGet().forUser("u1").withExternalId("x"))
+                        .calledOnce()
+                        .sequence())
+                .isEqualTo(1);
+        assertThat(verify(createOrGet().forUser("u1")).calledTimes(2))
+                .extracting(JournalEntry::sequence)
                 .containsExactly(1L, 2L);
         assertThat(verify(GraphRequests.anyRequest()).calledAtLeast(4)).hasSize(4);
         verify(createOrGet().withStatus(500)).neverCalled();
@@ -46,7 +50,9 @@ class VerificationTest {
                 .hasMessageStartingWith("Expected exactly 1 request(s) matching operation \"createOrGet\", "
                         + "user \"u1\", externalId \"x\", but 2 matched among 2 journaled.\nMatching:\n"
                         + "  #1 createOrGet POST /v1.0/users/u1/onlineMeetings/createOrGet -> 201");
-        assertThat(reads[0]).as("read once: more entries cannot make too many fewer").isEqualTo(1);
+        assertThat(reads[0])
+                .as("read once: more entries cannot make too many fewer")
+                .isEqualTo(1);
     }
 
     @Test
@@ -55,7 +61,8 @@ class VerificationTest {
         journal.add(entry(2, "createOrGet", "u1", "other", 201));
         journal.add(entry(3, "createOrGet", "u2", "wanted", 429));
 
-        assertThatThrownBy(() -> verify(createOrGet().forUser("u1").withExternalId("wanted")).calledTimes(1))
+        assertThatThrownBy(() -> verify(createOrGet().forUser("u1").withExternalId("wanted"))
+                        .calledTimes(1))
                 .isInstanceOf(AssertionError.class)
                 .hasMessage("""
                         Expected exactly 1 request(s) matching operation "createOrGet", user "u1", externalId \
@@ -103,9 +110,17 @@ class VerificationTest {
                  "meetingId":"m1","requestBody":{"externalId":"x"},"responseBody":null,
                  "fault":{"ruleId":"f1","effect":"committed, then answered 503"}}"""));
 
-        assertThat(entry).extracting(JournalEntry::sequence, JournalEntry::clientRequestId, JournalEntry::status,
-                JournalEntry::errorCode, JournalEntry::callerType, JournalEntry::callerUserId, JournalEntry::meetingId,
-                JournalEntry::faultRuleId, JournalEntry::responseBody)
+        assertThat(entry)
+                .extracting(
+                        JournalEntry::sequence,
+                        JournalEntry::clientRequestId,
+                        JournalEntry::status,
+                        JournalEntry::errorCode,
+                        JournalEntry::callerType,
+                        JournalEntry::callerUserId,
+                        JournalEntry::meetingId,
+                        JournalEntry::faultRuleId,
+                        JournalEntry::responseBody)
                 .containsExactly(12L, null, 503, "ServiceUnavailable", "delegated", "u1", "m1", "f1", null);
         assertThat(entry.requestBody().path("externalId").asText()).isEqualTo("x");
         assertThat(createOrGet().asDelegated().withFault(null).matches(entry)).isTrue();
@@ -118,8 +133,26 @@ class VerificationTest {
     }
 
     private static JournalEntry entry(long sequence, String operation, String userId, String externalId, int status) {
-        return new JournalEntry(sequence, "2026-11-30T10:00:0" + sequence + "Z", "r" + sequence, null, operation,
-                "POST", "/v1.0/users/" + userId + "/onlineMeetings/createOrGet", status, null, 1.0, "application",
-                "a1", null, userId, externalId, null, null, null, null, null);
+        return new JournalEntry(
+                sequence,
+                "2026-11-30T10:00:0" + sequence + "Z",
+                "r" + sequence,
+                null,
+                operation,
+                "POST",
+                "/v1.0/users/" + userId + "/onlineMeetings/createOrGet",
+                status,
+                null,
+                1.0,
+                "application",
+                "a1",
+                null,
+                userId,
+                externalId,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 }

@@ -46,24 +46,32 @@ final class JoinInformation {
                 .append("________________________________________________________________________________")
                 .append("</span></div><div class=\"me-email-text\" lang=\"")
                 .value(language)
-                .append("\" style=\"color:#252424;font-family:'Segoe UI','Helvetica Neue',Helvetica,Arial,sans-serif;\">")
-                .append("<div style=\"margin-top:24px;margin-bottom:20px;\"><span style=\"font-size:24px;color:#252424\">Microsoft Teams meeting</span></div>")
-                .append("<div style=\"margin-bottom:20px;\"><div style=\"margin-top:0px;margin-bottom:0px;font-weight:bold\"><span style=\"font-size:14px;color:#252424\">Join on your computer, mobile app or room device</span></div>")
-                .append("<a class=\"me-email-headline\" style=\"font-size:14px;font-family:'Segoe UI Semibold','Segoe UI','Helvetica Neue',Helvetica,Arial,sans-serif;text-decoration:underline;color:#6264a7;\" href=\"")
+                .append(
+                        "\" style=\"color:#252424;font-family:'Segoe UI','Helvetica Neue',Helvetica,Arial,sans-serif;\">")
+                .append(
+                        "<div style=\"margin-top:24px;margin-bottom:20px;\"><span style=\"font-size:24px;color:#252424\">Microsoft Teams meeting</span></div>")
+                .append(
+                        "<div style=\"margin-bottom:20px;\"><div style=\"margin-top:0px;margin-bottom:0px;font-weight:bold\"><span style=\"font-size:14px;color:#252424\">Join on your computer, mobile app or room device</span></div>")
+                .append(
+                        "<a class=\"me-email-headline\" style=\"font-size:14px;font-family:'Segoe UI Semibold','Segoe UI','Helvetica Neue',Helvetica,Arial,sans-serif;text-decoration:underline;color:#6264a7;\" href=\"")
                 .value(escape(meeting.joinWebUrl()))
                 .append("\" target=\"_blank\" rel=\"noreferrer noopener\">Click here to join the meeting</a></div>")
-                .append("<div style=\"margin-bottom:20px;margin-top:20px\"><div style=\"margin-bottom:4px\"><span data-tid=\"meeting-code\" style=\"font-size:14px;color:#252424;\">Meeting ID: <span style=\"font-size:16px;color:#252424;\">")
+                .append(
+                        "<div style=\"margin-bottom:20px;margin-top:20px\"><div style=\"margin-bottom:4px\"><span data-tid=\"meeting-code\" style=\"font-size:14px;color:#252424;\">Meeting ID: <span style=\"font-size:16px;color:#252424;\">")
                 .value(grouped(meeting.joinMeetingId()))
                 .append("</span></span>");
         if (meeting.passcode() != null) {
-            html.append("<br><span style=\"font-size:14px;color:#252424;\">Passcode: </span><span style=\"font-size:16px;color:#252424;\">")
+            html.append(
+                            "<br><span style=\"font-size:14px;color:#252424;\">Passcode: </span><span style=\"font-size:16px;color:#252424;\">")
                     .value(escape(meeting.passcode()))
                     .append("</span>");
         }
-        html.append("</div></div><div style=\"margin-bottom:24px;margin-top:20px;\"><a class=\"me-email-link\" style=\"font-size:14px;text-decoration:underline;color:#6264a7;font-family:'Segoe UI','Helvetica Neue',Helvetica,Arial,sans-serif;\" target=\"_blank\" href=\"")
+        html.append(
+                        "</div></div><div style=\"margin-bottom:24px;margin-top:20px;\"><a class=\"me-email-link\" style=\"font-size:14px;text-decoration:underline;color:#6264a7;font-family:'Segoe UI','Helvetica Neue',Helvetica,Arial,sans-serif;\" target=\"_blank\" href=\"")
                 .value(escape(meetingOptionsUrl))
                 .append("\" rel=\"noreferrer noopener\">Meeting options</a></div></div>")
-                .append("<div style=\"font-size:14px;margin-bottom:4px;font-family:'Segoe UI','Helvetica Neue',Helvetica,Arial,sans-serif;\"></div>")
+                .append(
+                        "<div style=\"font-size:14px;margin-bottom:4px;font-family:'Segoe UI','Helvetica Neue',Helvetica,Arial,sans-serif;\"></div>")
                 .append("<div style=\"width:100%;\"><span style=\"white-space:nowrap;color:#5F5F5F;opacity:.36;\">")
                 .append("________________________________________________________________________________")
                 .append("</span></div>");
@@ -83,7 +91,10 @@ final class JoinInformation {
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
+        return text.replace("&", "&amp;")
+                .replace("\"", "&quot;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;");
     }
 
     /**

@@ -102,31 +102,39 @@ public final class MeetingJson {
                 settings.isEndToEndEncryptionEnabled(),
                 settings.recordAutomatically(),
                 settings.anonymizeIdentityForRoles().stream()
-                        .map(role -> EnumNames.render(role, includeUnknownEnums)).toList(),
+                        .map(role -> EnumNames.render(role, includeUnknownEnums))
+                        .toList(),
                 null,
                 meeting.externalId(),
                 null,
                 settings.meetingTemplateId(),
                 settings.meetingSpokenLanguageTag(),
                 null,
-                settings.sensitivityLabelId() == null ? null
+                settings.sensitivityLabelId() == null
+                        ? null
                         : new OnlineMeetingJson.SensitivityLabel(settings.sensitivityLabelId()),
                 null,
-                settings.watermarkProtection() == null ? null : new OnlineMeetingJson.Watermark(
-                        settings.watermarkProtection().isEnabledForContentSharing(),
-                        settings.watermarkProtection().isEnabledForVideo()),
+                settings.watermarkProtection() == null
+                        ? null
+                        : new OnlineMeetingJson.Watermark(
+                                settings.watermarkProtection().isEnabledForContentSharing(),
+                                settings.watermarkProtection().isEnabledForVideo()),
                 null,
                 new OnlineMeetingJson.Participants(
                         participant(meeting.organizer(), ParticipantRole.PRESENTER, includeUnknownEnums),
                         meeting.attendees().stream()
-                                .map(attendee -> participant(attendee, includeUnknownEnums)).toList()),
-                settings.lobbyBypass() == null ? null : new OnlineMeetingJson.LobbyBypass(
-                        EnumNames.render(settings.lobbyBypass().scope(), includeUnknownEnums),
-                        settings.lobbyBypass().isDialInBypassEnabled()),
-                new OnlineMeetingJson.JoinMeetingIdSettings(meeting.isPasscodeRequired(), meeting.joinMeetingId(),
-                        meeting.passcode()),
+                                .map(attendee -> participant(attendee, includeUnknownEnums))
+                                .toList()),
+                settings.lobbyBypass() == null
+                        ? null
+                        : new OnlineMeetingJson.LobbyBypass(
+                                EnumNames.render(settings.lobbyBypass().scope(), includeUnknownEnums),
+                                settings.lobbyBypass().isDialInBypassEnabled()),
+                new OnlineMeetingJson.JoinMeetingIdSettings(
+                        meeting.isPasscodeRequired(), meeting.joinMeetingId(), meeting.passcode()),
                 new OnlineMeetingJson.ChatInfo(meeting.threadId(), meeting.messageId(), null),
-                settings.chatAllowTextOnly() == null ? null
+                settings.chatAllowTextOnly() == null
+                        ? null
                         : new OnlineMeetingJson.ChatRestrictions(settings.chatAllowTextOnly()),
                 new OnlineMeetingJson.ItemBody(JoinInformation.dataUrl(meeting, optionsUrl, view.language()), "html"));
     }
@@ -143,10 +151,15 @@ public final class MeetingJson {
         return participant(attendee.person(), attendee.role(), includeUnknownEnums);
     }
 
-    private static OnlineMeetingJson.Participant participant(Person person, ParticipantRole role,
-            boolean includeUnknownEnums) {
-        return new OnlineMeetingJson.Participant(person.upn(), EnumNames.render(role, includeUnknownEnums),
-                new OnlineMeetingJson.IdentitySet(null, null, new OnlineMeetingJson.UserIdentity(
-                        person.id(), person.displayName(), person.tenantId(), "AAD")));
+    private static OnlineMeetingJson.Participant participant(
+            Person person, ParticipantRole role, boolean includeUnknownEnums) {
+        return new OnlineMeetingJson.Participant(
+                person.upn(),
+                EnumNames.render(role, includeUnknownEnums),
+                new OnlineMeetingJson.IdentitySet(
+                        null,
+                        null,
+                        new OnlineMeetingJson.UserIdentity(
+                                person.id(), person.displayName(), person.tenantId(), "AAD")));
     }
 }

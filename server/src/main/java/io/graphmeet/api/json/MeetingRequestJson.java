@@ -60,8 +60,8 @@ public final class MeetingRequestJson {
             if (id == null || id.isBlank()) {
                 throw GraphError.BAD_REQUEST.with(attendee.pathOf("identity.user.id") + " is required.");
             }
-            result.add(new AttendeeRequest(id, attendee.string("upn"),
-                    attendee.string("role", GraphValues.member(ParticipantRole.class))));
+            result.add(new AttendeeRequest(
+                    id, attendee.string("upn"), attendee.string("role", GraphValues.member(ParticipantRole.class))));
         }
         return result;
     }

@@ -22,7 +22,8 @@ public record Select(List<String> properties) {
 
     private static final Map<String, String> PROPERTIES = Arrays.stream(OnlineMeetingJson.class.getRecordComponents())
             .map(component -> component.isAnnotationPresent(JsonProperty.class)
-                    ? component.getAnnotation(JsonProperty.class).value() : component.getName())
+                    ? component.getAnnotation(JsonProperty.class).value()
+                    : component.getName())
             .filter(name -> !name.startsWith("@"))
             .collect(Collectors.toUnmodifiableMap(name -> name.toLowerCase(Locale.ROOT), Function.identity()));
 

@@ -27,7 +27,11 @@ record GraphMetadata(Map<String, StructuredType> types, Map<String, EnumType> en
     private static final String ALIAS = "graph.";
 
     /** An entity or complex type: its own properties (not inherited ones) and navigation property names. */
-    record StructuredType(String name, String baseType, boolean open, Map<String, Property> properties,
+    record StructuredType(
+            String name,
+            String baseType,
+            boolean open,
+            Map<String, Property> properties,
             List<String> navigationProperties) {}
 
     /** A structural property: its CSDL type ({@code Edm.String}, {@code graph.x}, {@code Collection(...)}). */
@@ -120,15 +124,26 @@ record GraphMetadata(Map<String, StructuredType> types, Map<String, EnumType> en
             for (Element element : children(root, kind)) {
                 Map<String, Property> properties = new LinkedHashMap<>();
                 for (Element property : children(element, "Property")) {
-                    properties.put(property.getAttribute("Name"), new Property(property.getAttribute("Name"),
-                            property.getAttribute("Type"), !"false".equals(property.getAttribute("Nullable"))));
+                    properties.put(
+                            property.getAttribute("Name"),
+                            new Property(
+                                    property.getAttribute("Name"),
+                                    property.getAttribute("Type"),
+                                    !"false".equals(property.getAttribute("Nullable"))));
                 }
                 List<String> navigation = children(element, "NavigationProperty").stream()
-                        .map(property -> property.getAttribute("Name")).toList();
+                        .map(property -> property.getAttribute("Name"))
+                        .toList();
                 String base = element.getAttribute("BaseType");
                 String name = element.getAttribute("Name");
-                types.put(name, new StructuredType(name, base.isEmpty() ? null : base.substring(ALIAS.length()),
-                        "true".equals(element.getAttribute("OpenType")), properties, navigation));
+                types.put(
+                        name,
+                        new StructuredType(
+                                name,
+                                base.isEmpty() ? null : base.substring(ALIAS.length()),
+                                "true".equals(element.getAttribute("OpenType")),
+                                properties,
+                                navigation));
             }
         }
         return types;

@@ -41,30 +41,36 @@ class OnlineMeetingMetadataTest {
      * property), with the type they are checked against instead and why they are there.
      */
     private static final Map<String, Deviation> BEYOND_METADATA = Map.of(
-            "onlineMeeting.anonymizeIdentityForRoles", new Deviation("Collection(graph.onlineMeetingRole)",
-                    "documented on Graph's v1.0 onlineMeeting page (and settable there), absent from the metadata"),
-            "identity.tenantId", new Deviation("Edm.String",
-                    "declared on communicationsUserIdentity; Graph writes identitySet.user as that type without "
-                            + "@odata.type"),
-            "identity.identityProvider", new Deviation("Edm.String",
-                    "on Graph's wire (\"identityProvider\":\"AAD\"), in no v1.0 type"));
+            "onlineMeeting.anonymizeIdentityForRoles",
+                    new Deviation(
+                            "Collection(graph.onlineMeetingRole)",
+                            "documented on Graph's v1.0 onlineMeeting page (and settable there), absent from the metadata"),
+            "identity.tenantId",
+                    new Deviation(
+                            "Edm.String",
+                            "declared on communicationsUserIdentity; Graph writes identitySet.user as that type without "
+                                    + "@odata.type"),
+            "identity.identityProvider",
+                    new Deviation("Edm.String", "on Graph's wire (\"identityProvider\":\"AAD\"), in no v1.0 type"));
 
     /** Metadata properties graphmeet does not write, and why. */
     private static final Map<String, String> NOT_WRITTEN = Map.of(
-            "onlineMeeting.attendeeReport", "an Edm.Stream of live events, which graphmeet does not run; streams "
-                    + "are never inline in JSON");
+            "onlineMeeting.attendeeReport",
+            "an Edm.Stream of live events, which graphmeet does not run; streams " + "are never inline in JSON");
 
     private static final Set<String> ANNOTATIONS_ALLOWED = Set.of("@odata.context");
 
-    private final MeetingJson json = new MeetingJson("https://graphmeet.example.test", "https://graphmeet.example.test");
+    private final MeetingJson json =
+            new MeetingJson("https://graphmeet.example.test", "https://graphmeet.example.test");
 
     @Test
     void everyPropertyOfARichMeetingMatchesTheMetadata() {
         for (boolean includeUnknownEnums : List.of(false, true)) {
             JsonNode rendered = render(richMeeting(), includeUnknownEnums);
 
-            assertThat(problems(rendered, includeUnknownEnums)).as("include unknown enum members: %s",
-                    includeUnknownEnums).isEmpty();
+            assertThat(problems(rendered, includeUnknownEnums))
+                    .as("include unknown enum members: %s", includeUnknownEnums)
+                    .isEmpty();
         }
     }
 
@@ -77,8 +83,8 @@ class OnlineMeetingMetadataTest {
 
     @Test
     void lookupResultsMatchTheMetadata() throws IOException {
-        JsonNode collection = new ObjectMapper().readTree(json.collection(ORGANIZER, List.of(richMeeting()),
-                MeetingView.of(false, null, Select.ALL)));
+        JsonNode collection = new ObjectMapper()
+                .readTree(json.collection(ORGANIZER, List.of(richMeeting()), MeetingView.of(false, null, Select.ALL)));
 
         List<String> problems = new ArrayList<>();
         collection.path("value").forEach(item -> check(item, ONLINE_MEETING, "value[]", false, problems));
@@ -108,13 +114,20 @@ class OnlineMeetingMetadataTest {
 
         enumsByProperty.forEach((property, domainEnum) -> {
             String[] typeAndName = property.split("\\.");
-            String enumName = METADATA.property(typeAndName[0], typeAndName[1]).orElseThrow().elementType();
+            String enumName = METADATA.property(typeAndName[0], typeAndName[1])
+                    .orElseThrow()
+                    .elementType();
             List<String> ours = Arrays.stream(domainEnum.getEnumConstants())
-                    .map(constant -> EnumNames.camel(constant.name())).toList();
+                    .map(constant -> EnumNames.camel(constant.name()))
+                    .toList();
 
-            assertThat(ours).as(property).isEqualTo(METADATA.enumType(enumName).orElseThrow().members());
+            assertThat(ours)
+                    .as(property)
+                    .isEqualTo(METADATA.enumType(enumName).orElseThrow().members());
         });
-        assertThat(BEYOND_METADATA.get("onlineMeeting.anonymizeIdentityForRoles").type())
+        assertThat(BEYOND_METADATA
+                        .get("onlineMeeting.anonymizeIdentityForRoles")
+                        .type())
                 .isEqualTo("Collection(graph.onlineMeetingRole)");
     }
 
@@ -122,11 +135,15 @@ class OnlineMeetingMetadataTest {
     void theNamedExceptionsAreStillExceptions() {
         BEYOND_METADATA.keySet().forEach(key -> {
             String[] typeAndName = key.split("\\.");
-            assertThat(METADATA.property(typeAndName[0], typeAndName[1])).as(key).isEmpty();
+            assertThat(METADATA.property(typeAndName[0], typeAndName[1]))
+                    .as(key)
+                    .isEmpty();
         });
         NOT_WRITTEN.keySet().forEach(key -> {
             String[] typeAndName = key.split("\\.");
-            assertThat(METADATA.property(typeAndName[0], typeAndName[1])).as(key).isPresent();
+            assertThat(METADATA.property(typeAndName[0], typeAndName[1]))
+                    .as(key)
+                    .isPresent();
         });
     }
 
@@ -142,21 +159,25 @@ class OnlineMeetingMetadataTest {
         meeting.remove("videoTeleconferenceId");
         ((ObjectNode) meeting.path("lobbyBypassSettings")).put("scope", "invited");
         ((ObjectNode) meeting.path("chatInfo")).putArray("threadId");
-        ((ObjectNode) meeting.path("participants").path("organizer").path("identity").path("user"))
+        ((ObjectNode) meeting.path("participants")
+                        .path("organizer")
+                        .path("identity")
+                        .path("user"))
                 .put("tenantid", TENANT);
 
-        assertThat(problems(meeting, false)).containsExactlyInAnyOrder(
-                "id: null, but Edm.String is declared Nullable=false",
-                "isBroadcast: not true or false",
-                "creationDateTime: not an ISO-8601 date-time with an offset within the years 0001 to 9999",
-                "allowMeetingChat: 'Enabled' is not a member of graph.meetingChatMode "
-                        + "[enabled, disabled, limited, unknownFutureValue]",
-                "madeUp: no property 'madeUp' on graph.onlineMeeting",
-                "videoTeleconferenceId: missing (Graph writes every property of graph.onlineMeeting, null when unset)",
-                "lobbyBypassSettings.scope: 'invited' comes after unknownFutureValue in graph.lobbyBypassScope and "
-                        + "needs Prefer: include-unknown-enum-members",
-                "chatInfo.threadId: not a string",
-                "participants.organizer.identity.user.tenantid: no property 'tenantid' on graph.identity");
+        assertThat(problems(meeting, false))
+                .containsExactlyInAnyOrder(
+                        "id: null, but Edm.String is declared Nullable=false",
+                        "isBroadcast: not true or false",
+                        "creationDateTime: not an ISO-8601 date-time with an offset within the years 0001 to 9999",
+                        "allowMeetingChat: 'Enabled' is not a member of graph.meetingChatMode "
+                                + "[enabled, disabled, limited, unknownFutureValue]",
+                        "madeUp: no property 'madeUp' on graph.onlineMeeting",
+                        "videoTeleconferenceId: missing (Graph writes every property of graph.onlineMeeting, null when unset)",
+                        "lobbyBypassSettings.scope: 'invited' comes after unknownFutureValue in graph.lobbyBypassScope and "
+                                + "needs Prefer: include-unknown-enum-members",
+                        "chatInfo.threadId: not a string",
+                        "participants.organizer.identity.user.tenantid: no property 'tenantid' on graph.identity");
     }
 
     private List<String> problems(JsonNode meeting, boolean includeUnknownEnums) {
@@ -166,8 +187,8 @@ class OnlineMeetingMetadataTest {
     }
 
     /** Checks {@code node}, an object written as {@code typeName}, and everything inside it. */
-    private static void check(JsonNode node, String typeName, String path, boolean includeUnknownEnums,
-            List<String> problems) {
+    private static void check(
+            JsonNode node, String typeName, String path, boolean includeUnknownEnums, List<String> problems) {
         node.properties().forEach(entry -> {
             String name = entry.getKey();
             String at = path.isEmpty() ? name : path + "." + name;
@@ -198,8 +219,13 @@ class OnlineMeetingMetadataTest {
                         + "writes every property of graph." + typeName + ", null when unset)"));
     }
 
-    private static void checkValue(JsonNode value, String type, boolean nullable, String at,
-            boolean includeUnknownEnums, List<String> problems) {
+    private static void checkValue(
+            JsonNode value,
+            String type,
+            boolean nullable,
+            String at,
+            boolean includeUnknownEnums,
+            List<String> problems) {
         if (value.isNull()) {
             if (!nullable) {
                 problems.add(at + ": null, but " + type + " is declared Nullable=false");
@@ -220,8 +246,8 @@ class OnlineMeetingMetadataTest {
         checkSingle(value, shape.elementType(), at, includeUnknownEnums, problems);
     }
 
-    private static void checkSingle(JsonNode value, String type, String at, boolean includeUnknownEnums,
-            List<String> problems) {
+    private static void checkSingle(
+            JsonNode value, String type, String at, boolean includeUnknownEnums, List<String> problems) {
         if (value.isNull()) {
             problems.add(at + ": a null element in a collection of " + type);
             return;
@@ -230,8 +256,12 @@ class OnlineMeetingMetadataTest {
             case "Edm.String" -> expect(value.isTextual(), at, "a string", problems);
             case "Edm.Boolean" -> expect(value.isBoolean(), at, "true or false", problems);
             case "Edm.Int32", "Edm.Int64" -> expect(value.isIntegralNumber(), at, "an integer", problems);
-            case "Edm.DateTimeOffset" -> expect(value.isTextual() && Timestamp.parseOrNull(value.textValue()) != null,
-                    at, "an ISO-8601 date-time with an offset within the years 0001 to 9999", problems);
+            case "Edm.DateTimeOffset" ->
+                expect(
+                        value.isTextual() && Timestamp.parseOrNull(value.textValue()) != null,
+                        at,
+                        "an ISO-8601 date-time with an offset within the years 0001 to 9999",
+                        problems);
             default -> {
                 if (type.startsWith("Edm.")) {
                     problems.add(at + ": " + type + " is not written inline in JSON");
@@ -246,7 +276,11 @@ class OnlineMeetingMetadataTest {
         }
     }
 
-    private static void checkEnum(JsonNode value, GraphMetadata.EnumType type, String at, boolean includeUnknownEnums,
+    private static void checkEnum(
+            JsonNode value,
+            GraphMetadata.EnumType type,
+            String at,
+            boolean includeUnknownEnums,
             List<String> problems) {
         if (!value.isTextual()) {
             problems.add(at + ": not a member name of graph." + type.name());
@@ -271,8 +305,8 @@ class OnlineMeetingMetadataTest {
 
     private JsonNode render(Meeting meeting, boolean includeUnknownEnums) {
         try {
-            return new ObjectMapper().readTree(json.entity(meeting, MeetingView.of(includeUnknownEnums, null,
-                    Select.ALL)));
+            return new ObjectMapper()
+                    .readTree(json.entity(meeting, MeetingView.of(includeUnknownEnums, null, Select.ALL)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -288,40 +322,85 @@ class OnlineMeetingMetadataTest {
 
     /** A meeting with every value graphmeet can hold set, evolvable enum members included. */
     private static Meeting richMeeting() {
-        MeetingSettings settings = new MeetingSettings(MeetingSettings.Presenters.ROLE_IS_PRESENTER,
-                MeetingSettings.LobbyAdmitters.ORGANIZER_AND_CO_ORGANIZERS, MeetingSettings.ChatMode.LIMITED,
-                MeetingSettings.LiveShare.DISABLED, MeetingSettings.ChatHistory.NONE,
-                false, false, false, false, true, false, false, false, false, false, false, true, true,
+        MeetingSettings settings = new MeetingSettings(
+                MeetingSettings.Presenters.ROLE_IS_PRESENTER,
+                MeetingSettings.LobbyAdmitters.ORGANIZER_AND_CO_ORGANIZERS,
+                MeetingSettings.ChatMode.LIMITED,
+                MeetingSettings.LiveShare.DISABLED,
+                MeetingSettings.ChatHistory.NONE,
+                false,
+                false,
+                false,
+                false,
+                true,
+                false,
+                false,
+                false,
+                false,
+                false,
+                false,
+                true,
+                true,
                 new MeetingSettings.LobbyBypass(MeetingSettings.LobbyBypassScope.ORGANIZATION_EXCLUDING_GUESTS, true),
-                new MeetingSettings.Watermark(true, true), true, "en-GB", "template-1", "label-1",
+                new MeetingSettings.Watermark(true, true),
+                true,
+                "en-GB",
+                "template-1",
+                "label-1",
                 List.of(ParticipantRole.ATTENDEE));
         List<Attendee> attendees = List.of(
-                new Attendee(new Person("1f35f2e6-9cab-44ad-8d5a-b74c14720000", TENANT, "adele@contoso.com",
-                        "Adele Vance"), ParticipantRole.COORGANIZER),
-                new Attendee(new Person("2c4d6e8f-1a3b-4c5d-8e9f-0a1b2c3d4e5f", TENANT, null, null),
+                new Attendee(
+                        new Person("1f35f2e6-9cab-44ad-8d5a-b74c14720000", TENANT, "adele@contoso.com", "Adele Vance"),
+                        ParticipantRole.COORGANIZER),
+                new Attendee(
+                        new Person("2c4d6e8f-1a3b-4c5d-8e9f-0a1b2c3d4e5f", TENANT, null, null),
                         ParticipantRole.PRODUCER),
-                new Attendee(new Person("9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a", TENANT, "guest@contoso.com", null),
+                new Attendee(
+                        new Person("9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a", TENANT, "guest@contoso.com", null),
                         ParticipantRole.PRESENTER));
-        return meeting("rich-1", "Quarterly review", attendees, settings, "Ab3dE9",
+        return meeting(
+                "rich-1",
+                "Quarterly review",
+                attendees,
+                settings,
+                "Ab3dE9",
                 Timestamp.parseOrNull("2026-03-13T10:00:00.1234567Z"));
     }
 
     /** A meeting with nothing optional set. */
     private static Meeting bareMeeting() {
-        MeetingSettings nothing = new MeetingSettings(null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        MeetingSettings nothing = new MeetingSettings(
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null);
         return meeting(null, null, List.of(), nothing, null, null);
     }
 
-    private static Meeting meeting(String externalId, String subject, List<Attendee> attendees,
-            MeetingSettings settings, String passcode, Timestamp updated) {
+    private static Meeting meeting(
+            String externalId,
+            String subject,
+            List<Attendee> attendees,
+            MeetingSettings settings,
+            String passcode,
+            Timestamp updated) {
         String threadId = MeetingIds.threadId(UUID.fromString("6e1f0c4a-2b7d-4f3e-9a8b-5c6d7e8f9a0b"));
         Person organizer = new Person(ORGANIZER, TENANT, "megan@contoso.com", "Megan Bowen");
-        return new Meeting(MeetingIds.meetingId(ORGANIZER, threadId), TENANT, organizer, externalId, threadId,
-                MeetingIds.joinWebUrl("https://graphmeet.example.test", threadId, TENANT, ORGANIZER), "368006932136",
-                passcode, Timestamp.of(Instant.parse("2026-03-12T09:15:02.4127391Z")),
-                Timestamp.parseOrNull("2026-03-12T14:00:00Z"), Timestamp.parseOrNull("2026-03-12T15:00:00Z"),
-                subject, attendees, settings, updated, updated == null ? 1 : 2);
+        return new Meeting(
+                MeetingIds.meetingId(ORGANIZER, threadId),
+                TENANT,
+                organizer,
+                externalId,
+                threadId,
+                MeetingIds.joinWebUrl("https://graphmeet.example.test", threadId, TENANT, ORGANIZER),
+                "368006932136",
+                passcode,
+                Timestamp.of(Instant.parse("2026-03-12T09:15:02.4127391Z")),
+                Timestamp.parseOrNull("2026-03-12T14:00:00Z"),
+                Timestamp.parseOrNull("2026-03-12T15:00:00Z"),
+                subject,
+                attendees,
+                settings,
+                updated,
+                updated == null ? 1 : 2);
     }
 
     /** A property beyond the metadata: the type it is checked against, and why graphmeet writes it. */

@@ -20,14 +20,18 @@ public final class MeetingBooker {
     }
 
     /** The meeting of appointment {@code appointmentId}, organised by the user {@code organizerId}. */
-    public Booking book(String organizerId, String appointmentId, String subject, OffsetDateTime start,
-            Duration length) {
+    public Booking book(
+            String organizerId, String appointmentId, String subject, OffsetDateTime start, Duration length) {
         CreateOrGetPostRequestBody request = new CreateOrGetPostRequestBody();
         request.setExternalId(externalId(appointmentId));
         request.setSubject(subject);
         request.setStartDateTime(start);
         request.setEndDateTime(start.plus(length));
-        OnlineMeeting meeting = graph.users().byUserId(organizerId).onlineMeetings().createOrGet().post(request);
+        OnlineMeeting meeting = graph.users()
+                .byUserId(organizerId)
+                .onlineMeetings()
+                .createOrGet()
+                .post(request);
         return new Booking(meeting.getId(), meeting.getJoinWebUrl());
     }
 
