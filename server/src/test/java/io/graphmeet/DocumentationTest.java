@@ -80,7 +80,7 @@ class DocumentationTest {
                 .contains(
                         "Version 2.0, January 2004",
                         "TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION",
-                        "9. Accepting Warranty or Additional " + "Liability",
+                        "9. Accepting Warranty or Additional Liability",
                         "END OF TERMS AND CONDITIONS",
                         "http://www.apache.org/licenses/LICENSE-2.0");
         assertThat(Files.readString(RepositoryFiles.path("README.md"))).contains("[Apache License 2.0](LICENSE)");

@@ -44,7 +44,7 @@ final class AdminExchange {
         String csrfToken = sessions.csrfToken(
                         request.headers().first(HeaderNames.COOKIE).orElse(null))
                 .orElseThrow(() -> GraphError.UNAUTHORIZED.with(
-                        "Missing or wrong admin key: send 'Authorization: " + "Bearer {admin.key}'."));
+                        "Missing or wrong admin key: send 'Authorization: Bearer {admin.key}'."));
         Method method = request.prologue().method();
         if (!method.equals(Method.GET)
                 && !method.equals(Method.HEAD)

@@ -36,7 +36,7 @@ public final class GraphRoutes {
     private static final Header NO_CACHE = HeaderValues.createCached(HeaderNames.CACHE_CONTROL, "no-cache");
     private static final Header JSON_CONTENT_TYPE = HeaderValues.createCached(
             HeaderNames.CONTENT_TYPE,
-            "application/json;odata.metadata=minimal;odata.streaming=true;" + "IEEE754Compatible=false;charset=utf-8");
+            "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8");
 
     private GraphRoutes() {}
 

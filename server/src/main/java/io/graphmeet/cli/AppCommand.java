@@ -16,8 +16,7 @@ final class AppCommand {
 
     @Command(
             name = "add",
-            description =
-                    "Register an app with one client secret; prints it with secretText, " + "shown only this once.")
+            description = "Register an app with one client secret; prints it with secretText, shown only this once.")
     int add(
             @Option(names = "--app-id", description = "Client id (a GUID; default: a new one).") String appId,
             @Option(names = "--display-name") String displayName,

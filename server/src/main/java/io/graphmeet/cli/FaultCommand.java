@@ -14,7 +14,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(
         name = "fault",
-        description = "Scripted faults on Graph requests (this node only, in memory): add, list, " + "remove, clear.")
+        description = "Scripted faults on Graph requests (this node only, in memory): add, list, remove, clear.")
 final class FaultCommand {
 
     @ParentCommand
@@ -79,8 +79,7 @@ final class FaultCommand {
                     Integer retryAfter,
             @Option(
                             names = "--operation",
-                            description =
-                                    "Only this Graph operation: createOrGet, create, get, " + "list, update, delete.")
+                            description = "Only this Graph operation: createOrGet, create, get, list, update, delete.")
                     String operation,
             @Option(names = "--match-tenant", paramLabel = "TENANT_ID", description = "Only callers of this tenant.")
                     String tenantId,

@@ -17,7 +17,7 @@ final class KeyCommand {
 
     @Command(
             name = "rotate",
-            description = "Sign with a new key from now on; older keys verify until their tokens " + "expire.")
+            description = "Sign with a new key from now on; older keys verify until their tokens expire.")
     int rotate() {
         return cli.print(cli.admin("POST", "/issuer/keys/rotate", null));
     }

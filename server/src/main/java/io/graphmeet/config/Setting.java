@@ -25,15 +25,15 @@ enum Setting {
     SERVER_IDLE_TIMEOUT(
             "server.idleTimeout",
             "PT60S",
-            "A kept-alive connection without a request is closed after " + "this long (ISO-8601)."),
+            "A kept-alive connection without a request is closed after this long (ISO-8601)."),
     SERVER_MAX_CONCURRENT_REQUESTS(
             "server.maxConcurrentRequests",
             "1024",
-            "Requests served at once per listener; " + "past it a request gets 503 with Retry-After."),
+            "Requests served at once per listener; past it a request gets 503 with Retry-After."),
     SERVER_MAX_CONNECTIONS(
             "server.maxConnections",
             "4096",
-            "Open connections per listener; past it new " + "connections wait to be accepted."),
+            "Open connections per listener; past it new connections wait to be accepted."),
     STORAGE_KIND("storage.kind", "embedded", "embedded (SQLite file) or postgres."),
     STORAGE_DATA_DIR(
             "storage.dataDir",
@@ -125,21 +125,21 @@ enum Setting {
             "throttle.enabled",
             "false",
             "true",
-            "Emulate Graph's throttling: 429 TooManyRequests with " + "Retry-After past the limits below."),
+            "Emulate Graph's throttling: 429 TooManyRequests with Retry-After past the limits below."),
     THROTTLE_APP_REQUESTS(
             "throttle.appRequests",
             "130000",
-            "Requests per app across all tenants per " + "throttle.appWindow (Graph's global limit)."),
+            "Requests per app across all tenants per throttle.appWindow (Graph's global limit)."),
     THROTTLE_APP_WINDOW("throttle.appWindow", "PT10S", "Window of throttle.appRequests (ISO-8601)."),
     THROTTLE_TENANT_REQUESTS(
             "throttle.tenantRequests",
             "50000",
-            "Requests per app per tenant per " + "throttle.tenantWindow (Graph's cloud communications limit)."),
+            "Requests per app per tenant per throttle.tenantWindow (Graph's cloud communications limit)."),
     THROTTLE_TENANT_WINDOW("throttle.tenantWindow", "PT15S", "Window of throttle.tenantRequests (ISO-8601)."),
     THROTTLE_USER_MEETINGS_PER_MONTH(
             "throttle.userMeetingsPerMonth",
             "2000",
-            "Meetings one user may have created " + "per calendar month (UTC), Graph's meeting information limit."),
+            "Meetings one user may have created per calendar month (UTC), Graph's meeting information limit."),
     THROTTLE_SYNC_INTERVAL(
             "throttle.syncInterval",
             "PT0.2S",

@@ -94,7 +94,7 @@ public final class ConsoleRoutes {
     private void signIn(ServerRequest request, ServerResponse response) {
         if (!sameOrigin(request)) {
             ConsolePages.signIn(
-                    response, Status.FORBIDDEN_403, "Sign-in is accepted only from the console's own " + "page.");
+                    response, Status.FORBIDDEN_403, "Sign-in is accepted only from the console's own page.");
             return;
         }
         String form;

@@ -23,7 +23,7 @@ public record FaultMatch(GraphOperation operation, String tenantId, String appId
     private static void requireNotBlank(String id, String name) {
         if (id != null && id.isBlank()) {
             throw new InvalidFaultRuleException(
-                    "Property 'match." + name + "' must not be blank; leave it out to " + "match any.");
+                    "Property 'match." + name + "' must not be blank; leave it out to match any.");
         }
     }
 

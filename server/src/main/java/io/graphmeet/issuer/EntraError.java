@@ -55,9 +55,7 @@ public enum EntraError {
             500011, "invalid_resource", "The resource principal named %s was not found in the tenant named %s."),
     /** graphmeet's own, without an AADSTS number: such values would not survive the database. */
     TEXT_REFUSED(
-            0,
-            "invalid_request",
-            "The value of '%s' must not contain NUL characters or unpaired UTF-16 " + "surrogates."),
+            0, "invalid_request", "The value of '%s' must not contain NUL characters or unpaired UTF-16 surrogates."),
     /** graphmeet's own, without an AADSTS number: a request the edge kit could not read. */
     MALFORMED_REQUEST(0, "invalid_request", "%s"),
     /** graphmeet's own, without an AADSTS number. */

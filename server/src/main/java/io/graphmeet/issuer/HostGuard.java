@@ -42,7 +42,7 @@ public final class HostGuard implements Filter {
         response.header(RequestIds.CLIENT_REQUEST_ID, ids.clientRequestId());
         response.send(ErrorEnvelope.render(
                 GraphError.BAD_REQUEST,
-                "This server answers only for loopback host " + "names and " + publicHost
+                "This server answers only for loopback host names and " + publicHost
                         + " while its built-in token issuer is on.",
                 ids,
                 clock.instant()));

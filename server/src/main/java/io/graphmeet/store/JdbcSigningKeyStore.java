@@ -57,7 +57,7 @@ final class JdbcSigningKeyStore implements SigningKeyStore {
     private static void insert(Connection connection, StoredKey key) throws SQLException {
         Sql.update(
                 connection,
-                "INSERT INTO issuer_keys (kid, private_jwk, created_at_ms, retire_at_ms) " + "VALUES (?, ?, ?, NULL)",
+                "INSERT INTO issuer_keys (kid, private_jwk, created_at_ms, retire_at_ms) VALUES (?, ?, ?, NULL)",
                 key.kid(),
                 key.privateJwk(),
                 key.createdAt().toEpochMilli());

@@ -51,7 +51,7 @@ final class Migrations {
             Sql.script(connection, script.sql());
             Sql.update(
                     connection,
-                    "INSERT INTO schema_migrations (version, script, applied_at, checksum) " + "VALUES (?, ?, ?, ?)",
+                    "INSERT INTO schema_migrations (version, script, applied_at, checksum) VALUES (?, ?, ?, ?)",
                     script.version(),
                     script.name(),
                     Instant.now().toString(),

@@ -56,7 +56,7 @@ class OnlineMeetingMetadataTest {
     /** Metadata properties graphmeet does not write, and why. */
     private static final Map<String, String> NOT_WRITTEN = Map.of(
             "onlineMeeting.attendeeReport",
-            "an Edm.Stream of live events, which graphmeet does not run; streams " + "are never inline in JSON");
+            "an Edm.Stream of live events, which graphmeet does not run; streams are never inline in JSON");
 
     private static final Set<String> ANNOTATIONS_ALLOWED = Set.of("@odata.context");
 
