@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.graphmeet.auth.Access;
 import io.graphmeet.auth.Caller;
 import io.graphmeet.auth.Target;
+import io.graphmeet.auth.TokenVerifier;
 import io.graphmeet.errors.GraphError;
 import io.graphmeet.faults.AppliedFault;
 import io.graphmeet.http.Json;
@@ -18,11 +19,8 @@ import io.graphmeet.observe.TokenVerification;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * One Graph request as an endpoint sees it: path, body, caller and, once the route table has authorized the
@@ -33,11 +31,9 @@ final class GraphExchange {
     static final HeaderName PREFER = HeaderNames.create("Prefer");
     private static final String USER_ID = "userId";
     private static final String MEETING_ID = "meetingId";
-    private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
     /** Past this, an unverified token is not even looked into for the tenant it claims. */
-    private static final int MAX_CLAIMED_TOKEN_LENGTH = 16 * 1024;
-
     private final ServerRequest request;
+
     private final GraphContext context;
     private final RequestBody body;
     private Caller caller;
@@ -210,27 +206,11 @@ final class GraphExchange {
     }
 
     /**
-     * The tenant (lower-case GUID) the bearer token claims in {@code tid}, read without verifying anything, or
-     * null: only for the request journal, to file a refused request under the tenant it came from.
+     * The tenant the bearer token claims, read without verifying anything, or null: only for the request journal,
+     * to file a refused request under the tenant it came from.
      */
     String claimedTenant() {
-        String authorization =
-                request.headers().first(HeaderNames.AUTHORIZATION).orElse(null);
-        if (authorization == null
-                || authorization.length() > MAX_CLAIMED_TOKEN_LENGTH
-                || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        String[] parts = authorization.substring(7).trim().split("\\.");
-        if (parts.length != 3) {
-            return null;
-        }
-        try {
-            var claims = Json.readObject(Base64.getUrlDecoder().decode(parts[1].getBytes(StandardCharsets.US_ASCII)));
-            String tenant = claims.path("tid").textValue();
-            return tenant != null && GUID.matcher(tenant).matches() ? tenant.toLowerCase(Locale.ROOT) : null;
-        } catch (RuntimeException notAToken) {
-            return null;
-        }
+        return TokenVerifier.claimedTenant(
+                request.headers().first(HeaderNames.AUTHORIZATION).orElse(null));
     }
 }

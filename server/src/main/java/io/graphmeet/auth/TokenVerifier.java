@@ -39,6 +39,7 @@ public final class TokenVerifier {
     /** Personal Microsoft accounts sign in through this tenant; Graph refuses them for onlineMeetings. */
     public static final String PERSONAL_ACCOUNTS_TENANT = "9188040d-6c67-4c5b-b112-36a304b66dad";
 
+    private static final int MAX_CLAIMED_TOKEN_LENGTH = 16 * 1024;
     private static final Set<JWSAlgorithm> ALLOWED_ALGORITHMS = Set.of(
             JWSAlgorithm.RS256,
             JWSAlgorithm.RS384,
@@ -234,6 +235,23 @@ public final class TokenVerifier {
 
     private static Instant instant(Date date) {
         return date == null ? null : date.toInstant();
+    }
+
+    /**
+     * The tenant (a lower-case GUID) the bearer token in {@code authorizationHeader} claims in {@code tid}, read
+     * without verifying anything; null when there is no such token. Only to file a refused request under the tenant
+     * it came from, never to decide anything.
+     */
+    public static String claimedTenant(String authorizationHeader) {
+        if (authorizationHeader == null || authorizationHeader.length() > MAX_CLAIMED_TOKEN_LENGTH) {
+            return null;
+        }
+        try {
+            return Guids.normalised(stringClaim(
+                    JWTParser.parse(bearerToken(authorizationHeader)).getJWTClaimsSet(), "tid"));
+        } catch (ParseException | RuntimeException notAToken) {
+            return null;
+        }
     }
 
     private static String bearerToken(String header) {
