@@ -82,7 +82,7 @@ public final class Database implements AutoCloseable {
                 ? new GroupCommitter(connectionsOf(writerGate), writerThreads, "graphmeet", metrics)
                 : new GroupCommitter(connectionsOf(writerGate), "graphmeet", metrics, wal);
         this.directoryRevision = dialect.directoryRevision(connectionsOf(readerGate));
-        this.meetings = new JdbcMeetingStore(this);
+        this.meetings = new JdbcMeetingStore(this, dialect.onMeetingStored(connectionsOf(readerGate)));
         this.directory = new CachedDirectoryStore(new JdbcDirectoryStore(this), directoryRevision);
     }
 

@@ -65,8 +65,12 @@ final class JdbcMeetingStore implements MeetingStore {
     /** One instance, so that the group committer inserts a batch's meetings together. */
     private final GroupCommitter.Rows insertRows;
 
-    JdbcMeetingStore(Database database) {
+    /** Runs on the writer thread after each commit that stored a meeting. */
+    private final Runnable meetingStored;
+
+    JdbcMeetingStore(Database database, Runnable meetingStored) {
         this.database = database;
+        this.meetingStored = meetingStored;
         this.byKey = new MeetingsByKey(database.dialect().writtenByThisProcessOnly());
         this.insertRows = (connection, rows) -> database.dialect().insertUnlessTaken(connection, INSERT, rows);
     }
@@ -178,7 +182,10 @@ final class JdbcMeetingStore implements MeetingStore {
         };
         return database.insert(new GroupCommitter.Insert<>(insertRows, row, new Inserted(), afterConflict), result -> {
             switch (result) {
-                case Inserted inserted -> remember(candidate);
+                case Inserted inserted -> {
+                    remember(candidate);
+                    meetingStored.run();
+                }
                 case IdentifierTaken maybeExpiredHolderDeleted -> byKey.changed();
                 case KeyTaken taken -> {
                     // nothing changed

@@ -47,6 +47,15 @@ enum SqlDialect {
         boolean[] insertUnlessTaken(Connection connection, RowInsert insert, List<Object[]> rows) throws SQLException {
             return Sql.insertEach(connection, insert.oneRow(), rows);
         }
+
+        /**
+         * SQLite plans a statement when it is prepared, and prefers an index whose every column an equality
+         * matches whether or not it has statistics.
+         */
+        @Override
+        Runnable onMeetingStored(Supplier<Connection> connections) {
+            return () -> {};
+        }
     },
     POSTGRES {
         @Override
@@ -93,6 +102,11 @@ enum SqlDialect {
         boolean[] insertUnlessTaken(Connection connection, RowInsert insert, List<Object[]> rows) throws SQLException {
             return Sql.insertUnnested(connection, insert.unnested(), insert.arrayTypes(), insert.keyColumns(), rows);
         }
+
+        @Override
+        Runnable onMeetingStored(Supplier<Connection> connections) {
+            return new FirstAnalysis(connections)::meetingStored;
+        }
     };
 
     static SqlDialect of(StorageKind kind) {
@@ -123,4 +137,7 @@ enum SqlDialect {
     /** Runs {@code insert} for every row, in one round trip where there are any; which rows it inserted, in order. */
     abstract boolean[] insertUnlessTaken(Connection connection, RowInsert insert, List<Object[]> rows)
             throws SQLException;
+
+    /** What to do after each meeting this node stores: keeping the planner's view of the table true. */
+    abstract Runnable onMeetingStored(Supplier<Connection> connections);
 }
