@@ -11,7 +11,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,12 +27,11 @@ import java.util.regex.Pattern;
 /**
  * The soak of {@code bench/soak} against one running graphmeet: first the maximum rate of a createOrGet mix
  * (half new keys answered 201, half replays of keys already created answered 200) from closed-loop clients,
- * then an open-loop load at a fraction of it for some minutes. Latency is measured from each request's
- * scheduled time (so a stall is not hidden by the load generator waiting too), per minute; the server's
+ * then an open-loop load at a fraction of it for some windows of time (minutes in {@code bench/soak}, seconds in
+ * {@code BoundedSoakTest}). Latency is measured from each request's
+ * scheduled time (so a stall is not hidden by the load generator waiting too), per window; the server's
  * resident memory is sampled from {@code /proc} and its heap after each collection read from its GC log. Ends
- * with a verdict: no errors, p99 of the last minute within 1.5 times the first's (or 5 ms), and the heap left
- * after collections in the last minute within 1.25 times the second minute's (plus 8 MiB) — the first minute is
- * warm-up, while the server's caches (10,000 meetings each) fill.
+ * with a {@link Verdict}.
  * Args: base URL, path, token file, server pid, GC log, minutes, seconds of the maximum run, fraction.
  */
 public final class Soak {
@@ -46,6 +48,8 @@ public final class Soak {
     private final String run = Long.toString(System.currentTimeMillis(), 36);
     private final AtomicLong keys = new AtomicLong();
     private final List<String> created = new CopyOnWriteArrayList<>();
+    /** How many requests failed, by what went wrong: an HTTP status other than 200 or 201, or no answer. */
+    private final Map<String, Integer> failures = new ConcurrentSkipListMap<>();
 
     private Soak(URI uri, String token) {
         this.uri = uri;
@@ -53,29 +57,42 @@ public final class Soak {
     }
 
     public static void main(String[] args) throws Exception {
-        Soak soak = new Soak(
+        Verdict verdict = run(
                 URI.create(args[0] + args[1]),
-                Files.readString(Path.of(args[2])).trim());
-        long pid = Long.parseLong(args[3]);
-        Path gcLog = Path.of(args[4]);
-        int minutes = Integer.parseInt(args[5]);
-        int maxSeconds = Integer.parseInt(args[6]);
-        double fraction = Double.parseDouble(args[7]);
+                Files.readString(Path.of(args[2])).trim(),
+                Long.parseLong(args[3]),
+                Path.of(args[4]),
+                Integer.parseInt(args[5]),
+                Duration.ofMinutes(1),
+                Integer.parseInt(args[6]),
+                Double.parseDouble(args[7]));
+        System.out.println(verdict.words(1.5));
+    }
 
+    /**
+     * Soaks the server at {@code uri} (its process {@code pid}, its GC log {@code gcLog}): the maximum rate over
+     * {@code maxSeconds}, then {@code windows} windows of {@code window} each at {@code fraction} of it. Prints a
+     * row per window and returns what the verdict is made of.
+     */
+    public static Verdict run(
+            URI uri, String token, long pid, Path gcLog, int windows, Duration window, int maxSeconds, double fraction)
+            throws Exception {
+        Soak soak = new Soak(uri, token);
         soak.closedLoop(Duration.ofSeconds(Math.max(2, maxSeconds / 2))); // warm-up
         double max = soak.closedLoop(Duration.ofSeconds(maxSeconds));
         double target = max * fraction;
         System.out.printf(
                 Locale.ROOT,
-                "max mix rate %.0f req/s (%d closed-loop clients); soak at %.0f req/s for %d min%n",
+                "max mix rate %.0f req/s (%d closed-loop clients); soak at %.0f req/s for %d windows of %d s%n",
                 max,
                 CLOSED_LOOP_CLIENTS,
                 target,
-                minutes);
+                windows,
+                window.toSeconds());
         long soakStartedMillis = System.currentTimeMillis();
-        List<Minute> result = soak.openLoop(target, minutes, pid);
-        List<double[]> heap = heapAfterGc(gcLog, soakStartedMillis, pid);
-        report(result, heap, max, target);
+        List<Window> result = soak.openLoop(target, windows, window, pid);
+        List<double[]> heap = heapAfterGc(gcLog, soakStartedMillis, pid, window);
+        return report(result, heap, max, target, new TreeMap<>(soak.failures));
     }
 
     /** Requests per second that {@link #CLOSED_LOOP_CLIENTS} clients, each waiting for its answer, achieve. */
@@ -96,17 +113,17 @@ public final class Soak {
         return done.get() / (double) length.toSeconds();
     }
 
-    private List<Minute> openLoop(double rate, int minutes, long pid) throws InterruptedException {
+    private List<Window> openLoop(double rate, int windows, Duration window, long pid) throws InterruptedException {
         long interval = (long) (1_000_000_000L / rate);
         long start = System.nanoTime();
-        List<Minute> result = new ArrayList<>();
+        List<Window> result = new ArrayList<>();
         try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int m = 0; m < minutes; m++) {
-                Minute minute = new Minute(m + 1);
+            for (int m = 0; m < windows; m++) {
+                Window minute = new Window(m + 1);
                 result.add(minute);
-                long minuteEnds = start + Duration.ofMinutes(m + 1).toNanos();
+                long minuteEnds = start + window.multipliedBy(m + 1).toNanos();
                 long nextSample = System.nanoTime();
-                for (long due = Math.max(start + Duration.ofMinutes(m).toNanos(), System.nanoTime());
+                for (long due = Math.max(start + window.multipliedBy(m).toNanos(), System.nanoTime());
                         due < minuteEnds;
                         due += interval) {
                     long wait = due - System.nanoTime();
@@ -143,8 +160,12 @@ public final class Soak {
             if (status == 201 && created.size() < 100_000) {
                 created.add(key);
             }
+            if (status != 200 && status != 201) {
+                failures.merge("HTTP " + status, 1, Integer::sum);
+            }
             return status;
         } catch (IOException e) {
+            failures.merge("no answer: " + e.getClass().getSimpleName(), 1, Integer::sum);
             return 0;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -165,8 +186,9 @@ public final class Soak {
         return -1;
     }
 
-    /** (minute of the soak, MiB of heap after a collection) for every collection during the soak. */
-    private static List<double[]> heapAfterGc(Path gcLog, long soakStartedMillis, long pid) throws IOException {
+    /** (window of the soak, MiB of heap after a collection) for every collection during the soak. */
+    private static List<double[]> heapAfterGc(Path gcLog, long soakStartedMillis, long pid, Duration window)
+            throws IOException {
         long jvmStartMillis = ProcessHandle.of(pid)
                 .flatMap(p -> p.info().startInstant())
                 .map(java.time.Instant::toEpochMilli)
@@ -176,60 +198,97 @@ public final class Soak {
         for (String line : Files.readAllLines(gcLog)) {
             Matcher matcher = HEAP_AFTER_GC.matcher(line);
             if (matcher.find()) {
-                double minute = (Double.parseDouble(matcher.group(1)) - offsetSeconds) / 60;
-                if (minute >= 0) {
-                    points.add(new double[] {minute, Double.parseDouble(matcher.group(2))});
+                double index = (Double.parseDouble(matcher.group(1)) - offsetSeconds) / window.toSeconds();
+                if (index >= 0) {
+                    points.add(new double[] {index, Double.parseDouble(matcher.group(2))});
                 }
             }
         }
         return points;
     }
 
-    private static void report(List<Minute> minutes, List<double[]> heap, double max, double target) {
+    private static Verdict report(
+            List<Window> windows, List<double[]> heap, double max, double target, Map<String, Integer> failures) {
         System.out.println(
-                "| minute | requests | errors | p50 ms | p99 ms | RSS MiB (max) | heap after GC MiB (min) |");
+                "| window | requests | errors | p50 ms | p99 ms | RSS MiB (max) | heap after GC MiB (min) |");
         System.out.println("|---|---|---|---|---|---|---|");
         int errors = 0;
-        for (Minute minute : minutes) {
-            errors += minute.errors.get();
-            double heapFloor = heapFloor(heap, minute.number - 1);
+        for (Window window : windows) {
+            errors += window.errors.get();
             System.out.printf(
                     Locale.ROOT,
                     "| %d | %d | %d | %.1f | %.1f | %d | %.0f |%n",
-                    minute.number,
-                    minute.latencies.size(),
-                    minute.errors.get(),
-                    minute.percentile(0.50),
-                    minute.percentile(0.99),
-                    minute.rssMib.stream().mapToLong(Long::longValue).max().orElse(-1),
-                    heapFloor);
+                    window.number,
+                    window.latencies.size(),
+                    window.errors.get(),
+                    window.percentile(0.50),
+                    window.percentile(0.99),
+                    window.rssMib.stream().mapToLong(Long::longValue).max().orElse(-1),
+                    heapFloor(heap, window.number - 1));
         }
-        Minute first = minutes.getFirst();
-        Minute last = minutes.getLast();
-        double p99First = first.percentile(0.99);
-        double p99Last = last.percentile(0.99);
-        double heapWarm = heapFloor(heap, 1);
-        double heapLast = heapFloor(heap, minutes.size() - 1);
+        Verdict verdict = new Verdict(
+                windows.size(),
+                windows.stream().mapToInt(window -> window.latencies.size()).sum(),
+                errors,
+                windows.getFirst().percentile(0.99),
+                windows.getLast().percentile(0.99),
+                heapFloor(heap, 1),
+                heapFloor(heap, windows.size() - 1),
+                failures);
         System.out.printf(
                 Locale.ROOT,
-                "max %.0f req/s, soak %.0f req/s; errors %d; p99 first minute %.1f ms, last "
-                        + "minute %.1f ms; heap after GC (min) second minute %.0f MiB, last minute %.0f MiB%n",
+                "max %.0f req/s, soak %.0f req/s; errors %d %s; p99 first window %.1f ms, last window %.1f ms; heap "
+                        + "after GC (min) second window %.0f MiB, last window %.0f MiB%n",
                 max,
                 target,
                 errors,
-                p99First,
-                p99Last,
-                heapWarm,
-                heapLast);
-        System.out.println("verdict: errors " + (errors == 0 ? "none (pass)" : errors + " (FAIL)")
-                + "; p99 " + (p99Last <= Math.max(p99First * 1.5, p99First + 5) ? "stable (pass)" : "grew (FAIL)")
-                + "; heap after GC "
-                + (minutes.size() < 3 || Double.isNaN(heapWarm) || Double.isNaN(heapLast)
-                        ? "not judged (needs 3 minutes or more)"
-                        : heapLast <= heapWarm * 1.25 + 8 ? "flat after warm-up (pass)" : "grew (FAIL)"));
+                failures,
+                verdict.p99First(),
+                verdict.p99Last(),
+                verdict.heapWarm(),
+                verdict.heapLast());
+        return verdict;
     }
 
-    /** The smallest heap left after a collection during minute {@code index} of the soak (NaN: no collection). */
+    /**
+     * What the soak's verdict is made of: no errors; p99 of the last window within {@code p99Factor} times the
+     * first's (or 5 ms more); and the heap left after collections in the last window within 1.25 times the second
+     * window's (plus 8 MiB) — the first window is warm-up, while the server's caches (10,000 meetings each) fill.
+     */
+    public record Verdict(
+            int windows,
+            int requests,
+            int errors,
+            double p99First,
+            double p99Last,
+            double heapWarm,
+            double heapLast,
+            Map<String, Integer> failures) {
+
+        public boolean p99Stable(double p99Factor) {
+            return p99Last <= Math.max(p99First * p99Factor, p99First + 5);
+        }
+
+        /** Whether the heap could be judged: three windows or more, with a collection in the second and the last. */
+        public boolean heapJudged() {
+            return windows >= 3 && !Double.isNaN(heapWarm) && !Double.isNaN(heapLast);
+        }
+
+        public boolean heapFlat() {
+            return heapLast <= heapWarm * 1.25 + 8;
+        }
+
+        String words(double p99Factor) {
+            return "verdict: errors " + (errors == 0 ? "none (pass)" : errors + " (FAIL)")
+                    + "; p99 " + (p99Stable(p99Factor) ? "stable (pass)" : "grew (FAIL)")
+                    + "; heap after GC "
+                    + (!heapJudged()
+                            ? "not judged (needs 3 windows or more, with collections)"
+                            : heapFlat() ? "flat after warm-up (pass)" : "grew (FAIL)");
+        }
+    }
+
+    /** The smallest heap left after a collection during window {@code index} of the soak (NaN: no collection). */
     private static double heapFloor(List<double[]> heap, int index) {
         return heap.stream()
                 .filter(point -> (int) point[0] == index)
@@ -238,14 +297,14 @@ public final class Soak {
                 .orElse(Double.NaN);
     }
 
-    /** What one minute of the soak saw. */
-    private static final class Minute {
+    /** What one window of the soak saw. */
+    private static final class Window {
         final int number;
         final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         final AtomicInteger errors = new AtomicInteger();
         final List<Long> rssMib = new CopyOnWriteArrayList<>();
 
-        Minute(int number) {
+        Window(int number) {
             this.number = number;
         }
 
