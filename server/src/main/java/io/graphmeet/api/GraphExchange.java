@@ -31,9 +31,8 @@ final class GraphExchange {
     static final HeaderName PREFER = HeaderNames.create("Prefer");
     private static final String USER_ID = "userId";
     private static final String MEETING_ID = "meetingId";
-    /** Past this, an unverified token is not even looked into for the tenant it claims. */
-    private final ServerRequest request;
 
+    private final ServerRequest request;
     private final GraphContext context;
     private final RequestBody body;
     private Caller caller;
