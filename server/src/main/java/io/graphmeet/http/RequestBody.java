@@ -64,11 +64,14 @@ public final class RequestBody {
         if (!contentType.toLowerCase(Locale.ROOT).startsWith(mediaType)) {
             return Optional.empty();
         }
-        if (request.headers().contentLength().orElse(-1L) > maxBytes) {
+        long declared = request.headers().contentLength().orElse(-1L);
+        if (declared > maxBytes) {
             throw RequestRefusedException.tooLarge(maxBytes);
         }
+        // a declared length sizes the buffer (readNBytes allocates up to 16 KiB otherwise, for a body of 30 bytes)
+        int limit = declared >= 0 ? (int) declared : maxBytes;
         try (InputStream in = request.content().inputStream()) {
-            byte[] bytes = in.readNBytes(maxBytes + 1);
+            byte[] bytes = in.readNBytes(limit + 1);
             if (bytes.length > maxBytes) {
                 throw RequestRefusedException.tooLarge(maxBytes);
             }
