@@ -7,10 +7,8 @@ import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
-import io.opentelemetry.context.propagation.TextMapSetter;
-import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -35,7 +33,7 @@ public record TraceContext(String traceId, String spanId, String parentSpanId, b
             return TRACEPARENT.equals(key) ? carrier : null;
         }
     };
-    private static final TextMapSetter<Map<String, String>> MAP = Map::put;
+    private static final HexFormat HEX = HexFormat.of();
 
     /** The context of a request that carried {@code traceparent} (may be null). */
     public static TraceContext fromHeader(String traceparent) {
@@ -44,9 +42,9 @@ public record TraceContext(String traceId, String spanId, String parentSpanId, b
                 : Span.fromContext(PROPAGATOR.extract(Context.root(), traceparent, HEADER))
                         .getSpanContext();
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        String spanId = hex(random.nextLong(1, Long.MAX_VALUE), 16);
+        String spanId = HEX.toHexDigits(random.nextLong(1, Long.MAX_VALUE));
         if (!parent.isValid()) {
-            String traceId = hex(random.nextLong(1, Long.MAX_VALUE), 16) + hex(random.nextLong(), 16);
+            String traceId = HEX.toHexDigits(random.nextLong(1, Long.MAX_VALUE)) + HEX.toHexDigits(random.nextLong());
             return new TraceContext(traceId, spanId, null, false);
         }
         return new TraceContext(parent.getTraceId(), spanId, parent.getSpanId(), parent.isSampled());
@@ -62,17 +60,12 @@ public record TraceContext(String traceId, String spanId, String parentSpanId, b
                         TraceState.getDefault())));
     }
 
-    /** The {@code traceparent} naming this request's span, for the response and for calls it makes. */
+    /**
+     * The {@code traceparent} naming this request's span, for the response and for calls it makes: version 00 of
+     * the W3C format, written directly (OpenTelemetry's propagator took 5 % of a replay's CPU to write it), as
+     * both ids are lowercase hex of the lengths it needs, whether read by the propagator or made here.
+     */
     public String traceparent() {
-        SpanContext self = SpanContext.create(
-                traceId, spanId, sampled ? TraceFlags.getSampled() : TraceFlags.getDefault(), TraceState.getDefault());
-        Map<String, String> headers = new HashMap<>();
-        PROPAGATOR.inject(Context.root().with(Span.wrap(self)), headers, MAP);
-        return headers.get(TRACEPARENT);
-    }
-
-    private static String hex(long value, int digits) {
-        String text = Long.toHexString(value);
-        return "0".repeat(digits - text.length()) + text;
+        return "00-" + traceId + "-" + spanId + (sampled ? "-01" : "-00");
     }
 }
