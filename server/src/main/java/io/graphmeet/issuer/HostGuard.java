@@ -12,6 +12,7 @@ import io.helidon.webserver.http.RoutingResponse;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * While the built-in issuer is on, requests must name a loopback host or the public URL's host in {@code Host}.
@@ -19,6 +20,8 @@ import java.util.Locale;
  * credentials to get tokens and call the API from the victim's browser (DNS rebinding).
  */
 public final class HostGuard implements Filter {
+
+    private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.\\d{1,3}){3}");
 
     private final String publicHost;
     private final Clock clock;
@@ -55,7 +58,7 @@ public final class HostGuard implements Filter {
                 || host.equals("localhost")
                 || host.endsWith(".localhost")
                 || host.equals("[::1]")
-                || host.matches("127(\\.\\d{1,3}){3}");
+                || IPV4_LOOPBACK.matcher(host).matches();
     }
 
     private static String hostOf(String hostHeader) {
