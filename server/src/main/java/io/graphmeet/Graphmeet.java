@@ -92,17 +92,7 @@ public final class Graphmeet implements AutoCloseable {
         Operated operated = null;
         FaultRules faults = new FaultRules(clock);
         try {
-            if (config.directory().seedDemo() && DemoDirectory.seed(database.directory(), clock.instant())) {
-                LOG.info("created the demo tenant " + DemoDirectory.TENANT_ID + " (directory.seedDemo)");
-            }
-            if (config.directory().bootstrapFile() != null) {
-                LOG.info(BootstrapFile.apply(
-                        config.directory().bootstrapFile(),
-                        database.directory(),
-                        faults,
-                        System::getenv,
-                        clock.instant()));
-            }
+            applySeeds(config, database, faults, clock);
             Directory directory = new Directory(database.directory());
             BuiltIn builtIn =
                     config.issuer().enabled() ? builtInIssuer(config, tlsPort, database, directory, clock) : null;
@@ -145,30 +135,18 @@ public final class Graphmeet implements AutoCloseable {
                     faults,
                     journal);
             MeetingJson json = new MeetingJson(config.server().effectivePublicUrl(), config.joinBaseUrl());
-            Consumer<HttpRouting.Builder> graphRoutes = routing -> {
-                if (builtIn != null) {
-                    routing.addFilter(new HostGuard(config.server().effectivePublicUrl(), clock));
-                    IssuerRoutes.register(
-                            routing,
-                            builtIn.issuer(),
-                            builtIn.keys(),
-                            builtIn.settings(),
-                            config.server().maxBodyBytes(),
-                            clock);
-                }
-                JoinPages.register(routing, database.meetings(), clock, config.joinBaseUrl());
-                GraphRoutes.register(routing, context, meetings, json);
-            };
+            Consumer<HttpRouting.Builder> graphRoutes =
+                    graphSurface(config, builtIn, database, context, meetings, json, clock);
             AdminKey adminKey = AdminKey.resolve(config).orElse(null);
             ConsoleSessions console = new ConsoleSessions(clock);
-            GraphmeetConfig.Connections limits = config.server().connections();
             Listeners listeners = new Listeners()
                     .add(
                             WebServer.DEFAULT_SOCKET_NAME,
                             "server.port (GRAPHMEET_SERVER_PORT)",
                             config.server().host(),
                             config.server().port());
-            WebServerConfig.Builder server = ConnectionLimits.apply(WebServer.builder(), limits)
+            WebServerConfig.Builder server = ConnectionLimits.apply(
+                            WebServer.builder(), config.server().connections())
                     .host(config.server().host())
                     .port(config.server().port())
                     .shutdownHook(false)
@@ -177,15 +155,7 @@ public final class Graphmeet implements AutoCloseable {
                     .directHandlers(GraphDirectHandler.all(clock))
                     .routing(graphRoutes);
             if (config.tls().enabled()) {
-                server.putSocket(
-                        HTTPS,
-                        socket -> ConnectionLimits.apply(socket, limits)
-                                .host(config.server().host())
-                                .port(tlsPort)
-                                .tls(TlsListener.tls(config.tls())));
-                server.routing(HTTPS, graphRoutes);
-                listeners.add(
-                        HTTPS, "tls.port (GRAPHMEET_TLS_PORT)", config.server().host(), tlsPort);
+                addTlsListener(server, listeners, config, tlsPort, graphRoutes);
             }
             if (adminKey != null) {
                 AdminContext admin = new AdminContext(
@@ -199,21 +169,7 @@ public final class Graphmeet implements AutoCloseable {
                         faults,
                         journal,
                         new InspectedMeetings(database.meetings(), json));
-                server.putSocket(
-                        ADMIN,
-                        socket -> ConnectionLimits.apply(socket, limits)
-                                .host(config.admin().host())
-                                .port(config.admin().port()));
-                server.routing(ADMIN, routing -> {
-                    ConsoleRoutes.register(
-                            routing, adminKey, console, config.server().maxBodyBytes(), clock);
-                    AdminRoutes.register(routing, admin, console);
-                });
-                listeners.add(
-                        ADMIN,
-                        "admin.port (GRAPHMEET_ADMIN_PORT)",
-                        config.admin().host(),
-                        config.admin().port());
+                addAdminListener(server, listeners, config, admin, adminKey, console, clock);
             }
             listeners.ensureFree();
             WebServer started = server.build().start();
@@ -238,6 +194,87 @@ public final class Graphmeet implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /** The demo tenant and the bootstrap file, as the configuration asks. */
+    private static void applySeeds(GraphmeetConfig config, Database database, FaultRules faults, Clock clock) {
+        if (config.directory().seedDemo() && DemoDirectory.seed(database.directory(), clock.instant())) {
+            LOG.info("created the demo tenant " + DemoDirectory.TENANT_ID + " (directory.seedDemo)");
+        }
+        if (config.directory().bootstrapFile() != null) {
+            LOG.info(BootstrapFile.apply(
+                    config.directory().bootstrapFile(), database.directory(), faults, System::getenv, clock.instant()));
+        }
+    }
+
+    /**
+     * The routes of the Graph listeners: the built-in issuer's (behind its host guard) when it is on, the join
+     * pages, then the Graph API.
+     */
+    private static Consumer<HttpRouting.Builder> graphSurface(
+            GraphmeetConfig config,
+            BuiltIn builtIn,
+            Database database,
+            GraphContext context,
+            MeetingService meetings,
+            MeetingJson json,
+            Clock clock) {
+        return routing -> {
+            if (builtIn != null) {
+                routing.addFilter(new HostGuard(config.server().effectivePublicUrl(), clock));
+                IssuerRoutes.register(
+                        routing,
+                        builtIn.issuer(),
+                        builtIn.keys(),
+                        builtIn.settings(),
+                        config.server().maxBodyBytes(),
+                        clock);
+            }
+            JoinPages.register(routing, database.meetings(), clock, config.joinBaseUrl());
+            GraphRoutes.register(routing, context, meetings, json);
+        };
+    }
+
+    /** The HTTPS listener, serving the same routes as the main one. */
+    private static void addTlsListener(
+            WebServerConfig.Builder server,
+            Listeners listeners,
+            GraphmeetConfig config,
+            int tlsPort,
+            Consumer<HttpRouting.Builder> graphRoutes) {
+        server.putSocket(
+                HTTPS,
+                socket -> ConnectionLimits.apply(socket, config.server().connections())
+                        .host(config.server().host())
+                        .port(tlsPort)
+                        .tls(TlsListener.tls(config.tls())));
+        server.routing(HTTPS, graphRoutes);
+        listeners.add(HTTPS, "tls.port (GRAPHMEET_TLS_PORT)", config.server().host(), tlsPort);
+    }
+
+    /** The admin listener: the console and the admin API. */
+    private static void addAdminListener(
+            WebServerConfig.Builder server,
+            Listeners listeners,
+            GraphmeetConfig config,
+            AdminContext admin,
+            AdminKey adminKey,
+            ConsoleSessions console,
+            Clock clock) {
+        server.putSocket(
+                ADMIN,
+                socket -> ConnectionLimits.apply(socket, config.server().connections())
+                        .host(config.admin().host())
+                        .port(config.admin().port()));
+        server.routing(ADMIN, routing -> {
+            ConsoleRoutes.register(routing, adminKey, console, config.server().maxBodyBytes(), clock);
+            AdminRoutes.register(routing, admin, console);
+        });
+        listeners.add(
+                ADMIN,
+                "admin.port (GRAPHMEET_ADMIN_PORT)",
+                config.admin().host(),
+                config.admin().port());
     }
 
     /** The access log, the throttle and the management listener, whose readiness asks the database. */
