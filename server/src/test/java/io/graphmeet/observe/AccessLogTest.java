@@ -88,6 +88,15 @@ class AccessLogTest {
     }
 
     @Test
+    void theTextFormatWritesLatencyWithThreeDecimals() {
+        assertThat(AccessLog.milliseconds(12.3456)).isEqualTo("12.346ms");
+        assertThat(AccessLog.milliseconds(5)).isEqualTo("5.000ms");
+        assertThat(AccessLog.milliseconds(0.05)).isEqualTo("0.050ms");
+        assertThat(AccessLog.milliseconds(0.0004)).isEqualTo("0.000ms");
+        assertThat(AccessLog.milliseconds(1234.9999)).isEqualTo("1235.000ms");
+    }
+
+    @Test
     void anErrorCarriesGraphsCodeAndARequestWithoutTraceparentStartsATrace() {
         GraphResponse refused =
                 server.http().post("/v1.0/me/onlineMeetings/createOrGet", "not-a-jwt", "{\"externalId\":\"x\"}");
