@@ -221,10 +221,13 @@ class ConsoleBrowserTest {
             search.findElement(By.name("externalId")).sendKeys("console-pages");
             search.findElement(By.cssSelector("button[type=submit]")).click();
             browser.await(page -> text(browser, "caption").startsWith("Meetings of the tenant (1)"));
-            WebElement join = browser.find(By.cssSelector("a[aria-label='Join page of Design review']"));
-            assertThat(join.getAttribute("href"))
+            By join = By.cssSelector("a[aria-label='Join page of Design review']");
+            assertThat(browser.await(driver -> driver.findElement(join).getAttribute("href")))
                     .isEqualTo(meeting.json().get("joinWebUrl").asText());
-            join.click();
+            browser.await(driver -> {
+                driver.findElement(join).click();
+                return true;
+            });
             browser.await(page -> page.getCurrentUrl().startsWith(server.baseUrl())
                     && text(browser, "body").contains("Design review"));
         }

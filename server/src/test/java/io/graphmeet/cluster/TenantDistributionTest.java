@@ -36,7 +36,9 @@ class TenantDistributionTest {
      * Tables that are not per tenant: reference tables on a sharded PostgreSQL. Throttling counts are not, as
      * Graph's per-app limit spans tenants.
      */
-    private static final Set<String> GLOBAL_TABLES = Set.of("schema_migrations", "issuer_keys", "throttle_counts");
+    /** Tables not per tenant, and PostgreSQL's catalog (read by {@code store.FirstAnalysis}). */
+    private static final Set<String> GLOBAL_TABLES =
+            Set.of("schema_migrations", "issuer_keys", "throttle_counts", "pg_class");
     /** The tenants table is keyed by the tenant's id itself, its distribution column. */
     private static final String TENANTS = "tenants";
 
