@@ -222,8 +222,8 @@ class ConsoleBrowserTest {
             search.findElement(By.cssSelector("button[type=submit]")).click();
             browser.await(page -> text(browser, "caption").startsWith("Meetings of the tenant (1)"));
             By join = By.cssSelector("a[aria-label='Join page of Design review']");
-            assertThat(browser.await(driver -> driver.findElement(join).getAttribute("href")))
-                    .isEqualTo(meeting.json().get("joinWebUrl").asText());
+            String href = browser.await(driver -> driver.findElement(join).getAttribute("href"));
+            assertThat(href).isEqualTo(meeting.json().get("joinWebUrl").asText());
             browser.await(driver -> {
                 driver.findElement(join).click();
                 return true;
