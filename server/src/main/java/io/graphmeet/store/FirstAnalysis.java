@@ -1,9 +1,7 @@
 package io.graphmeet.store;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -43,16 +41,14 @@ final class FirstAnalysis {
     }
 
     private void analyzeIfUnknown() {
-        try (Connection connection = connections.get();
-                Statement statement = connection.createStatement()) {
-            double estimatedRows;
-            try (ResultSet row =
-                    statement.executeQuery("SELECT reltuples FROM pg_class WHERE oid = 'meetings'::regclass")) {
-                row.next();
-                estimatedRows = row.getDouble(1);
-            }
+        try (Connection connection = connections.get()) {
+            double estimatedRows = Sql.first(
+                            connection,
+                            "SELECT reltuples FROM pg_class WHERE oid = 'meetings'::regclass",
+                            row -> row.getDouble(1))
+                    .orElse(-1.0);
             if (estimatedRows < ROWS) {
-                statement.execute("ANALYZE meetings");
+                Sql.update(connection, "ANALYZE meetings");
                 LOG.info("analyzed the meetings table, which had no statistics of its size yet (estimated rows: "
                         + (long) estimatedRows + ")");
             }
