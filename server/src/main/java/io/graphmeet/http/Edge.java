@@ -70,7 +70,12 @@ public final class Edge<X> {
         } catch (AnswerWithheldException e) {
             return new Answer<>(exchange, e.reply(), true);
         } catch (StoreUnavailableException e) {
-            LOG.log(Level.SEVERE, surface.name() + ": store unavailable, request-id " + ids.requestId(), e);
+            if (Thread.currentThread().isInterrupted()) {
+                // the HTTP server interrupts the threads of connections it closes as it stops: not a store failure
+                LOG.info(surface.name() + ": request-id " + ids.requestId() + " cut off while the server stops");
+            } else {
+                LOG.log(Level.SEVERE, surface.name() + ": store unavailable, request-id " + ids.requestId(), e);
+            }
             return new Answer<>(exchange, surface.errors().unavailable(ids));
         } catch (RuntimeException e) {
             Reply known = surface.errors().known(e, ids);
